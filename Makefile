@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make run` (a workshop with the built-in plan) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PLAN ?= kerneopgaven
+
+.PHONY: run demo test check bench chromium clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/kerne run $(PLAN)
+
+demo: $(VENV)/.installed
+	$(BIN)/kerne demo --speed 10
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || command -v /usr/bin/chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium tmux; \
+	  else echo "The browser tests need Debian's chromium and tmux: sudo apt-get install chromium tmux"; exit 1; fi; }
+	@command -v tmux >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux; \
+	  else echo "The terminal tests need tmux: sudo apt-get install tmux"; exit 1; fi; }
+
+check: $(VENV)/.installed
+	$(BIN)/ruff check kerne_tui tests benchmarks
+	$(BIN)/ruff format --check kerne_tui tests benchmarks
+	$(BIN)/mypy --strict kerne_tui
+
+test: $(VENV)/.installed chromium check
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.installed
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) build dist test-artifacts .pytest_cache .mypy_cache .ruff_cache

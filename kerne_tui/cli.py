@@ -1,0 +1,548 @@
+"""The command line: the composition root that wires plan, store, workshop, web and tui."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+import platformdirs
+
+from kerne_tui import __version__
+from kerne_tui.catalog import Lang, cli_language, t
+from kerne_tui.plan import Plan, PlanError, builtin_plans, find_plan, load_plan
+from kerne_tui.store import (
+    SessionFileError,
+    SessionLocked,
+    find_session,
+    latest_unfinished,
+    list_sessions,
+)
+from kerne_tui.web import DEFAULT_PORT, PortUnavailable, ServerInfo, phone_server
+from kerne_tui.workshop import Workshop
+
+log = logging.getLogger("kerne")
+
+
+class UserError(Exception):
+    """A mistake the user can fix: one clear sentence and a hint, never a traceback."""
+
+    def __init__(self, message: str, hint: str = "", lines: Sequence[str] = ()) -> None:
+        self.message = message
+        self.hint = hint
+        self.lines = list(lines)
+        super().__init__(message)
+
+
+# --- the parser -------------------------------------------------------------------------
+
+
+def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
+    """The whole command line; the README's reference is checked against it by a test."""
+    parser = argparse.ArgumentParser(prog="kerne", description=t(lang, "cli.description"))
+    parser.add_argument("--version", action="version", version=f"kerne {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser(
+        "run", help="Run a workshop on the projected screen / Kør en workshop på lærredet"
+    )
+    run.add_argument(
+        "plan", nargs="?", help="plan file or built-in plan name (none: choose on screen)"
+    )
+    _session_options(run)
+
+    demo = commands.add_parser(
+        "demo", help="Rehearse with simulated phones / Øv med simulerede telefoner"
+    )
+    demo.add_argument(
+        "plan",
+        nargs="?",
+        default="kerneopgaven-kort",
+        help="plan file or built-in plan name (default: kerneopgaven-kort)",
+    )
+    demo.add_argument(
+        "--participants",
+        type=int,
+        default=12,
+        metavar="N",
+        help="number of simulated phones (default 12)",
+    )
+    demo.add_argument(
+        "--speed",
+        type=float,
+        default=1.0,
+        metavar="X",
+        help="make every timer X times shorter (default 1)",
+    )
+    _session_options(demo, resume=False)
+
+    serve = commands.add_parser(
+        "serve", help="Hold a session without the screen / Kør en session uden lærred"
+    )
+    serve.add_argument(
+        "plan", nargs="?", help="plan file or built-in plan name (not with --resume)"
+    )
+    _session_options(serve)
+    serve.add_argument(
+        "--timed", action="store_true", help="run the step's countdown (input closes at zero)"
+    )
+
+    validate = commands.add_parser("validate", help="Check plan files / Tjek planfiler")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="plan files to check")
+
+    commands.add_parser("plans", help="List the built-in plans / Vis de indbyggede planer")
+
+    sessions = commands.add_parser("sessions", help="List session files / Vis sessionsfiler")
+    _data_dir_option(sessions)
+
+    report = commands.add_parser("report", help="Write a report of a session / Skriv en rapport")
+    report.add_argument(
+        "session", help="session file path, or its name as 'kerne sessions' lists it"
+    )
+    report.add_argument(
+        "--format",
+        choices=("html", "md", "csv"),
+        default="html",
+        help="report format (default html)",
+    )
+    report.add_argument(
+        "--out", metavar="FILE", help="where to write (default: beside the session file)"
+    )
+    _data_dir_option(report)
+
+    archive = commands.add_parser(
+        "archive", help="Archive a session as one zip / Arkivér en session"
+    )
+    archive.add_argument("session", nargs="?", help="session file path or name")
+    archive.add_argument(
+        "--out", metavar="DIR", help="folder for the zip (default: the data folder's archives)"
+    )
+    archive.add_argument("--verify", metavar="ZIP", help="check an archive against its manifest")
+    _data_dir_option(archive)
+    return parser
+
+
+def _data_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for session files (default: KERNE_DATA_DIR, else your data folder)",
+    )
+
+
+def _session_options(parser: argparse.ArgumentParser, *, resume: bool = True) -> None:
+    parser.add_argument(
+        "--host", default="0.0.0.0", help="address to listen on (default 0.0.0.0: every network)"
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=f"port for the phones (default {DEFAULT_PORT}; 0 picks a free one)",
+    )
+    parser.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="address the phones use, if not this machine's (hotspot, proxy, tunnel)",
+    )
+    _data_dir_option(parser)
+    parser.add_argument("--step", metavar="STEP_ID", help="open at this step")
+    if resume:
+        parser.add_argument(
+            "--resume",
+            nargs="?",
+            const="",
+            metavar="SESSION",
+            help="continue the latest unfinished session (or the named one)",
+        )
+
+
+# --- shared pieces ----------------------------------------------------------------------
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    """The folder for session files: --data-dir, KERNE_DATA_DIR or the user's data folder."""
+    chosen = getattr(args, "data_dir", None) or os.environ.get("KERNE_DATA_DIR")
+    return Path(chosen) if chosen else Path(platformdirs.user_data_dir("kerne", appauthor=False))
+
+
+def ensure_writable(folder: Path, lang: Lang) -> None:
+    """Make the data folder, or explain why it cannot be used."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".kerne-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise UserError(
+            t(lang, "cli.data_dir", path=folder, detail=error.strerror or error),
+            t(lang, "cli.data_dir.hint"),
+        ) from None
+
+
+def resolve_plan(name: str, lang: Lang) -> Plan:
+    """A plan by path or built-in name, checked; errors become UserError."""
+    path = find_plan(name)
+    if path is None:
+        names = ", ".join(p.name.removesuffix(".toml") for p in builtin_plans())
+        raise UserError(
+            t(lang, "cli.plan_not_found", name=name), t(lang, "cli.builtin_list", names=names)
+        )
+    try:
+        return load_plan(path)
+    except PlanError as error:
+        raise UserError(t(lang, "cli.invalid_plans", count=1), lines=error.messages(lang)) from None
+
+
+def session_file_error(error: SessionFileError, lang: Lang) -> UserError:
+    """A clear sentence for a session file that cannot be read."""
+    return UserError(
+        t(lang, f"cli.session_file.{error.reason}", path=error.path, detail=error.detail)
+    )
+
+
+def open_workshop(
+    args: argparse.Namespace, lang: Lang, *, rehearsal: bool = False, speed: float = 1.0
+) -> Workshop:
+    """Create a new session for the plan, or resume one; every failure is a UserError."""
+    folder = data_dir(args)
+    ensure_writable(folder, lang)
+    resume = getattr(args, "resume", None)
+    try:
+        if resume is not None:
+            if resume:
+                path = find_session(folder, resume)
+                if path is None:
+                    raise UserError(t(lang, "cli.session_not_found", name=resume, folder=folder))
+            else:
+                latest = latest_unfinished(folder)
+                if latest is None:
+                    raise UserError(t(lang, "cli.no_session_to_resume", folder=folder))
+                path = latest.path
+            workshop = Workshop.resume(path)
+        else:
+            plan = resolve_plan(args.plan or "kerneopgaven", lang)
+            workshop = Workshop.create(plan, folder, rehearsal=rehearsal, speed=speed)
+    except SessionFileError as error:
+        raise session_file_error(error, lang) from None
+    except SessionLocked as locked:
+        raise UserError(t(lang, "cli.locked", path=locked), t(lang, "cli.locked.hint")) from None
+    step = getattr(args, "step", None)
+    if step and step not in {s.id for s in workshop.plan.steps}:
+        workshop.store._lock.release()
+        steps = ", ".join(s.id for s in workshop.plan.steps)
+        raise UserError(t(lang, "cli.unknown_step", step=step, steps=steps))
+    return workshop
+
+
+def server_notices(info: ServerInfo, wanted_port: int, lang: Lang) -> list[str]:
+    """What the facilitator should know about the address (port moved, no LAN)."""
+    notices = []
+    if info.port_moved:
+        notices.append(t(lang, "cli.port_moved", wanted=wanted_port, port=info.port))
+    if not info.lan_found:
+        notices.append(t(lang, "cli.no_lan") + " " + t(lang, "cli.no_lan.hint"))
+    return notices
+
+
+def setup_logging(folder: Path, *, to_stderr: bool) -> Path:
+    """Log to a file in the data folder (Textual owns the terminal); never IPs or agents."""
+    path = folder / "kerne.log"
+    handlers: list[logging.Handler] = [logging.FileHandler(path, encoding="utf-8")]
+    if to_stderr:
+        handlers.append(logging.StreamHandler(sys.stderr))
+    logging.basicConfig(
+        level=logging.INFO,
+        handlers=handlers,
+        force=True,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    logging.getLogger("aiohttp.access").disabled = True
+    return path
+
+
+# --- commands ---------------------------------------------------------------------------
+
+
+def cmd_validate(args: argparse.Namespace, lang: Lang) -> int:
+    """Check plan files and say what is wrong, where."""
+    failed = 0
+    for name in args.paths:
+        try:
+            plan = load_plan(name)
+        except PlanError as error:
+            failed += 1
+            for message in error.messages(lang):
+                print(message, file=sys.stderr)
+            continue
+        minutes = f"{plan.minutes:g}"
+        print(
+            t(
+                lang,
+                "plan.valid",
+                path=name,
+                modules=len(plan.modules),
+                steps=len(plan.steps),
+                minutes=minutes,
+            )
+        )
+    if failed:
+        print(
+            t(lang, "cli.error", message=t(lang, "cli.invalid_plans", count=failed)),
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def cmd_plans(args: argparse.Namespace, lang: Lang) -> int:
+    """List the built-in plans with their length."""
+    for path in builtin_plans():
+        try:
+            plan = load_plan(path)
+        except PlanError:
+            continue
+        print(f"{path.stem:32} {plan.minutes:5g} min  {plan.title}")
+    return 0
+
+
+def cmd_sessions(args: argparse.Namespace, lang: Lang) -> int:
+    """List session files in the data folder."""
+    from kerne_tui.archive import session_status
+
+    folder = data_dir(args)
+    sessions, broken = list_sessions(folder)
+    for s in sessions:
+        status = session_status(s, folder)
+        print(
+            f"{s.created[:16].replace('T', ' '):16}  {s.join_code:6}  {status:10}  {s.title}  ({s.path.name})"
+        )
+    for error in broken:
+        print(session_file_error(error, lang).message, file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, lang: Lang) -> int:
+    """Hold a session without the screen; print JOIN <url> once phones can connect."""
+    if args.plan and args.resume is not None:
+        args.plan = None
+    workshop = open_workshop(args, lang)
+    setup_logging(data_dir(args), to_stderr=True)
+    return asyncio.run(_serve(workshop, args, lang))
+
+
+async def _serve(workshop: Workshop, args: argparse.Namespace, lang: Lang) -> int:
+    stop = asyncio.Event()
+    _on_stop_signals(stop.set)
+    await workshop.open()
+    try:
+        async with phone_server(
+            workshop, host=args.host, port=args.port, public_url=args.public_url
+        ) as info:
+            print(f"JOIN {info.url}", flush=True)
+            for notice in server_notices(info, args.port, lang):
+                print(notice, file=sys.stderr, flush=True)
+            print(t(lang, "cli.session_file", path=workshop.path), file=sys.stderr, flush=True)
+            target = args.step or _first_input_step(workshop)
+            if workshop.status != "running" or args.step:
+                await workshop.go_to(target, run_timer=args.timed)
+            ticker = asyncio.create_task(workshop.keep_time())
+            await stop.wait()
+            ticker.cancel()
+            await workshop.save_state()
+    except PortUnavailable as error:
+        raise UserError(
+            t(lang, "cli.port_taken", first=error.first, last=error.last, host=error.host),
+            t(lang, "cli.port_taken.hint"),
+        ) from None
+    finally:
+        await workshop.shutdown()
+    print(t(lang, "cli.stopped", path=workshop.path), file=sys.stderr, flush=True)
+    return 0
+
+
+def _first_input_step(workshop: Workshop) -> str:
+    for step in workshop.plan.steps:
+        if step.kind.takes_input:
+            return step.id
+    return workshop.plan.steps[0].id
+
+
+def _on_stop_signals(callback: Callable[[], None]) -> None:
+    loop = asyncio.get_running_loop()
+    for name in ("SIGINT", "SIGTERM"):
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        try:
+            loop.add_signal_handler(number, callback)
+        except (NotImplementedError, RuntimeError):
+            # Windows has no loop signal handlers: Ctrl+C still arrives as KeyboardInterrupt.
+            signal.signal(number, lambda *_: loop.call_soon_threadsafe(callback))
+
+
+def cmd_run(args: argparse.Namespace, lang: Lang, *, demo: bool = False) -> int:
+    """Run the projected screen with the phone server in the same event loop."""
+    if not demo and args.plan is None and args.resume is None:
+        from kerne_tui.tui.picker import pick_session
+
+        choice = pick_session(data_dir(args), lang)
+        if choice is None:
+            return 0
+        kind, value = choice
+        if kind == "resume":
+            args.resume = value
+        else:
+            args.plan = value
+    elif args.plan and getattr(args, "resume", None) is not None:
+        args.plan = None
+    workshop = open_workshop(args, lang, rehearsal=demo, speed=args.speed if demo else 1.0)
+    setup_logging(data_dir(args), to_stderr=False)
+    return asyncio.run(_run_screen(workshop, args, lang, demo=demo))
+
+
+async def _run_screen(
+    workshop: Workshop, args: argparse.Namespace, lang: Lang, *, demo: bool
+) -> int:
+    from kerne_tui.tui.app import KerneApp
+
+    await workshop.open()
+    tasks: list[asyncio.Task[None]] = []
+    try:
+        async with phone_server(
+            workshop,
+            host="127.0.0.1" if demo and args.host == "0.0.0.0" else args.host,
+            port=args.port,
+            public_url=args.public_url,
+        ) as info:
+            tasks.append(asyncio.create_task(workshop.keep_time()))
+            if demo:
+                from kerne_tui.rehearsal import simulate_phones
+
+                tasks.append(
+                    asyncio.create_task(
+                        simulate_phones(
+                            f"http://127.0.0.1:{info.port}", workshop.join_code, args.participants
+                        )
+                    )
+                )
+            if args.step:
+                await workshop.go_to(args.step)
+            app = KerneApp(
+                workshop,
+                join_url=info.url,
+                notices=server_notices(info, args.port, lang),
+                data_dir=data_dir(args),
+            )
+            await app.run_async()
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await workshop.save_state()
+    except PortUnavailable as error:
+        raise UserError(
+            t(lang, "cli.port_taken", first=error.first, last=error.last, host=error.host),
+            t(lang, "cli.port_taken.hint"),
+        ) from None
+    finally:
+        await workshop.shutdown()
+    print(t(lang, "cli.stopped", path=workshop.path))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, lang: Lang) -> int:
+    """A rehearsal: the screen as in ``run``, plus simulated phones on 127.0.0.1."""
+    return cmd_run(args, lang, demo=True)
+
+
+def cmd_report(args: argparse.Namespace, lang: Lang) -> int:
+    """Write one report (HTML, Markdown or CSV), also while the session runs."""
+    from kerne_tui.archive import write_report
+
+    path = _session_path(args, lang)
+    try:
+        out = write_report(path, args.format, Path(args.out) if args.out else None)
+    except SessionFileError as error:
+        raise session_file_error(error, lang) from None
+    print(out)
+    return 0
+
+
+def cmd_archive(args: argparse.Namespace, lang: Lang) -> int:
+    """Archive a session as one zip, or verify an archive."""
+    from kerne_tui.archive import verify_archive, write_archive
+
+    if args.verify:
+        problems = verify_archive(Path(args.verify), lang)
+        for line in problems:
+            print(line, file=sys.stderr)
+        if problems:
+            return 1
+        print(t(lang, "archive.verified", path=args.verify))
+        return 0
+    if not args.session:
+        raise UserError(t(lang, "archive.need_session"))
+    path = _session_path(args, lang)
+    out_dir = Path(args.out) if args.out else data_dir(args) / "archives"
+    try:
+        zip_path = write_archive(path, out_dir)
+    except SessionFileError as error:
+        raise session_file_error(error, lang) from None
+    print(zip_path)
+    return 0
+
+
+def _session_path(args: argparse.Namespace, lang: Lang) -> Path:
+    folder = data_dir(args)
+    path = find_session(folder, args.session)
+    if path is None:
+        raise UserError(t(lang, "cli.session_not_found", name=args.session, folder=folder))
+    return path
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
+    "run": cmd_run,
+    "demo": cmd_demo,
+    "serve": cmd_serve,
+    "validate": cmd_validate,
+    "plans": cmd_plans,
+    "sessions": cmd_sessions,
+    "report": cmd_report,
+    "archive": cmd_archive,
+}
+
+
+def fail(error: UserError, lang: Lang) -> NoReturn:
+    """Print a user error the way every command does, and exit 2."""
+    print(t(lang, "cli.error", message=error.message), file=sys.stderr)
+    for line in error.lines:
+        print(f"  {line}", file=sys.stderr)
+    if error.hint:
+        print(t(lang, "cli.hint", message=error.hint), file=sys.stderr)
+    sys.exit(2)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``kerne`` command."""
+    lang = cli_language()
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        sys.stderr.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    parser = build_parser(lang)
+    args = parser.parse_args(argv)
+    command = args.command or "run"
+    if args.command is None:
+        args = parser.parse_args(["run", *(argv if argv is not None else sys.argv[1:])])
+    try:
+        return COMMANDS[command](args, lang)
+    except UserError as error:
+        fail(error, lang)
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,21 @@
+"""Session plans: the TOML format, its checks and the built-in plans."""
+
+from kerne_tui.plan.builtin import builtin_plans, find_plan, plans_folder
+from kerne_tui.plan.loader import PlanError, PlanProblem, load_plan, plan_from_data
+from kerne_tui.plan.model import Module, Option, Plan, Show, Step, StepKind
+
+__all__ = [
+    "Module",
+    "Option",
+    "Plan",
+    "PlanError",
+    "PlanProblem",
+    "Show",
+    "Step",
+    "StepKind",
+    "builtin_plans",
+    "find_plan",
+    "load_plan",
+    "plan_from_data",
+    "plans_folder",
+]

@@ -1,0 +1,135 @@
+"""The session plan: a workshop's script of modules and steps, as frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from kerne_tui.catalog import Lang
+
+
+class StepKind(StrEnum):
+    """What a step asks of the participants."""
+
+    INFO = "info"
+    DISCUSS = "discuss"
+    TEXT = "text"
+    SENTENCE = "sentence"
+    VOTE = "vote"
+    SCALE = "scale"
+    CHOICE = "choice"
+    RANK = "rank"
+    ACTIONS = "actions"
+
+    @property
+    def takes_input(self) -> bool:
+        """True where phones send something in this kind of step."""
+        return self not in (StepKind.INFO, StepKind.DISCUSS)
+
+    @property
+    def is_textual(self) -> bool:
+        """True for the kinds whose answers are free text (carried forward as options)."""
+        return self in (StepKind.TEXT, StepKind.SENTENCE)
+
+
+class Show(StrEnum):
+    """When a step's answers are shown on the projected screen."""
+
+    LIVE = "live"
+    REVEAL = "reveal"
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A fixed option of a vote, choice or rank step."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One timed step of a module."""
+
+    id: str
+    kind: StepKind
+    title: str
+    prompt: str
+    minutes: float
+    notes: str = ""
+    show: Show = Show.REVEAL
+    min_answers: int = 3
+    max_length: int = 500
+    max_per_person: int = 5
+    options: tuple[Option, ...] = ()
+    options_from: str | None = None
+    dots: int = 3
+    max_per_option: int = 0
+    statements: tuple[str, ...] = ()
+    low_label: str = ""
+    high_label: str = ""
+    multiple: bool = False
+    top: int = 3
+
+    @property
+    def seconds(self) -> int:
+        """The planned length in whole seconds."""
+        return round(self.minutes * 60)
+
+
+@dataclass(frozen=True, slots=True)
+class Module:
+    """A part of the day with its own focus."""
+
+    title: str
+    focus: str
+    steps: tuple[Step, ...]
+
+    @property
+    def minutes(self) -> float:
+        """The planned length of the module."""
+        return sum(step.minutes for step in self.steps)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A whole workshop: what it is called, its language and its modules."""
+
+    title: str
+    language: Lang
+    description: str
+    modules: tuple[Module, ...]
+    start: str = ""
+    source: str = ""
+    raw: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """All steps of all modules, in order."""
+        return tuple(step for module in self.modules for step in module.steps)
+
+    @property
+    def minutes(self) -> float:
+        """The planned length of the whole plan."""
+        return sum(module.minutes for module in self.modules)
+
+    def step(self, step_id: str) -> Step:
+        """The step with *step_id*; raises KeyError if there is none."""
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    def index_of(self, step_id: str) -> int:
+        """The position of *step_id* among all steps."""
+        for index, step in enumerate(self.steps):
+            if step.id == step_id:
+                return index
+        raise KeyError(step_id)
+
+    def module_of(self, step_id: str) -> tuple[int, Module]:
+        """The index and module that hold *step_id*."""
+        for index, module in enumerate(self.modules):
+            if any(step.id == step_id for step in module.steps):
+                return index, module
+        raise KeyError(step_id)

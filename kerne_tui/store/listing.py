@@ -1,0 +1,70 @@
+"""Finding session files in the data folder, for ``kerne sessions`` and ``--resume``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kerne_tui.store.session_file import SESSION, STATE, SessionFileError, read_session_data
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """One line of ``kerne sessions``."""
+
+    path: Path
+    title: str
+    created: str
+    join_code: str
+    status: str
+    rehearsal: bool
+
+
+def summarise(path: Path) -> SessionSummary:
+    """Read the header and state of one session file (raises SessionFileError)."""
+    data = read_session_data(path)
+    header = data[SESSION]["1"]
+    state = data.get(STATE, {}).get("1", {})
+    return SessionSummary(
+        path=path,
+        title=str(header.get("title", "")),
+        created=str(header.get("created", "")),
+        join_code=str(header.get("join_code", "")),
+        status=str(state.get("status", "waiting")),
+        rehearsal=bool(header.get("rehearsal", False)),
+    )
+
+
+def list_sessions(folder: Path) -> tuple[list[SessionSummary], list[SessionFileError]]:
+    """Every readable session file in *folder*, newest first, and the ones that could not be read."""
+    found: list[SessionSummary] = []
+    broken: list[SessionFileError] = []
+    if not folder.is_dir():
+        return found, broken
+    for path in folder.glob("*.json"):
+        try:
+            found.append(summarise(path))
+        except SessionFileError as error:
+            broken.append(error)
+    found.sort(key=lambda s: s.created, reverse=True)
+    return found, broken
+
+
+def latest_unfinished(folder: Path) -> SessionSummary | None:
+    """The newest session that was not closed, for ``--resume``."""
+    sessions, _ = list_sessions(folder)
+    for summary in sessions:
+        if summary.status != "finished":
+            return summary
+    return None
+
+
+def find_session(folder: Path, name: str) -> Path | None:
+    """A session by path, file name, file stem or join code."""
+    candidate = Path(name)
+    if candidate.is_file():
+        return candidate
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        if name in (path.name, path.stem) or path.stem.endswith("-" + name.upper()):
+            return path
+    return None

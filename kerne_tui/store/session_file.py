@@ -1,0 +1,314 @@
+"""The session file: TinyDB JSON on disk, written by group commit.
+
+TinyDB rewrites its whole table on every insert, and its stock JSON storage writes the file
+non-atomically on every call. Here TinyDB works on an in-memory copy (:class:`SnapshotStorage`)
+and a flusher task turns everything that arrived while the previous write was on its way into
+one batch: one ``insert_multiple`` per table, one serialisation with orjson on the event loop,
+and one atomic write with fsync in a worker thread. Every caller of :meth:`SessionFile.commit`
+is answered only once its batch is on disk, so "received" on a phone means durable.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document
+
+from kerne_tui.store.files import WriterLock, write_atomic
+
+log = logging.getLogger(__name__)
+
+SESSION = "session"
+STATE = "state"
+CONTRIBUTIONS = "contributions"
+LOG = "log"
+FORMAT = "kerne-session-1"
+
+
+class SessionFileError(Exception):
+    """A session file that cannot be read; it is left exactly as it was."""
+
+    def __init__(self, path: Path, reason: str, detail: str = "") -> None:
+        self.path = path
+        self.reason = reason
+        self.detail = detail
+        super().__init__(f"{path}: {reason} {detail}".strip())
+
+
+class StoreWriteError(Exception):
+    """A batch could not be written to disk; nothing in it was acknowledged."""
+
+
+@dataclass(frozen=True, slots=True)
+class Insert:
+    """Append *doc* to *table*."""
+
+    table: str
+    doc: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """Change fields of the contribution whose ``id`` is *key*."""
+
+    key: str
+    fields: Mapping[str, Any]
+    table: str = CONTRIBUTIONS
+
+
+@dataclass(frozen=True, slots=True)
+class Put:
+    """Replace the single document of *table* (the session header or the state)."""
+
+    table: str
+    doc: Mapping[str, Any]
+
+
+Operation = Insert | Update | Put
+
+
+class SnapshotStorage(Storage):  # type: ignore[misc]
+    """TinyDB storage that keeps the data in memory; the session file writes it to disk."""
+
+    def __init__(self, data: dict[str, dict[str, Any]] | None = None) -> None:
+        self.data: dict[str, dict[str, Any]] = data if data is not None else {}
+
+    def read(self) -> dict[str, dict[str, Any]]:
+        return self.data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self.data = data
+
+
+def decode_session_bytes(path: Path, raw: bytes) -> dict[str, dict[str, Any]]:
+    """Parse and sanity-check the bytes of a session file; raise :class:`SessionFileError`."""
+    if not raw.strip():
+        raise SessionFileError(path, "empty")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise SessionFileError(path, "not_json", str(error)) from None
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise SessionFileError(path, "not_ours")
+    header = data.get(SESSION, {}).get("1")
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise SessionFileError(path, "not_ours")
+    return data
+
+
+def read_session_data(path: Path) -> dict[str, dict[str, Any]]:
+    """Read a session file without taking it for writing (reports, listings, archives)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SessionFileError(path, "missing") from None
+    except OSError as error:
+        raise SessionFileError(path, "unreadable", str(error)) from None
+    return decode_session_bytes(path, raw)
+
+
+def rows(data: Mapping[str, Mapping[str, Any]], table: str) -> list[dict[str, Any]]:
+    """The documents of *table* in insertion order, as plain dicts."""
+    items = data.get(table, {})
+    return [dict(items[key]) for key in sorted(items, key=int)]
+
+
+@dataclass
+class _Pending:
+    operations: list[Operation]
+    done: asyncio.Future[None]
+
+
+@dataclass
+class FlushStats:
+    """What the flusher has done, for benchmarks and the log."""
+
+    batches: int = 0
+    operations: int = 0
+    largest_batch: int = 0
+    seconds_writing: float = 0.0
+    last_bytes: int = 0
+
+
+class SessionFile:
+    """One session's file: the only way the rest of kerne reads or writes it."""
+
+    def __init__(self, path: Path, data: dict[str, dict[str, Any]], last_good: bytes) -> None:
+        self.path = path
+        self._storage = SnapshotStorage(data)
+        self._db = TinyDB(storage=lambda: self._storage)
+        self._last_good = last_good
+        self._doc_ids: dict[str, int] = {}
+        self._index_contributions()
+        self._pending: list[_Pending] = []
+        self._wakeup: asyncio.Event | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._closing = False
+        self._lock = WriterLock(path)
+        self.stats = FlushStats()
+
+    # --- opening ---------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, header: Mapping[str, Any], state: Mapping[str, Any]) -> SessionFile:
+        """Write a new session file with its header and first state, and take it for writing."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data: dict[str, dict[str, Any]] = {
+            SESSION: {"1": {**header, "format": FORMAT}},
+            STATE: {"1": dict(state)},
+            CONTRIBUTIONS: {},
+            LOG: {},
+        }
+        payload = orjson.dumps(data)
+        session = cls(path, data, payload)
+        session._lock.acquire()
+        try:
+            write_atomic(path, payload)
+        except BaseException:
+            session._lock.release()
+            raise
+        return session
+
+    @classmethod
+    def open(cls, path: Path) -> SessionFile:
+        """Open an existing session file for writing; a damaged file raises and is untouched."""
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise SessionFileError(path, "missing") from None
+        except OSError as error:
+            raise SessionFileError(path, "unreadable", str(error)) from None
+        data = decode_session_bytes(path, raw)
+        session = cls(path, data, raw)
+        session._lock.acquire()
+        return session
+
+    def _index_contributions(self) -> None:
+        self._doc_ids = {
+            str(doc["id"]): int(doc_id)
+            for doc_id, doc in self._storage.data.get(CONTRIBUTIONS, {}).items()
+            if isinstance(doc, dict) and "id" in doc
+        }
+
+    # --- reading ---------------------------------------------------------------------
+    @property
+    def header(self) -> dict[str, Any]:
+        """The session header: plan snapshot, join code, secret, times."""
+        return dict(self._storage.data[SESSION]["1"])
+
+    @property
+    def state(self) -> dict[str, Any]:
+        """The last committed facilitator state."""
+        return dict(self._storage.data.get(STATE, {}).get("1", {}))
+
+    def contributions(self) -> list[dict[str, Any]]:
+        """Every contribution, in the order they arrived."""
+        return rows(self._storage.data, CONTRIBUTIONS)
+
+    def log_entries(self) -> list[dict[str, Any]]:
+        """Every facilitator action, in order."""
+        return rows(self._storage.data, LOG)
+
+    # --- writing ---------------------------------------------------------------------
+    async def start(self) -> None:
+        """Start the flusher on the running loop."""
+        self._wakeup = asyncio.Event()
+        self._task = asyncio.create_task(self._flusher(), name=f"flusher {self.path.name}")
+
+    async def commit(self, operations: Iterable[Operation]) -> None:
+        """Queue *operations* and return once they are on disk; raise StoreWriteError if not."""
+        if self._wakeup is None or self._closing:
+            raise StoreWriteError("the session file is not open for writing")
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._pending.append(_Pending(list(operations), done))
+        self._wakeup.set()
+        await done
+
+    async def close(self) -> None:
+        """Write what is pending, stop the flusher and release the file."""
+        if self._task is not None and self._wakeup is not None:
+            self._closing = True
+            self._wakeup.set()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        self._lock.release()
+
+    async def _flusher(self) -> None:
+        assert self._wakeup is not None
+        while True:
+            await self._wakeup.wait()
+            self._wakeup.clear()
+            if self._pending:
+                batch, self._pending = self._pending, []
+                await self._write_batch(batch)
+            if self._closing and not self._pending:
+                return
+
+    async def _write_batch(self, batch: list[_Pending]) -> None:
+        loop = asyncio.get_running_loop()
+        operations = [op for pending in batch for op in pending.operations]
+        try:
+            self._apply(operations)
+            payload = orjson.dumps(self._storage.data)
+            started = loop.time()
+            await asyncio.to_thread(write_atomic, self.path, payload)
+            self.stats.seconds_writing += loop.time() - started
+        except Exception as error:
+            log.exception("could not write %s", self.path)
+            self._restore_last_good()
+            for pending in batch:
+                if not pending.done.done():
+                    pending.done.set_exception(StoreWriteError(str(error)))
+            return
+        self._last_good = payload
+        self.stats.batches += 1
+        self.stats.operations += len(operations)
+        self.stats.largest_batch = max(self.stats.largest_batch, len(operations))
+        self.stats.last_bytes = len(payload)
+        for pending in batch:
+            if not pending.done.done():
+                pending.done.set_result(None)
+
+    def _apply(self, operations: list[Operation]) -> None:
+        run: list[Insert] = []
+        for operation in operations:
+            if isinstance(operation, Insert) and (not run or run[0].table == operation.table):
+                run.append(operation)
+                continue
+            self._insert_run(run)
+            run = []
+            if isinstance(operation, Insert):
+                run.append(operation)
+            elif isinstance(operation, Update):
+                doc_id = self._doc_ids.get(operation.key)
+                if doc_id is not None:
+                    self._db.table(operation.table).update(dict(operation.fields), doc_ids=[doc_id])
+            else:
+                self._db.table(operation.table).upsert(Document(dict(operation.doc), doc_id=1))
+        self._insert_run(run)
+
+    def _insert_run(self, run: list[Insert]) -> None:
+        if not run:
+            return
+        table = run[0].table
+        doc_ids = self._db.table(table).insert_multiple(dict(op.doc) for op in run)
+        if table == CONTRIBUTIONS:
+            for op, doc_id in zip(run, doc_ids, strict=True):
+                self._doc_ids[str(op.doc["id"])] = doc_id
+
+    def _restore_last_good(self) -> None:
+        self._storage.data = orjson.loads(self._last_good)
+        self._db.clear_cache()
+        for name in list(self._storage.data):
+            self._db.table(name).clear_cache()
+        self._db = TinyDB(storage=lambda: self._storage)
+        self._index_contributions()

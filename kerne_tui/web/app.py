@@ -1,0 +1,532 @@
+"""The phone server: an aiohttp application with thin views over the workshop engine."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import orjson
+from aiohttp import web
+
+from kerne_tui.catalog import Lang, t
+from kerne_tui.plan import Step, StepKind
+from kerne_tui.web.live import LiveHub, is_close
+from kerne_tui.web.security import (
+    BODY_LIMIT,
+    CONTENT_SECURITY_POLICY,
+    RateLimiter,
+    device_token,
+    new_device_token,
+    same_origin,
+    set_device_cookie,
+)
+from kerne_tui.workshop import Contribution, Refused, Workshop, normalise_join_code
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).resolve().parent
+
+WORKSHOP = web.AppKey("workshop", Workshop)
+HUB = web.AppKey("hub", LiveHub)
+LIMITER = web.AppKey("limiter", RateLimiter)
+TEMPLATES = web.AppKey("templates", jinja2.Environment)
+STATIC = web.AppKey("static", dict)
+KEEPALIVE_SECONDS = 15.0
+
+_STATUS_FOR_REFUSAL = {
+    "closed": 409,
+    "not_started": 409,
+    "wrong_kind": 409,
+    "invalid": 422,
+    "cap": 422,
+    "not_found": 404,
+    "storage": 503,
+}
+_STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def make_app(workshop: Workshop) -> web.Application:
+    """Build the phone server for *workshop* (one app per session)."""
+    app = web.Application(
+        client_max_size=BODY_LIMIT,
+        middlewares=[_guard],
+        handler_args={
+            "access_log": None,
+        },
+    )
+    app[WORKSHOP] = workshop
+    app[HUB] = LiveHub(workshop, lambda: orjson.dumps(live_state(workshop)))
+    app[LIMITER] = RateLimiter()
+    app[TEMPLATES] = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    app[STATIC] = {
+        path.name: path.read_bytes() for path in (HERE / "static").iterdir() if path.is_file()
+    }
+    app.on_shutdown.append(_close_streams)
+    app.add_routes(
+        [
+            web.get("/", join_page),
+            web.get("/join", join_redirect),
+            web.get("/static/{name}", static_file),
+            web.get("/j/{code}", step_page),
+            web.get("/j/{code}/fragment", step_fragment),
+            web.post("/j/{code}/send", form_submit),
+            web.post("/j/{code}/retract/{cid}", form_retract),
+            web.get("/api/{code}/state", api_state),
+            web.post("/api/{code}/contributions", api_submit),
+            web.delete("/api/{code}/contributions/{cid}", api_retract),
+            web.get("/api/{code}/events", api_events),
+        ]
+    )
+    return app
+
+
+async def _close_streams(app: web.Application) -> None:
+    app[HUB].close()
+
+
+# --- state as the phones see it ---------------------------------------------------------
+
+
+def lang_of(request: web.Request) -> Lang:
+    """The plan's language: the phones speak what the workshop speaks."""
+    return request.app[WORKSHOP].plan.language
+
+
+def step_json(workshop: Workshop, step: Step) -> dict[str, Any]:
+    """The public description of a step, as the API documents it."""
+    data: dict[str, Any] = {
+        "id": step.id,
+        "kind": step.kind.value,
+        "title": step.title,
+        "prompt": step.prompt,
+        "open": workshop.is_open(step.id),
+        "seconds_left": round(workshop.seconds_left()),
+        "running": workshop.timer.running,
+    }
+    kind = step.kind
+    if kind in (StepKind.TEXT, StepKind.SENTENCE, StepKind.ACTIONS):
+        data["max_length"] = step.max_length
+        data["max_per_person"] = step.max_per_person
+    if kind in (StepKind.VOTE, StepKind.CHOICE, StepKind.RANK):
+        data["options"] = [{"id": o.id, "label": o.label} for o in workshop.options(step)]
+    if kind is StepKind.VOTE:
+        data["dots"] = step.dots
+        data["max_per_option"] = step.max_per_option
+    if kind is StepKind.CHOICE:
+        data["multiple"] = step.multiple
+    if kind is StepKind.RANK:
+        data["top"] = min(step.top, len(data["options"]))
+    if kind is StepKind.SCALE:
+        lang = workshop.plan.language
+        data["statements"] = list(step.statements)
+        data["low_label"] = step.low_label or t(lang, "web.scale.low")
+        data["high_label"] = step.high_label or t(lang, "web.scale.high")
+    return data
+
+
+def contribution_json(contribution: Contribution) -> dict[str, Any]:
+    """A phone's own contribution, as it may see it again."""
+    data: dict[str, Any] = {
+        "id": contribution.id,
+        "step": contribution.step_id,
+        "kind": contribution.kind.value,
+        "at": contribution.at,
+    }
+    kind = contribution.kind
+    if kind.is_textual:
+        data["text"] = contribution.text
+    elif kind is StepKind.VOTE:
+        data["dots"] = contribution.dots
+    elif kind is StepKind.SCALE:
+        data["values"] = contribution.values
+    elif kind is StepKind.CHOICE:
+        data["choices"] = list(contribution.choices)
+    elif kind is StepKind.RANK:
+        data["ranking"] = list(contribution.ranking)
+    elif kind is StepKind.ACTIONS:
+        data.update(what=contribution.what, who=contribution.who, when=contribution.when)
+    return data
+
+
+def module_json(workshop: Workshop) -> dict[str, Any] | None:
+    """Which module the open step belongs to."""
+    if workshop.current is None:
+        return None
+    index, module = workshop.plan.module_of(workshop.current)
+    return {
+        "index": index + 1,
+        "count": len(workshop.plan.modules),
+        "title": module.title,
+        "focus": module.focus,
+    }
+
+
+def full_state(workshop: Workshop, token: str | None) -> dict[str, Any]:
+    """``GET /api/<code>/state``: the open step and this phone's own contributions to it."""
+    step = workshop.step if workshop.status == "running" else None
+    pinned = workshop.pinned
+    return {
+        "code": workshop.join_code,
+        "status": workshop.status,
+        "language": workshop.plan.language,
+        "module": module_json(workshop),
+        "step": step_json(workshop, step) if step else None,
+        "pinned": pinned.text if pinned else None,
+        "mine": [contribution_json(c) for c in workshop.mine(token)] if token and step else [],
+    }
+
+
+def live_state(workshop: Workshop) -> dict[str, Any]:
+    """The small message every phone gets when the step or its timer changes."""
+    return {
+        "status": workshop.status,
+        "step": workshop.current if workshop.status == "running" else None,
+        "open": workshop.is_open(),
+        "seconds_left": round(workshop.seconds_left()),
+        "running": workshop.timer.running,
+    }
+
+
+# --- middleware: errors, limits, headers ------------------------------------------------
+
+
+def error_json(status: int, code: str, message: str) -> web.Response:
+    """The API's error shape: ``{"error": {"code", "message"}}``."""
+    return web.json_response(
+        {"error": {"code": code, "message": message}},
+        status=status,
+        dumps=lambda v: orjson.dumps(v).decode(),
+    )
+
+
+def _wants_json(request: web.Request) -> bool:
+    return request.path.startswith("/api/")
+
+
+@web.middleware
+async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+    lang = lang_of(request)
+    token = device_token(request)
+    fresh_token = None
+    if token is None:
+        token = fresh_token = new_device_token()
+    request["device"] = token
+    if request.method in ("POST", "DELETE", "PUT", "PATCH"):
+        if not same_origin(request):
+            return _refuse_page(request, 403, "forbidden", t(lang, "web.error.forbidden"))
+        if not request.app[LIMITER].allow(token):
+            response = _refuse_page(request, 429, "rate_limited", t(lang, "web.error.rate"))
+            response.headers["Retry-After"] = "2"
+            return response
+    try:
+        response = await handler(request)
+    except web.HTTPRequestEntityTooLarge:
+        response = _refuse_page(request, 413, "too_large", t(lang, "web.error.too_large"))
+    except web.HTTPMethodNotAllowed:
+        response = _refuse_page(request, 405, "method", t(lang, "web.error.method"))
+    except web.HTTPNotFound:
+        response = _refuse_page(request, 404, "not_found", t(lang, "web.not_found"))
+    except web.HTTPException as http:
+        if http.status >= 400 and _wants_json(request):
+            response = error_json(http.status, "http", http.reason)
+        else:
+            raise
+    except (asyncio.CancelledError, ConnectionResetError):
+        raise
+    except Exception:
+        log.exception("the phone server failed on %s %s", request.method, request.path)
+        response = _refuse_page(request, 500, "server", t(lang, "web.error.server"))
+    if not response.prepared:
+        _harden(response)
+        if fresh_token is not None:
+            set_device_cookie(response, fresh_token)
+    return response
+
+
+def _harden(response: web.StreamResponse) -> None:
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers.setdefault("Cache-Control", "no-store")
+
+
+def _refuse_page(request: web.Request, status: int, code: str, message: str) -> web.Response:
+    if _wants_json(request):
+        return error_json(status, code, message)
+    return render(request, "message.html", {"message": message}, status=status)
+
+
+# --- pages ------------------------------------------------------------------------------
+
+
+def render(
+    request: web.Request, name: str, context: dict[str, Any], status: int = 200
+) -> web.Response:
+    """Render a template in the plan's language."""
+    workshop = request.app[WORKSHOP]
+    lang = workshop.plan.language
+
+    def tr(key: str, **values: object) -> str:
+        return t(lang, key, **values)
+
+    html = request.app[TEMPLATES].get_template(name).render(lang=lang, t=tr, **context)
+    return web.Response(text=html, content_type="text/html", charset="utf-8", status=status)
+
+
+def _workshop_for(request: web.Request) -> Workshop:
+    workshop = request.app[WORKSHOP]
+    if normalise_join_code(request.match_info["code"]) != workshop.join_code:
+        raise _UnknownCode(request.match_info["code"])
+    return workshop
+
+
+class _UnknownCode(Exception):
+    def __init__(self, code: str) -> None:
+        self.code = code[:12]
+
+
+def _unknown_code(request: web.Request, error: _UnknownCode) -> web.Response:
+    lang = lang_of(request)
+    message = t(lang, "web.unknown_code", code=error.code)
+    if _wants_json(request):
+        return error_json(404, "unknown_code", message)
+    return render(request, "join.html", {"error": message, "code": error.code}, status=404)
+
+
+def _code_view(handler: Handler) -> Handler:
+    async def view(request: web.Request) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        except _UnknownCode as error:
+            return _unknown_code(request, error)
+
+    view.__name__ = handler.__name__
+    view.__doc__ = handler.__doc__
+    return view
+
+
+async def join_page(request: web.Request) -> web.StreamResponse:
+    """``/``: a field to type the join code."""
+    return render(request, "join.html", {"error": None, "code": ""})
+
+
+async def join_redirect(request: web.Request) -> web.StreamResponse:
+    """``/join?code=...``: the join form's target."""
+    code = normalise_join_code(request.query.get("code", ""))[:12]
+    if not code:
+        raise web.HTTPSeeOther("/")
+    raise web.HTTPSeeOther(f"/j/{code}")
+
+
+async def static_file(request: web.Request) -> web.StreamResponse:
+    """The page's own script and stylesheet (nothing is fetched from elsewhere)."""
+    name = request.match_info["name"]
+    body = request.app[STATIC].get(name)
+    if body is None:
+        raise web.HTTPNotFound()
+    content_type = _STATIC_TYPES.get(Path(name).suffix, "application/octet-stream")
+    return web.Response(
+        body=body, content_type=content_type, charset="utf-8", headers={"Cache-Control": "no-cache"}
+    )
+
+
+def _page_context(request: web.Request, workshop: Workshop, **extra: Any) -> dict[str, Any]:
+    token = request["device"]
+    state = full_state(workshop, token)
+    step = workshop.step
+    context = {
+        "state": state,
+        "step": state["step"],
+        "code": workshop.join_code,
+        "client_id": uuid.uuid4().hex,
+        "error": None,
+        "sent": request.query.get("sent") == "1",
+        "retracted": request.query.get("retracted") == "1",
+        "draft": {},
+        "placed": sum(sum(m.get("dots", {}).values()) for m in state["mine"])
+        if step and step.kind is StepKind.VOTE
+        else 0,
+    }
+    context.update(extra)
+    return context
+
+
+@_code_view
+async def step_page(request: web.Request) -> web.StreamResponse:
+    """``/j/<code>``: the participant page, complete without JavaScript."""
+    workshop = _workshop_for(request)
+    return render(request, "step.html", _page_context(request, workshop))
+
+
+@_code_view
+async def step_fragment(request: web.Request) -> web.StreamResponse:
+    """The page's main part alone, for the script to swap in when the step changes."""
+    workshop = _workshop_for(request)
+    return render(request, "fragment.html", _page_context(request, workshop))
+
+
+def payload_from_form(form: Any, kind: str) -> dict[str, Any]:
+    """Turn the no-script form's fields into the API's payload for *kind*."""
+    if kind in ("text", "sentence"):
+        return {"text": str(form.get("text", ""))}
+    if kind == "actions":
+        return {k: str(form.get(k, "")) for k in ("what", "who", "when")}
+    if kind == "vote":
+        dots: dict[str, int] = {}
+        for name, value in form.items():
+            if name.startswith("dot:") and str(value).strip():
+                dots[name[4:]] = _int(value)
+        return {"dots": dots}
+    if kind == "scale":
+        return {
+            "values": {
+                name[2:]: _int(value) for name, value in form.items() if name.startswith("v:")
+            }
+        }
+    if kind == "choice":
+        return {"choices": [str(v) for v in form.getall("choice", [])]}
+    if kind == "rank":
+        places = sorted(
+            (_int(name[5:]), str(value))
+            for name, value in form.items()
+            if name.startswith("rank:") and str(value)
+        )
+        return {"ranking": [option for _, option in places]}
+    return {}
+
+
+def _int(value: object) -> int:
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return -1
+
+
+@_code_view
+async def form_submit(request: web.Request) -> web.StreamResponse:
+    """The no-script submit: POST, then redirect back to the page (or show why not)."""
+    workshop = _workshop_for(request)
+    form = await request.post()
+    step_id = str(form.get("step", ""))
+    step = workshop.plan.step(step_id) if step_id in {s.id for s in workshop.plan.steps} else None
+    kind = step.kind.value if step else ""
+    payload = payload_from_form(form, kind)
+    try:
+        await workshop.submit(request["device"], step_id, str(form.get("client_id", "")), payload)
+    except Refused as refusal:
+        context = _page_context(
+            request, workshop, error=refusal.message(workshop.plan.language), draft=dict(form)
+        )
+        return render(request, "step.html", context, status=_STATUS_FOR_REFUSAL[refusal.code])
+    raise web.HTTPSeeOther(f"/j/{workshop.join_code}?sent=1#svar")
+
+
+@_code_view
+async def form_retract(request: web.Request) -> web.StreamResponse:
+    """The no-script retract."""
+    workshop = _workshop_for(request)
+    await request.post()
+    try:
+        await workshop.retract(request["device"], request.match_info["cid"])
+    except Refused as refusal:
+        context = _page_context(request, workshop, error=refusal.message(workshop.plan.language))
+        return render(request, "step.html", context, status=_STATUS_FOR_REFUSAL[refusal.code])
+    raise web.HTTPSeeOther(f"/j/{workshop.join_code}?retracted=1")
+
+
+# --- the JSON API -----------------------------------------------------------------------
+
+
+@_code_view
+async def api_state(request: web.Request) -> web.StreamResponse:
+    """``GET /api/<code>/state``."""
+    workshop = _workshop_for(request)
+    return _json(full_state(workshop, request["device"]))
+
+
+def _json(data: Any, status: int = 200) -> web.Response:
+    return web.Response(body=orjson.dumps(data), status=status, content_type="application/json")
+
+
+@_code_view
+async def api_submit(request: web.Request) -> web.StreamResponse:
+    """``POST /api/<code>/contributions``: 201 with the id once it is on disk."""
+    workshop = _workshop_for(request)
+    lang = workshop.plan.language
+    if request.content_type != "application/json":
+        return error_json(415, "media_type", t(lang, "web.error.media"))
+    raw = await request.read()
+    try:
+        body = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return error_json(400, "malformed", t(lang, "web.error.malformed"))
+    if (
+        not isinstance(body, dict)
+        or not isinstance(body.get("step"), str)
+        or not isinstance(body.get("client_id"), str)
+        or not body["client_id"]
+    ):
+        return error_json(400, "malformed", t(lang, "web.error.malformed"))
+    try:
+        contribution = await workshop.submit(
+            request["device"], body["step"], body["client_id"], body
+        )
+    except Refused as refusal:
+        return error_json(_STATUS_FOR_REFUSAL[refusal.code], refusal.code, refusal.message(lang))
+    return _json({"id": contribution.id}, status=201)
+
+
+@_code_view
+async def api_retract(request: web.Request) -> web.StreamResponse:
+    """``DELETE /api/<code>/contributions/<id>``: take back one's own contribution."""
+    workshop = _workshop_for(request)
+    try:
+        await workshop.retract(request["device"], request.match_info["cid"])
+    except Refused as refusal:
+        return error_json(
+            _STATUS_FOR_REFUSAL[refusal.code], refusal.code, refusal.message(workshop.plan.language)
+        )
+    return web.Response(status=204)
+
+
+@_code_view
+async def api_events(request: web.Request) -> web.StreamResponse:
+    """``GET /api/<code>/events``: Server-Sent Events; the first message is the current state."""
+    _workshop_for(request)
+    hub = request.app[HUB]
+    response = web.StreamResponse(
+        headers={
+            "Content-Type": "text/event-stream",
+            "Cache-Control": "no-cache",
+            "X-Accel-Buffering": "no",
+        }
+    )
+    _harden(response)
+    if device_token(request) is None:
+        set_device_cookie(response, request["device"])
+    queue = hub.subscribe()
+    try:
+        await response.prepare(request)
+        await response.write(b"retry: 2000\n\n" + hub.message())
+        while True:
+            try:
+                message = await asyncio.wait_for(queue.get(), KEEPALIVE_SECONDS)
+            except TimeoutError:
+                message = b": keepalive\n\n"
+            if is_close(message):
+                break
+            await response.write(message)
+    except ConnectionResetError:
+        pass
+    finally:
+        hub.unsubscribe(queue)
+    return response

@@ -1,0 +1,119 @@
+"""Hosting the phone server inside another async program (the TUI, or headless serve)."""
+
+from __future__ import annotations
+
+import errno
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from aiohttp import web
+
+from kerne_tui.web.app import HUB, make_app
+from kerne_tui.web.live import LiveHub
+from kerne_tui.web.network import (
+    DEFAULT_PORT,
+    PORT_TRIES,
+    best_lan_address,
+    candidate_addresses,
+    join_url,
+)
+from kerne_tui.workshop import Workshop
+
+log = logging.getLogger(__name__)
+
+
+class PortUnavailable(Exception):
+    """No port could be opened for the phones."""
+
+    def __init__(self, host: str, first: int, last: int, reason: str) -> None:
+        self.host = host
+        self.first = first
+        self.last = last
+        self.reason = reason
+        super().__init__(f"{host}:{first}-{last}: {reason}")
+
+
+@dataclass(frozen=True, slots=True)
+class ServerInfo:
+    """Where the phones find the session."""
+
+    url: str
+    """The join address put in the QR code."""
+    port: int
+    bind_host: str
+    lan_found: bool
+    """False when no LAN address was found and the address falls back to this machine only."""
+    port_moved: bool
+    """True when the wanted port was taken and another was used."""
+    hub: LiveHub
+
+
+def choose_public_host(bind_host: str) -> tuple[str, bool]:
+    """The host to print in the join address for a server bound to *bind_host*."""
+    if bind_host not in ("0.0.0.0", "", "::"):
+        return bind_host, True
+    lan = best_lan_address(candidate_addresses())
+    return (lan, True) if lan else ("127.0.0.1", False)
+
+
+@asynccontextmanager
+async def phone_server(
+    workshop: Workshop,
+    *,
+    host: str = "0.0.0.0",
+    port: int = DEFAULT_PORT,
+    public_url: str | None = None,
+) -> AsyncIterator[ServerInfo]:
+    """Serve *workshop* to phones on the running loop until the block ends.
+
+    ``port=0`` lets the system pick a free port; otherwise a taken port moves on to the next
+    free one (up to twenty tries), and the info says so.
+    """
+    app = make_app(workshop)
+    runner = web.AppRunner(app, access_log=None, handle_signals=False)
+    await runner.setup()
+    try:
+        site, actual = await _open_site(runner, host, port)
+        public_host, lan_found = choose_public_host(host)
+        if public_url:
+            base, lan_found = public_url, True
+        else:
+            shown = f"[{public_host}]" if ":" in public_host else public_host
+            base = f"http://{shown}:{actual}"
+        info = ServerInfo(
+            url=join_url(base, workshop.join_code),
+            port=actual,
+            bind_host=host,
+            lan_found=lan_found,
+            port_moved=port not in (0, actual),
+            hub=app[HUB],
+        )
+        log.info("phone server on %s:%s, join at %s", host, actual, info.url)
+        yield info
+    finally:
+        await runner.cleanup()
+
+
+async def _open_site(runner: web.AppRunner, host: str, port: int) -> tuple[web.TCPSite, int]:
+    tries = [0] if port == 0 else list(range(port, port + PORT_TRIES))
+    last_error = ""
+    for candidate in tries:
+        site = web.TCPSite(runner, host, candidate, shutdown_timeout=1.0)
+        try:
+            await site.start()
+        except OSError as error:
+            if error.errno not in (
+                errno.EADDRINUSE,
+                errno.EACCES,
+                getattr(errno, "WSAEADDRINUSE", -1),
+            ):
+                raise PortUnavailable(host, tries[0], tries[-1], str(error)) from None
+            last_error = str(error)
+            continue
+        server = site._server
+        sockets = getattr(server, "sockets", None) or []
+        actual = sockets[0].getsockname()[1] if sockets else candidate
+        return site, int(actual)
+    raise PortUnavailable(host, tries[0], tries[-1], last_error)

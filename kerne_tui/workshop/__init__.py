@@ -1,0 +1,51 @@
+"""The rules of a running workshop, with no Textual and no aiohttp in them."""
+
+from kerne_tui.workshop.clock import Clock, SystemClock, iso, parse_iso
+from kerne_tui.workshop.engine import (
+    JOIN_ALPHABET,
+    Workshop,
+    new_join_code,
+    normalise_join_code,
+)
+from kerne_tui.workshop.model import (
+    Contribution,
+    ContributionModerated,
+    ContributionReceived,
+    ContributionRetracted,
+    Event,
+    Pin,
+    Refused,
+    ResultsRevealed,
+    SentencePinned,
+    SessionClosed,
+    StepClosed,
+    StepOpened,
+    TimerChanged,
+)
+from kerne_tui.workshop.results import StepResults, results_for
+
+__all__ = [
+    "JOIN_ALPHABET",
+    "Clock",
+    "Contribution",
+    "ContributionModerated",
+    "ContributionReceived",
+    "ContributionRetracted",
+    "Event",
+    "Pin",
+    "Refused",
+    "ResultsRevealed",
+    "SentencePinned",
+    "SessionClosed",
+    "StepClosed",
+    "StepOpened",
+    "StepResults",
+    "SystemClock",
+    "TimerChanged",
+    "Workshop",
+    "iso",
+    "new_join_code",
+    "normalise_join_code",
+    "parse_iso",
+    "results_for",
+]

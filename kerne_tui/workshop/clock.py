@@ -1,0 +1,39 @@
+"""Time for the engine: a monotonic clock for ticking, wall-clock UTC for what is stored."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from typing import Protocol
+
+
+class Clock(Protocol):
+    """What the engine needs to know about time; tests pass a clock they move by hand."""
+
+    def monotonic(self) -> float:
+        """Seconds on a clock that never jumps."""
+        ...
+
+    def now(self) -> datetime:
+        """The wall-clock time, timezone-aware UTC."""
+        ...
+
+
+class SystemClock:
+    """The real clocks."""
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    """A UTC time as stored in the session file."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def parse_iso(text: str) -> datetime:
+    """Read a time written by :func:`iso`."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))

@@ -1,0 +1,696 @@
+"""The rules of a running session: facilitator and participant commands, timers, events."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import logging
+import secrets
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from kerne_tui import __version__
+from kerne_tui.plan import Option, Plan, Step, StepKind, plan_from_data
+from kerne_tui.store import (
+    CONTRIBUTIONS,
+    LOG,
+    STATE,
+    Insert,
+    Put,
+    SessionFile,
+    StoreWriteError,
+    Update,
+)
+from kerne_tui.workshop.clock import Clock, SystemClock, iso, parse_iso
+from kerne_tui.workshop.model import (
+    Contribution,
+    ContributionModerated,
+    ContributionReceived,
+    ContributionRetracted,
+    Event,
+    Pin,
+    Refused,
+    ResultsRevealed,
+    SentencePinned,
+    SessionClosed,
+    StepClosed,
+    StepOpened,
+    TimerChanged,
+)
+from kerne_tui.workshop.sanitize import clean_text
+from kerne_tui.workshop.timer import StepTimer
+
+log = logging.getLogger(__name__)
+
+JOIN_ALPHABET = "ACDEFHJKMNPRTUVWXY34679"
+"""Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L, 2/Z, 5/S, 8/B)."""
+JOIN_CODE_LENGTH = 5
+ACTION_FIELD_LIMIT = 120
+Listener = Callable[[Event], None]
+
+
+def new_join_code() -> str:
+    """A short random join code."""
+    return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def normalise_join_code(text: str) -> str:
+    """The code as typed on a phone, made comparable (case and spaces ignored)."""
+    return "".join(text.split()).upper()
+
+
+def session_file_name(plan: Plan, code: str, moment: datetime) -> str:
+    """``2026-11-23-kerneopgaven-ABCDE.json``: sorts by date, says what and which."""
+    stem = Path(plan.source).stem.replace(".", "-") if plan.source else "plan"
+    return f"{moment.strftime('%Y-%m-%d')}-{stem}-{code}.json"
+
+
+class Workshop:
+    """One session of a plan: the only place where its state changes."""
+
+    def __init__(self, plan: Plan, store: SessionFile, clock: Clock | None = None) -> None:
+        self.plan = plan
+        self.store = store
+        self.clock: Clock = clock or SystemClock()
+        header = store.header
+        self.join_code: str = str(header["join_code"])
+        self.rehearsal: bool = bool(header.get("rehearsal", False))
+        self.speed: float = float(header.get("speed", 1.0)) or 1.0
+        self._secret = bytes.fromhex(str(header["secret"]))
+        self._listeners: list[Listener] = []
+        self._contributions: dict[str, Contribution] = {}
+        self._by_step: dict[str, list[str]] = defaultdict(list)
+        self._by_client: dict[tuple[str, str], str] = {}
+        self._inflight: dict[str, asyncio.Future[None]] = {}
+        self._steps = plan.steps
+        self._load_contributions()
+        state = store.state
+        self.status: str = str(state.get("status", "waiting"))
+        self.current: str | None = state.get("current")
+        self.revealed: set[str] = set(state.get("revealed", []))
+        self.pins: list[Pin] = [Pin(**pin) for pin in state.get("pins", [])]
+        self.elapsed: dict[str, float] = {k: float(v) for k, v in state.get("elapsed", {}).items()}
+        self.started_at: str | None = state.get("started_at")
+        self.ended_at: str | None = state.get("ended_at")
+        self._current_since_mono = self.clock.monotonic()
+        since = state.get("current_since")
+        if self.current and since and self.status == "running":
+            gap = (self.clock.now() - parse_iso(str(since))).total_seconds()
+            self.elapsed[self.current] = self.elapsed.get(self.current, 0.0) + max(0.0, gap)
+        self.timer = (
+            StepTimer.from_doc(self.clock, state["timer"])
+            if self.current and "timer" in state
+            else StepTimer.fresh(self.clock, 0.0)
+        )
+        self._closed_announced = self.timer.expired and self.timer.running
+
+    # --- creating and resuming -------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        plan: Plan,
+        data_dir: Path,
+        *,
+        clock: Clock | None = None,
+        rehearsal: bool = False,
+        join_code: str | None = None,
+        speed: float = 1.0,
+    ) -> Workshop:
+        """Start a new session file for *plan* in *data_dir*."""
+        clock = clock or SystemClock()
+        code = join_code or new_join_code()
+        now = clock.now()
+        path = data_dir / session_file_name(plan, code, now)
+        header = {
+            "title": plan.title,
+            "language": plan.language,
+            "plan": plan.raw,
+            "plan_source": plan.source,
+            "join_code": code,
+            "secret": secrets.token_hex(32),
+            "created": iso(now),
+            "rehearsal": rehearsal,
+            "speed": speed,
+            "kerne_version": __version__,
+        }
+        store = SessionFile.create(path, header, {"status": "waiting"})
+        return cls(plan, store, clock)
+
+    @classmethod
+    def resume(cls, path: Path, *, clock: Clock | None = None) -> Workshop:
+        """Continue the session in *path* with its join code, step and remaining time."""
+        store = SessionFile.open(path)
+        header = store.header
+        plan = plan_from_data(header["plan"], str(header.get("plan_source", path)))
+        return cls(plan, store, clock)
+
+    async def open(self) -> None:
+        """Start writing; must run on the event loop that serves the session."""
+        await self.store.start()
+
+    async def shutdown(self) -> None:
+        """Write what is pending and release the session file."""
+        await self.store.close()
+
+    def _load_contributions(self) -> None:
+        for doc in self.store.contributions():
+            contribution = Contribution.from_doc(doc)
+            self._remember(contribution)
+
+    def _remember(self, contribution: Contribution) -> None:
+        self._contributions[contribution.id] = contribution
+        self._by_step[contribution.step_id].append(contribution.id)
+        self._by_client[(contribution.device, contribution.client_id)] = contribution.id
+
+    def _forget(self, contribution: Contribution) -> None:
+        self._contributions.pop(contribution.id, None)
+        ids = self._by_step.get(contribution.step_id, [])
+        if contribution.id in ids:
+            ids.remove(contribution.id)
+        self._by_client.pop((contribution.device, contribution.client_id), None)
+
+    # --- events ----------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call *listener* with every event; returns a function that stops it."""
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def _publish(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:
+                log.exception("a listener failed on %r", event)
+
+    # --- reading ---------------------------------------------------------------------
+    @property
+    def path(self) -> Path:
+        """The session file."""
+        return self.store.path
+
+    @property
+    def step(self) -> Step | None:
+        """The open step, if the session has started."""
+        return self.plan.step(self.current) if self.current else None
+
+    @property
+    def step_index(self) -> int:
+        """The position of the open step among all steps (-1 before the start)."""
+        return self.plan.index_of(self.current) if self.current else -1
+
+    def device_key(self, token: str) -> str:
+        """The keyed hash that stands for a phone; the token itself is never stored."""
+        return hmac.new(self._secret, token.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+    def is_open(self, step_id: str | None = None) -> bool:
+        """True while the (open) step takes input: running session, current step, time left."""
+        step_id = step_id or self.current
+        if self.status != "running" or step_id is None or step_id != self.current:
+            return False
+        return not (self.timer.running and self.timer.expired)
+
+    def seconds_left(self) -> float:
+        """Seconds left on the open step's countdown."""
+        return self.timer.seconds_left() if self.current else 0.0
+
+    def contributions(self, step_id: str, *, include_invisible: bool = False) -> list[Contribution]:
+        """The contributions of a step in arrival order (visible ones unless asked)."""
+        found = [self._contributions[cid] for cid in self._by_step.get(step_id, [])]
+        return found if include_invisible else [c for c in found if c.visible]
+
+    def all_contributions(self) -> list[Contribution]:
+        """Every contribution of the session, in arrival order."""
+        return list(self._contributions.values())
+
+    def mine(self, token: str, step_id: str | None = None) -> list[Contribution]:
+        """A phone's own live contributions to a step (the open one by default)."""
+        step_id = step_id or self.current
+        if step_id is None:
+            return []
+        device = self.device_key(token)
+        return [
+            c
+            for c in self.contributions(step_id, include_invisible=True)
+            if c.device == device and not c.retracted
+        ]
+
+    def options(self, step: Step) -> tuple[Option, ...]:
+        """The options of a vote, choice or rank step, carried forward where the plan says so."""
+        if step.options_from is None:
+            return step.options
+        return tuple(Option(id=c.id, label=c.text) for c in self.contributions(step.options_from))
+
+    def respondents(self, step_id: str) -> int:
+        """How many phones have answered a step."""
+        return len(
+            {
+                c.device
+                for c in self.contributions(step_id, include_invisible=True)
+                if not c.retracted
+            }
+        )
+
+    def merged_count(self, contribution_id: str) -> int:
+        """How many contributions stand behind a card (itself and those merged into it)."""
+        return 1 + sum(
+            1
+            for c in self._contributions.values()
+            if c.merged_into == contribution_id and not c.retracted
+        )
+
+    @property
+    def pinned(self) -> Pin | None:
+        """The working version of the core-task sentence."""
+        return self.pins[-1] if self.pins else None
+
+    # --- facilitator commands ----------------------------------------------------------
+    async def start(self, step_id: str | None = None, *, run_timer: bool = True) -> None:
+        """Begin the session at *step_id* (default the first step)."""
+        if self.status == "finished":
+            raise Refused("closed", "refuse.closed_session")
+        if self.status == "running" and self.current and step_id in (None, self.current):
+            return
+        if self.started_at is None:
+            self.started_at = iso(self.clock.now())
+        self.status = "running"
+        target = step_id or self._steps[0].id
+        await self._open(target, run_timer=run_timer, action="start")
+
+    async def next_step(self) -> bool:
+        """Move to the next step; False at the last one."""
+        index = self.step_index
+        if index + 1 >= len(self._steps):
+            return False
+        await self._open(self._steps[index + 1].id, run_timer=True, action="next")
+        return True
+
+    async def previous_step(self) -> bool:
+        """Move back one step; False at the first one."""
+        index = self.step_index
+        if index <= 0:
+            return False
+        await self._open(self._steps[index - 1].id, run_timer=True, action="previous")
+        return True
+
+    async def go_to(self, step_id: str, *, run_timer: bool = True) -> None:
+        """Move to any step (after a break, or to skip ahead)."""
+        self.plan.step(step_id)
+        if self.status != "running":
+            await self.start(step_id, run_timer=run_timer)
+        else:
+            await self._open(step_id, run_timer=run_timer, action="go_to")
+
+    async def _open(self, step_id: str, *, run_timer: bool, action: str) -> None:
+        step = self.plan.step(step_id)
+        self._account_elapsed()
+        self.current = step_id
+        self._current_since_mono = self.clock.monotonic()
+        self.timer = StepTimer.fresh(self.clock, step.seconds / self.speed)
+        if run_timer:
+            self.timer.start()
+        self._closed_announced = False
+        await self._persist(action, step=step_id)
+        self._publish(StepOpened(step_id, self.step_index))
+        self._publish(TimerChanged(step_id, self.timer.running, self.timer.seconds_left()))
+
+    def _account_elapsed(self) -> None:
+        if self.current is not None and self.status in ("running", "finished"):
+            spent = self.clock.monotonic() - self._current_since_mono
+            self.elapsed[self.current] = self.elapsed.get(self.current, 0.0) + max(0.0, spent)
+        self._current_since_mono = self.clock.monotonic()
+
+    async def toggle_timer(self) -> bool:
+        """Pause a running countdown or start a paused one; returns True if now running."""
+        self._require_step()
+        if self.timer.running:
+            self.timer.pause()
+            action = "pause"
+        else:
+            self.timer.start()
+            action = "resume"
+        await self._timer_changed(action)
+        return self.timer.running
+
+    async def extend(self, seconds: float = 60.0) -> None:
+        """Give the open step more time (also after it reached zero, which reopens input)."""
+        self._require_step()
+        self.timer.extend(seconds)
+        self._closed_announced = False
+        await self._timer_changed("extend", seconds=seconds)
+
+    async def _timer_changed(self, action: str, **details: Any) -> None:
+        assert self.current is not None
+        await self._persist(action, step=self.current, **details)
+        self._publish(TimerChanged(self.current, self.timer.running, self.timer.seconds_left()))
+
+    def tick(self) -> None:
+        """Called about once a second: announces the moment a countdown reaches zero."""
+        if (
+            self.current
+            and self.status == "running"
+            and self.timer.running
+            and self.timer.expired
+            and not self._closed_announced
+        ):
+            self._closed_announced = True
+            self._publish(StepClosed(self.current))
+
+    async def keep_time(self, interval: float = 0.25) -> None:
+        """Run :meth:`tick` forever; the host starts this as a task beside the server."""
+        while True:
+            self.tick()
+            await asyncio.sleep(interval)
+
+    async def toggle_reveal(self, step_id: str | None = None) -> bool:
+        """Show or hide a step's answers on the screen; returns True if now shown."""
+        step_id = step_id or self._require_step().id
+        revealed = step_id not in self.revealed
+        if revealed:
+            self.revealed.add(step_id)
+        else:
+            self.revealed.discard(step_id)
+        await self._persist("reveal" if revealed else "conceal", step=step_id)
+        self._publish(ResultsRevealed(step_id, revealed))
+        return revealed
+
+    async def toggle_hidden(self, contribution_id: str) -> bool:
+        """Hide a contribution from the screen (moderation), or show it again."""
+        contribution = self._get(contribution_id)
+        updated = replace(contribution, hidden=not contribution.hidden)
+        await self._moderate(
+            updated, "hide" if updated.hidden else "unhide", {"hidden": updated.hidden}
+        )
+        return updated.hidden
+
+    async def merge(self, contribution_id: str, into_id: str) -> None:
+        """Fold a duplicate card into another; it then counts with it and is not shown alone."""
+        contribution = self._get(contribution_id)
+        target = self._get(into_id)
+        if contribution.id == target.id or contribution.step_id != target.step_id:
+            raise Refused("invalid", "refuse.unknown_option")
+        updated = replace(contribution, merged_into=target.id)
+        await self._moderate(updated, "merge", {"merged_into": target.id}, into=target.id)
+
+    async def _moderate(
+        self, updated: Contribution, action: str, fields: dict[str, Any], **details: Any
+    ) -> None:
+        previous = self._contributions[updated.id]
+        self._contributions[updated.id] = updated
+        try:
+            await self.store.commit(
+                [
+                    Update(updated.id, fields),
+                    self._log_op(action, contribution=updated.id, **details),
+                ]
+            )
+        except StoreWriteError:
+            self._contributions[updated.id] = previous
+            raise
+        self._publish(ContributionModerated(updated.step_id, updated.id))
+
+    async def pin(self, text: str, source: str | None = None) -> Pin:
+        """Make *text* the working version of the core-task sentence (earlier ones are kept)."""
+        cleaned = clean_text(text, multiline=False)
+        if not cleaned:
+            raise Refused("invalid", "refuse.empty")
+        pin = Pin(text=cleaned, at=iso(self.clock.now()), source=source)
+        self.pins.append(pin)
+        try:
+            await self._persist("pin", text=cleaned, source=source)
+        except StoreWriteError:
+            self.pins.pop()
+            raise
+        self._publish(SentencePinned(cleaned))
+        return pin
+
+    async def close(self) -> None:
+        """End the session: input stops and the session file says it is finished."""
+        if self.status == "finished":
+            return
+        self._account_elapsed()
+        self.timer.pause()
+        self.status = "finished"
+        self.ended_at = iso(self.clock.now())
+        await self._persist("close")
+        self._publish(SessionClosed())
+
+    def _require_step(self) -> Step:
+        step = self.step
+        if step is None:
+            raise Refused("not_started", "refuse.not_started")
+        return step
+
+    def _get(self, contribution_id: str) -> Contribution:
+        contribution = self._contributions.get(contribution_id)
+        if contribution is None:
+            raise Refused("not_found", "refuse.not_yours")
+        return contribution
+
+    def _state_doc(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "current": self.current,
+            "current_since": iso(self.clock.now()),
+            "timer": self.timer.to_doc(),
+            "revealed": sorted(self.revealed),
+            "pins": [{"text": p.text, "at": p.at, "source": p.source} for p in self.pins],
+            "elapsed": {k: round(v, 3) for k, v in self.elapsed.items()},
+            "started_at": self.started_at,
+            "ended_at": self.ended_at,
+        }
+
+    def _log_op(self, action: str, **details: Any) -> Insert:
+        return Insert(LOG, {"action": action, "at": iso(self.clock.now()), **details})
+
+    async def _persist(self, action: str, **details: Any) -> None:
+        self._account_elapsed()
+        await self.store.commit([Put(STATE, self._state_doc()), self._log_op(action, **details)])
+
+    async def save_state(self) -> None:
+        """Write the timer and elapsed time as they are now (before quitting)."""
+        if self.current is not None:
+            await self._persist("save")
+
+    # --- participant commands ----------------------------------------------------------
+    async def submit(
+        self, token: str, step_id: str, client_id: str, payload: Mapping[str, Any]
+    ) -> Contribution:
+        """Take a phone's contribution; returns once it is on disk.
+
+        The same *client_id* from the same phone returns the first contribution again, so a
+        double tap or a retry never makes two.
+        """
+        device = self.device_key(token)
+        client_id = str(client_id)[:64]
+        existing = self._by_client.get((device, client_id))
+        if existing is not None and existing in self._contributions:
+            await self._wait_durable(existing)
+            return self._contributions[existing]
+        step = self._check_open(step_id)
+        fields = self._check_payload(step, payload)
+        self._check_caps(step, device, fields)
+        contribution = Contribution(
+            id=uuid.uuid4().hex[:12],
+            step_id=step.id,
+            kind=step.kind,
+            device=device,
+            client_id=client_id,
+            at=iso(self.clock.now()),
+            **fields,
+        )
+        self._remember(contribution)
+        durable = asyncio.ensure_future(
+            self.store.commit([Insert(CONTRIBUTIONS, contribution.to_doc())])
+        )
+        self._inflight[contribution.id] = durable
+        try:
+            await asyncio.shield(durable)
+        except StoreWriteError:
+            self._forget(contribution)
+            raise Refused("storage", "refuse.storage") from None
+        finally:
+            self._inflight.pop(contribution.id, None)
+        self._publish(ContributionReceived(step.id, contribution.id))
+        return contribution
+
+    async def _wait_durable(self, contribution_id: str) -> None:
+        waiter = self._inflight.get(contribution_id)
+        if waiter is not None:
+            try:
+                await asyncio.shield(waiter)
+            except StoreWriteError:
+                raise Refused("storage", "refuse.storage") from None
+
+    async def retract(self, token: str, contribution_id: str) -> None:
+        """Take back one's own contribution while its step is open."""
+        device = self.device_key(token)
+        contribution = self._contributions.get(contribution_id)
+        if contribution is None or contribution.device != device or contribution.retracted:
+            raise Refused("not_found", "refuse.not_yours")
+        if not self.is_open(contribution.step_id):
+            raise Refused("closed", "refuse.step_closed")
+        updated = replace(contribution, retracted=True)
+        self._contributions[contribution.id] = updated
+        self._by_client.pop((device, contribution.client_id), None)
+        try:
+            await self.store.commit([Update(contribution.id, {"retracted": True})])
+        except StoreWriteError:
+            self._contributions[contribution.id] = contribution
+            self._by_client[(device, contribution.client_id)] = contribution.id
+            raise Refused("storage", "refuse.storage") from None
+        self._publish(ContributionRetracted(contribution.step_id, contribution.id))
+
+    def _check_open(self, step_id: str) -> Step:
+        if self.status == "finished":
+            raise Refused("closed", "refuse.closed_session")
+        if self.status != "running" or self.current is None:
+            raise Refused("closed", "refuse.not_started")
+        try:
+            step = self.plan.step(step_id)
+        except KeyError:
+            raise Refused("not_found", "refuse.unknown_step") from None
+        if step.id != self.current:
+            raise Refused("closed", "refuse.not_current_step")
+        if not step.kind.takes_input:
+            raise Refused("wrong_kind", "refuse.no_input")
+        if not self.is_open(step.id):
+            raise Refused("closed", "refuse.step_closed")
+        return step
+
+    def _check_payload(self, step: Step, payload: Mapping[str, Any]) -> dict[str, Any]:
+        kind = step.kind
+        if kind in (StepKind.TEXT, StepKind.SENTENCE):
+            return {
+                "text": self._clean(
+                    payload.get("text"), step.max_length, multiline=kind is StepKind.TEXT
+                )
+            }
+        if kind is StepKind.ACTIONS:
+            return {
+                "what": self._clean(
+                    payload.get("what"),
+                    step.max_length,
+                    multiline=False,
+                    empty_key="refuse.action_what",
+                ),
+                "who": self._clean(
+                    payload.get("who", ""), ACTION_FIELD_LIMIT, multiline=False, required=False
+                ),
+                "when": self._clean(
+                    payload.get("when", ""), ACTION_FIELD_LIMIT, multiline=False, required=False
+                ),
+            }
+        option_ids = {option.id for option in self.options(step)}
+        if kind is StepKind.VOTE:
+            return {"dots": self._check_dots(step, payload.get("dots"), option_ids)}
+        if kind is StepKind.SCALE:
+            return {"values": self._check_values(step, payload.get("values"))}
+        if kind is StepKind.CHOICE:
+            choices = payload.get("choices")
+            if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
+                raise Refused("wrong_kind", "refuse.wrong_kind")
+            unique = tuple(dict.fromkeys(choices))
+            if not unique:
+                raise Refused("invalid", "refuse.choice_none")
+            if any(c not in option_ids for c in unique):
+                raise Refused("invalid", "refuse.unknown_option")
+            if not step.multiple and len(unique) != 1:
+                raise Refused("invalid", "refuse.choice_count")
+            return {"choices": unique}
+        if kind is StepKind.RANK:
+            ranking = payload.get("ranking")
+            if not isinstance(ranking, list) or not all(isinstance(r, str) for r in ranking):
+                raise Refused("wrong_kind", "refuse.wrong_kind")
+            if any(r not in option_ids for r in ranking):
+                raise Refused("invalid", "refuse.unknown_option")
+            wanted = min(step.top, len(option_ids))
+            if len(ranking) != wanted or len(set(ranking)) != len(ranking):
+                raise Refused("invalid", "refuse.rank_count", limit=wanted)
+            return {"ranking": tuple(ranking)}
+        raise Refused("wrong_kind", "refuse.no_input")
+
+    @staticmethod
+    def _clean(
+        value: Any,
+        limit: int,
+        *,
+        multiline: bool,
+        required: bool = True,
+        empty_key: str = "refuse.empty",
+    ) -> str:
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            raise Refused("wrong_kind", "refuse.wrong_kind")
+        text = clean_text(value, multiline=multiline)
+        if required and not text:
+            raise Refused("invalid", empty_key)
+        if len(text) > limit:
+            raise Refused("invalid", "refuse.too_long", limit=limit, length=len(text))
+        return text
+
+    @staticmethod
+    def _check_dots(step: Step, raw: Any, option_ids: set[str]) -> dict[str, int]:
+        if not isinstance(raw, dict):
+            raise Refused("wrong_kind", "refuse.wrong_kind")
+        dots: dict[str, int] = {}
+        for key, value in raw.items():
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise Refused("wrong_kind", "refuse.wrong_kind")
+            if str(key) not in option_ids:
+                raise Refused("invalid", "refuse.unknown_option")
+            if value:
+                dots[str(key)] = value
+        if not dots:
+            raise Refused("invalid", "refuse.no_dots")
+        if sum(dots.values()) > step.dots:
+            raise Refused("invalid", "refuse.too_many_dots", limit=step.dots)
+        if step.max_per_option and max(dots.values()) > step.max_per_option:
+            raise Refused("invalid", "refuse.option_cap", limit=step.max_per_option)
+        return dots
+
+    @staticmethod
+    def _check_values(step: Step, raw: Any) -> dict[str, int]:
+        if not isinstance(raw, dict):
+            raise Refused("wrong_kind", "refuse.wrong_kind")
+        values: dict[str, int] = {}
+        for key, value in raw.items():
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+                raise Refused("invalid", "refuse.scale_value")
+            if str(key) not in {str(i) for i in range(len(step.statements))}:
+                raise Refused("invalid", "refuse.unknown_option")
+            values[str(key)] = value
+        if len(values) != len(step.statements):
+            raise Refused("invalid", "refuse.scale_missing")
+        return values
+
+    def _check_caps(self, step: Step, device: str, fields: Mapping[str, Any]) -> None:
+        own = [
+            c
+            for c in self.contributions(step.id, include_invisible=True)
+            if c.device == device and not c.retracted
+        ]
+        if step.kind in (StepKind.TEXT, StepKind.SENTENCE, StepKind.ACTIONS):
+            if len(own) >= step.max_per_person:
+                raise Refused("cap", "refuse.cap", limit=step.max_per_person)
+        elif step.kind is StepKind.VOTE:
+            placed = sum(sum(c.dots.values()) for c in own)
+            if placed + sum(fields["dots"].values()) > step.dots:
+                raise Refused("invalid", "refuse.too_many_dots", limit=step.dots)
+            if step.max_per_option:
+                for option, count in fields["dots"].items():
+                    if sum(c.dots.get(option, 0) for c in own) + count > step.max_per_option:
+                        raise Refused("invalid", "refuse.option_cap", limit=step.max_per_option)
+        elif own:
+            raise Refused("cap", "refuse.already_answered")

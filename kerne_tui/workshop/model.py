@@ -1,0 +1,167 @@
+"""What a session is made of while it runs: contributions, pins and the events it publishes."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from kerne_tui.catalog import Lang, t
+from kerne_tui.plan.model import StepKind
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """One thing a phone sent: text, dots, scale values, choices, a ranking or an action."""
+
+    id: str
+    step_id: str
+    kind: StepKind
+    device: str
+    client_id: str
+    at: str
+    text: str = ""
+    dots: dict[str, int] = field(default_factory=dict)
+    values: dict[str, int] = field(default_factory=dict)
+    choices: tuple[str, ...] = ()
+    ranking: tuple[str, ...] = ()
+    what: str = ""
+    who: str = ""
+    when: str = ""
+    hidden: bool = False
+    retracted: bool = False
+    merged_into: str | None = None
+
+    @property
+    def visible(self) -> bool:
+        """True where the contribution counts and may be shown."""
+        return not (self.hidden or self.retracted or self.merged_into)
+
+    def to_doc(self) -> dict[str, Any]:
+        """The contribution as stored in the session file."""
+        doc = asdict(self)
+        doc["kind"] = self.kind.value
+        doc["choices"] = list(self.choices)
+        doc["ranking"] = list(self.ranking)
+        return doc
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Contribution:
+        """Rebuild a contribution read from the session file."""
+        return cls(
+            id=str(doc["id"]),
+            step_id=str(doc["step_id"]),
+            kind=StepKind(doc["kind"]),
+            device=str(doc.get("device", "")),
+            client_id=str(doc.get("client_id", "")),
+            at=str(doc.get("at", "")),
+            text=str(doc.get("text", "")),
+            dots={str(k): int(v) for k, v in dict(doc.get("dots", {})).items()},
+            values={str(k): int(v) for k, v in dict(doc.get("values", {})).items()},
+            choices=tuple(str(c) for c in doc.get("choices", ())),
+            ranking=tuple(str(r) for r in doc.get("ranking", ())),
+            what=str(doc.get("what", "")),
+            who=str(doc.get("who", "")),
+            when=str(doc.get("when", "")),
+            hidden=bool(doc.get("hidden", False)),
+            retracted=bool(doc.get("retracted", False)),
+            merged_into=doc.get("merged_into"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Pin:
+    """A version of the core-task sentence the facilitator pinned."""
+
+    text: str
+    at: str
+    source: str | None = None
+
+
+class Refused(Exception):
+    """A command the rules do not allow, with a reason a person can read."""
+
+    def __init__(self, code: str, key: str, **values: object) -> None:
+        self.code = code
+        self.key = key
+        self.values = values
+        super().__init__(f"{code}: {t('en', key, **values)}")
+
+    def message(self, lang: Lang) -> str:
+        """The reason in *lang*."""
+        return t(lang, self.key, **self.values)
+
+
+# --- events: what happened, for the screen and the phones --------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened in the session."""
+
+
+@dataclass(frozen=True, slots=True)
+class StepOpened(Event):
+    """The facilitator moved to a step."""
+
+    step_id: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimerChanged(Event):
+    """The countdown was started, paused or extended."""
+
+    step_id: str
+    running: bool
+    seconds_left: float
+
+
+@dataclass(frozen=True, slots=True)
+class StepClosed(Event):
+    """The countdown reached zero: the step takes no more input."""
+
+    step_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContributionReceived(Event):
+    """A contribution is on disk."""
+
+    step_id: str
+    contribution_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContributionRetracted(Event):
+    """A participant took a contribution back."""
+
+    step_id: str
+    contribution_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContributionModerated(Event):
+    """The facilitator hid, showed or merged a contribution."""
+
+    step_id: str
+    contribution_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsRevealed(Event):
+    """The facilitator showed or hid a step's answers on the screen."""
+
+    step_id: str
+    revealed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePinned(Event):
+    """A new working version of the core-task sentence."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SessionClosed(Event):
+    """The facilitator ended the session."""
