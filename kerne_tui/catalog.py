@@ -406,3 +406,16 @@ CATALOG.update(
         "cli.stopped": ("Sessionen er gemt: {path}", "The session is saved: {path}"),
     }
 )
+
+
+def _merge_parts() -> None:
+    from kerne_tui.texts import archive, rehearsal, tui
+
+    for part in (tui.TEXTS, archive.TEXTS, rehearsal.TEXTS):
+        clashes = set(part) & set(CATALOG)
+        if clashes:
+            raise RuntimeError(f"catalog keys defined twice: {sorted(clashes)}")
+        CATALOG.update(part)
+
+
+_merge_parts()
