@@ -46,122 +46,101 @@ class UserError(Exception):
 
 def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
     """The whole command line; the README's reference is checked against it by a test."""
+
+    def h(key: str, **values: object) -> str:
+        return t(lang, f"cli.help.{key}", **values)
+
     parser = argparse.ArgumentParser(prog="kerne", description=t(lang, "cli.description"))
     parser.add_argument("--version", action="version", version=f"kerne {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    run = commands.add_parser(
-        "run", help="Run a workshop on the projected screen / Kør en workshop på lærredet"
-    )
-    run.add_argument(
-        "plan", nargs="?", help="plan file or built-in plan name (none: choose on screen)"
-    )
-    _session_options(run)
+    run = commands.add_parser("run", help=h("run"), description=h("run"))
+    run.add_argument("plan", nargs="?", help=h("run.plan"))
+    _session_options(run, h)
 
-    demo = commands.add_parser(
-        "demo", help="Rehearse with simulated phones / Øv med simulerede telefoner"
-    )
-    demo.add_argument(
-        "plan",
-        nargs="?",
-        default="kerneopgaven-kort",
-        help="plan file or built-in plan name (default: kerneopgaven-kort)",
-    )
+    demo = commands.add_parser("demo", help=h("demo"), description=h("demo"))
+    demo.add_argument("plan", nargs="?", default="kerneopgaven-kort", help=h("demo.plan"))
     demo.add_argument(
         "--participants",
-        type=int,
+        type=_at_least(0, lang),
         default=12,
         metavar="N",
-        help="number of simulated phones (default 12)",
+        help=h("demo.participants"),
     )
     demo.add_argument(
-        "--speed",
-        type=float,
-        default=1.0,
-        metavar="X",
-        help="make every timer X times shorter (default 1)",
+        "--speed", type=_above_zero(lang), default=1.0, metavar="X", help=h("demo.speed")
     )
-    _session_options(demo, resume=False)
+    _session_options(demo, h, resume=False)
 
-    serve = commands.add_parser(
-        "serve", help="Hold a session without the screen / Kør en session uden lærred"
-    )
-    serve.add_argument(
-        "plan", nargs="?", help="plan file or built-in plan name (not with --resume)"
-    )
-    _session_options(serve)
-    serve.add_argument(
-        "--timed", action="store_true", help="run the step's countdown (input closes at zero)"
-    )
+    serve = commands.add_parser("serve", help=h("serve"), description=h("serve"))
+    serve.add_argument("plan", nargs="?", help=h("serve.plan"))
+    _session_options(serve, h)
+    serve.add_argument("--timed", action="store_true", help=h("serve.timed"))
 
-    validate = commands.add_parser("validate", help="Check plan files / Tjek planfiler")
-    validate.add_argument("paths", nargs="+", metavar="PATH", help="plan files to check")
+    validate = commands.add_parser("validate", help=h("validate"), description=h("validate"))
+    validate.add_argument("paths", nargs="+", metavar="PATH", help=h("validate.paths"))
 
-    commands.add_parser("plans", help="List the built-in plans / Vis de indbyggede planer")
+    commands.add_parser("plans", help=h("plans"), description=h("plans"))
 
-    sessions = commands.add_parser("sessions", help="List session files / Vis sessionsfiler")
-    _data_dir_option(sessions)
+    sessions = commands.add_parser("sessions", help=h("sessions"), description=h("sessions"))
+    _data_dir_option(sessions, h)
 
-    report = commands.add_parser("report", help="Write a report of a session / Skriv en rapport")
+    report = commands.add_parser("report", help=h("report"), description=h("report"))
+    report.add_argument("session", help=h("session"))
     report.add_argument(
-        "session", help="session file path, or its name as 'kerne sessions' lists it"
+        "--format", choices=("html", "md", "csv"), default="html", help=h("report.format")
     )
-    report.add_argument(
-        "--format",
-        choices=("html", "md", "csv"),
-        default="html",
-        help="report format (default html)",
-    )
-    report.add_argument(
-        "--out", metavar="FILE", help="where to write (default: beside the session file)"
-    )
-    _data_dir_option(report)
+    report.add_argument("--out", metavar="FILE", help=h("report.out"))
+    _data_dir_option(report, h)
 
-    archive = commands.add_parser(
-        "archive", help="Archive a session as one zip / Arkivér en session"
-    )
-    archive.add_argument("session", nargs="?", help="session file path or name")
-    archive.add_argument(
-        "--out", metavar="DIR", help="folder for the zip (default: the data folder's archives)"
-    )
-    archive.add_argument("--verify", metavar="ZIP", help="check an archive against its manifest")
-    _data_dir_option(archive)
+    archive = commands.add_parser("archive", help=h("archive"), description=h("archive"))
+    archive.add_argument("session", nargs="?", help=h("session"))
+    archive.add_argument("--out", metavar="DIR", help=h("archive.out"))
+    archive.add_argument("--verify", metavar="ZIP", help=h("archive.verify"))
+    _data_dir_option(archive, h)
     return parser
 
 
-def _data_dir_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="folder for session files (default: KERNE_DATA_DIR, else your data folder)",
-    )
+def _above_zero(lang: Lang) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = 0.0
+        if value <= 0:
+            raise argparse.ArgumentTypeError(t(lang, "cli.above_zero", value=text))
+        return value
+
+    return parse
 
 
-def _session_options(parser: argparse.ArgumentParser, *, resume: bool = True) -> None:
-    parser.add_argument(
-        "--host", default="0.0.0.0", help="address to listen on (default 0.0.0.0: every network)"
-    )
-    parser.add_argument(
-        "--port",
-        type=int,
-        default=DEFAULT_PORT,
-        help=f"port for the phones (default {DEFAULT_PORT}; 0 picks a free one)",
-    )
-    parser.add_argument(
-        "--public-url",
-        metavar="URL",
-        help="address the phones use, if not this machine's (hotspot, proxy, tunnel)",
-    )
-    _data_dir_option(parser)
-    parser.add_argument("--step", metavar="STEP_ID", help="open at this step")
+def _at_least(minimum: int, lang: Lang) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = minimum - 1
+        if value < minimum:
+            raise argparse.ArgumentTypeError(t(lang, "cli.at_least", value=text, minimum=minimum))
+        return value
+
+    return parse
+
+
+def _data_dir_option(parser: argparse.ArgumentParser, h: Callable[..., str]) -> None:
+    parser.add_argument("--data-dir", metavar="DIR", help=h("data_dir"))
+
+
+def _session_options(
+    parser: argparse.ArgumentParser, h: Callable[..., str], *, resume: bool = True
+) -> None:
+    parser.add_argument("--host", default="0.0.0.0", help=h("host"))
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=h("port", port=DEFAULT_PORT))
+    parser.add_argument("--public-url", metavar="URL", help=h("public_url"))
+    _data_dir_option(parser, h)
+    parser.add_argument("--step", metavar="STEP_ID", help=h("step"))
     if resume:
-        parser.add_argument(
-            "--resume",
-            nargs="?",
-            const="",
-            metavar="SESSION",
-            help="continue the latest unfinished session (or the named one)",
-        )
+        parser.add_argument("--resume", nargs="?", const="", metavar="SESSION", help=h("resume"))
 
 
 # --- shared pieces ----------------------------------------------------------------------
@@ -546,3 +525,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         fail(error, lang)
     except KeyboardInterrupt:
         return 130
+
+
+def reference_markdown() -> str:
+    """The README's command reference, made from the parser so the two cannot drift."""
+    parser = build_parser("en")
+    lines: list[str] = []
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in subparsers.choices.items():
+        usage = " ".join(sub.format_usage().split())
+        usage = usage.removeprefix("usage: ").replace("[-h] ", "")
+        lines += [f"### `kerne {name}`", "", sub.description or "", "", f"    {usage}", ""]
+        rows = []
+        for action in sub._actions:
+            if isinstance(action, argparse._HelpAction):
+                continue
+            if action.option_strings:
+                shown = ", ".join(action.option_strings)
+                if action.metavar or action.nargs != 0:
+                    shown += f" {action.metavar or action.dest.upper()}"
+            else:
+                shown = str(action.metavar or action.dest).upper()
+            rows.append(f"| `{shown}` | {action.help or ''} |")
+        if rows:
+            lines += ["| argument | meaning |", "|---|---|", *rows, ""]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,51 @@
+"""The README tells the truth: its command reference and quick start match the code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kerne_tui.cli import build_parser, reference_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _reference_section() -> str:
+    match = re.search(
+        r"<!-- cli-reference:start[^>]*-->\n(.*?)<!-- cli-reference:end -->", README, re.S
+    )
+    assert match, "README.md has no command reference between the cli-reference markers"
+    return match.group(1)
+
+
+def test_readme_command_reference_matches_the_parser() -> None:
+    assert _reference_section() == reference_markdown(), (
+        "README's command reference has drifted from the parser; regenerate it with "
+        "kerne_tui.cli.reference_markdown()"
+    )
+
+
+def test_every_command_and_option_of_the_parser_is_in_the_readme() -> None:
+    section = _reference_section()
+    parser = build_parser("en")
+    subparsers = next(a for a in parser._actions if hasattr(a, "choices") and a.choices)
+    for name, sub in subparsers.choices.items():
+        assert f"### `kerne {name}`" in section
+        for action in sub._actions:
+            for option in action.option_strings:
+                if option not in ("-h", "--help"):
+                    assert f"`{option}" in section, f"{name} {option} is not in the README"
+
+
+def test_quick_start_commands_exist_in_the_makefile() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    quick_start = README.split("## Quick start", 1)[1].split("##", 1)[0]
+    for target in re.findall(r"^make (\w+)", quick_start, re.M):
+        assert re.search(rf"^{target}:", makefile, re.M), f"make {target} is not in the Makefile"
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make test" in README
+    assert re.search(r"^make test$", ci, re.M)
