@@ -41,6 +41,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ukendt felt. Tilladte felter her: {allowed}",
         "unknown field. Fields allowed here: {allowed}",
     ),
+    "plan.err.unknown_key_hint": (
+        "ukendt felt. Mente du '{suggestion}'? Tilladte felter her: {allowed}",
+        "unknown field. Did you mean '{suggestion}'? Fields allowed here: {allowed}",
+    ),
     "plan.err.type": (
         "skal være {expected}, men er {actual}",
         "must be {expected}, but is {actual}",
@@ -165,6 +169,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "You have already answered this step. Retract your answer to answer again.",
     ),
     "refuse.unknown_option": ("Den valgmulighed findes ikke.", "That option does not exist."),
+    "refuse.no_options": (
+        "Der er ingen valgmuligheder at vælge imellem endnu.",
+        "There are no options to choose from yet.",
+    ),
     "refuse.too_many_dots": (
         "For mange prikker: du har {limit} i alt.",
         "Too many dots: you have {limit} in all.",
@@ -481,3 +489,43 @@ CATALOG.update({
     "cli.above_zero": ("skal være et tal over 0, ikke '{value}'", "must be a number above 0, not '{value}'"),
     "cli.at_least": ("skal være et heltal på mindst {minimum}, ikke '{value}'", "must be a whole number of at least {minimum}, not '{value}'"),
 })
+
+# web API additions
+CATALOG.update(
+    {
+        "web.error.busy": (
+            "Der er for mange forbindelser lige nu. Siden prøver igen af sig selv.",
+            "There are too many connections right now. The page tries again by itself.",
+        ),
+    }
+)
+
+# phone page additions
+CATALOG.update(
+    {
+        "web.pinned": ("Vores sætning indtil videre", "Our sentence so far"),
+        "web.new_step": ("Nyt trin: {title}", "New step: {title}"),
+        "web.reload": (
+            "Opdater siden for at se det nyeste trin",
+            "Reload the page to see the latest step",
+        ),
+        "web.unsent.heading": ("Din tekst blev ikke sendt", "Your text was not sent"),
+        "web.unsent.help": (
+            "Trinnet sluttede, før du sendte. Teksten er gemt her, så du kan kopiere den.",
+            "The step ended before you sent it. The text is kept here so you can copy it.",
+        ),
+        "web.unsent.dismiss": ("Skjul", "Hide"),
+        "web.no_input.info": (
+            "Følg med på det store lærred. Her er ikke noget at svare på.",
+            "Follow along on the big screen. There is nothing to answer here.",
+        ),
+        "web.dots.all_placed": (
+            "Du har sat alle dine prikker. Fortryd en stemme for at flytte dem.",
+            "You have placed all your dots. Retract a vote to move them.",
+        ),
+        "web.network_error": (
+            "Ingen forbindelse til facilitatorens computer. Dit svar er ikke sendt. Prøv igen.",
+            "No connection to the facilitator's computer. Your answer was not sent. Try again.",
+        ),
+    }
+)

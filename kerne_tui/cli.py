@@ -396,28 +396,30 @@ async def _run_screen(
     tasks: list[asyncio.Task[None]] = []
     try:
         async with phone_server(
-            workshop,
-            host="127.0.0.1" if demo and args.host == "0.0.0.0" else args.host,
-            port=args.port,
-            public_url=args.public_url,
+            workshop, host=args.host, port=args.port, public_url=args.public_url
         ) as info:
             tasks.append(asyncio.create_task(workshop.keep_time()))
             if demo:
                 from kerne_tui.rehearsal import simulate_phones
 
+                # The phones sit on this machine: loopback, unless the server listens elsewhere.
+                local = "127.0.0.1" if args.host in ("0.0.0.0", "", "::") else args.host
                 tasks.append(
                     asyncio.create_task(
                         simulate_phones(
-                            f"http://127.0.0.1:{info.port}", workshop.join_code, args.participants
+                            f"http://{local}:{info.port}", workshop.join_code, args.participants
                         )
                     )
                 )
             if args.step:
                 await workshop.go_to(args.step)
+            notices = server_notices(info, args.port, lang)
+            if demo:
+                notices.append(t(lang, "rehearsal.notice", count=args.participants))
             app = KerneApp(
                 workshop,
                 join_url=info.url,
-                notices=server_notices(info, args.port, lang),
+                notices=notices,
                 data_dir=data_dir(args),
             )
             await app.run_async()
@@ -534,7 +536,7 @@ def reference_markdown() -> str:
     subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     for name, sub in subparsers.choices.items():
         usage = " ".join(sub.format_usage().split())
-        usage = usage.removeprefix("usage: ").replace("[-h] ", "")
+        usage = usage.removeprefix("usage: ").replace(" [-h]", "")
         lines += [f"### `kerne {name}`", "", sub.description or "", "", f"    {usage}", ""]
         rows = []
         for action in sub._actions:

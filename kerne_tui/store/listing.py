@@ -36,7 +36,7 @@ def summarise(path: Path) -> SessionSummary:
 
 
 def list_sessions(folder: Path) -> tuple[list[SessionSummary], list[SessionFileError]]:
-    """Every readable session file in *folder*, newest first, and the ones that could not be read."""
+    """Every readable session file in *folder*, newest first, and those that cannot be read."""
     found: list[SessionSummary] = []
     broken: list[SessionFileError] = []
     if not folder.is_dir():
@@ -51,10 +51,10 @@ def list_sessions(folder: Path) -> tuple[list[SessionSummary], list[SessionFileE
 
 
 def latest_unfinished(folder: Path) -> SessionSummary | None:
-    """The newest session that was not closed, for ``--resume``."""
+    """The newest real session that was not closed, for ``--resume`` (rehearsals are skipped)."""
     sessions, _ = list_sessions(folder)
     for summary in sessions:
-        if summary.status != "finished":
+        if summary.status != "finished" and not summary.rehearsal:
             return summary
     return None
 

@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 import asyncio
+import functools
+import hmac
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import orjson
 from aiohttp import web
+from multidict import MultiDictProxy
 
 from kerne_tui.catalog import Lang, t
-from kerne_tui.plan import Step, StepKind
-from kerne_tui.web.live import LiveHub, is_close
+from kerne_tui.plan import Plan, Step, StepKind
+from kerne_tui.web.live import KEEPALIVE, LiveHub, is_close
 from kerne_tui.web.security import (
-    BODY_LIMIT,
-    CONTENT_SECURITY_POLICY,
+    SECURITY_HEADERS,
     RateLimiter,
+    anonymous_server_logger,
+    body_limit_for,
     device_token,
     new_device_token,
+    origin_of,
     same_origin,
     set_device_cookie,
 )
@@ -34,8 +39,16 @@ WORKSHOP = web.AppKey("workshop", Workshop)
 HUB = web.AppKey("hub", LiveHub)
 LIMITER = web.AppKey("limiter", RateLimiter)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
-STATIC = web.AppKey("static", dict)
+STATIC = web.AppKey("static", dict[str, bytes])
+ORIGINS = web.AppKey("origins", frozenset[str])
+KEEPALIVE_AFTER = web.AppKey("keepalive", float)
+MAX_BODY = web.AppKey("max_body", int)
 KEEPALIVE_SECONDS = 15.0
+"""Idle seconds before a stream sends a comment, so proxies and phones keep it open."""
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+RETRY_AFTER_SECONDS = 1
+CODE_SHOWN = 12
+"""Characters of an unknown join code that are echoed back to the person who typed it."""
 
 _STATUS_FOR_REFUSAL = {
     "closed": 409,
@@ -46,27 +59,39 @@ _STATUS_FOR_REFUSAL = {
     "not_found": 404,
     "storage": 503,
 }
+
+
 _STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-def make_app(workshop: Workshop) -> web.Application:
-    """Build the phone server for *workshop* (one app per session)."""
+def make_app(
+    workshop: Workshop,
+    *,
+    limiter: RateLimiter | None = None,
+    public_url: str | None = None,
+    keepalive: float = KEEPALIVE_SECONDS,
+) -> web.Application:
+    """Build the phone server for *workshop* (one app per session).
+
+    *public_url* is the address phones use when it is not this machine's own (a proxy or a
+    tunnel); forms posted from it are accepted as same-site.
+    """
+    limit = body_limit(workshop.plan)
     app = web.Application(
-        client_max_size=BODY_LIMIT,
+        client_max_size=limit,
         middlewares=[_guard],
-        handler_args={
-            "access_log": None,
-        },
+        handler_args={"access_log": None, "logger": anonymous_server_logger()},
     )
     app[WORKSHOP] = workshop
-    app[HUB] = LiveHub(workshop, lambda: orjson.dumps(live_state(workshop)))
-    app[LIMITER] = RateLimiter()
-    app[TEMPLATES] = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(HERE / "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    app[MAX_BODY] = limit
+    hub = LiveHub(workshop, lambda: live_state(workshop))
+    app[HUB] = hub
+    app[LIMITER] = limiter or RateLimiter()
+    origin = origin_of(public_url) if public_url else None
+    app[ORIGINS] = frozenset({origin} if origin else ())
+    app[KEEPALIVE_AFTER] = keepalive
+    app[TEMPLATES] = templates()
     app[STATIC] = {
         path.name: path.read_bytes() for path in (HERE / "static").iterdir() if path.is_file()
     }
@@ -87,6 +112,22 @@ def make_app(workshop: Workshop) -> web.Application:
         ]
     )
     return app
+
+
+@functools.cache
+def templates() -> jinja2.Environment:
+    """The page templates, HTML-escaping every value; compiled once per process."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def body_limit(plan: Plan) -> int:
+    """Bytes one request may carry for *plan* (8 KiB unless its answers may be very long)."""
+    longest = max((step.max_length for step in plan.steps if step.kind.takes_input), default=0)
+    return body_limit_for(longest)
 
 
 async def _close_streams(app: web.Application) -> None:
@@ -170,13 +211,14 @@ def module_json(workshop: Workshop) -> dict[str, Any] | None:
     }
 
 
-def full_state(workshop: Workshop, token: str | None) -> dict[str, Any]:
+def full_state(workshop: Workshop, token: str | None, version: int = 0) -> dict[str, Any]:
     """``GET /api/<code>/state``: the open step and this phone's own contributions to it."""
     step = workshop.step if workshop.status == "running" else None
     pinned = workshop.pinned
     return {
         "code": workshop.join_code,
         "status": workshop.status,
+        "version": version,
         "language": workshop.plan.language,
         "module": module_json(workshop),
         "step": step_json(workshop, step) if step else None,
@@ -199,13 +241,18 @@ def live_state(workshop: Workshop) -> dict[str, Any]:
 # --- middleware: errors, limits, headers ------------------------------------------------
 
 
+def _status_for(refusal: Refused) -> int:
+    """The HTTP status that fits a refusal (422 for a reason this table does not know yet)."""
+    return _STATUS_FOR_REFUSAL.get(refusal.code, 422)
+
+
 def error_json(status: int, code: str, message: str) -> web.Response:
     """The API's error shape: ``{"error": {"code", "message"}}``."""
-    return web.json_response(
-        {"error": {"code": code, "message": message}},
-        status=status,
-        dumps=lambda v: orjson.dumps(v).decode(),
-    )
+    return _json({"error": {"code": code, "message": message}}, status=status)
+
+
+def _json(data: Any, status: int = 200) -> web.Response:
+    return web.Response(body=orjson.dumps(data), status=status, content_type="application/json")
 
 
 def _wants_json(request: web.Request) -> bool:
@@ -214,37 +261,16 @@ def _wants_json(request: web.Request) -> bool:
 
 @web.middleware
 async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Device token, cross-site, flood and size checks, clear errors and hardened headers."""
     lang = lang_of(request)
     token = device_token(request)
     fresh_token = None
     if token is None:
         token = fresh_token = new_device_token()
     request["device"] = token
-    if request.method in ("POST", "DELETE", "PUT", "PATCH"):
-        if not same_origin(request):
-            return _refuse_page(request, 403, "forbidden", t(lang, "web.error.forbidden"))
-        if not request.app[LIMITER].allow(token):
-            response = _refuse_page(request, 429, "rate_limited", t(lang, "web.error.rate"))
-            response.headers["Retry-After"] = "2"
-            return response
-    try:
-        response = await handler(request)
-    except web.HTTPRequestEntityTooLarge:
-        response = _refuse_page(request, 413, "too_large", t(lang, "web.error.too_large"))
-    except web.HTTPMethodNotAllowed:
-        response = _refuse_page(request, 405, "method", t(lang, "web.error.method"))
-    except web.HTTPNotFound:
-        response = _refuse_page(request, 404, "not_found", t(lang, "web.not_found"))
-    except web.HTTPException as http:
-        if http.status >= 400 and _wants_json(request):
-            response = error_json(http.status, "http", http.reason)
-        else:
-            raise
-    except (asyncio.CancelledError, ConnectionResetError):
-        raise
-    except Exception:
-        log.exception("the phone server failed on %s %s", request.method, request.path)
-        response = _refuse_page(request, 500, "server", t(lang, "web.error.server"))
+    request["fresh_device"] = fresh_token is not None
+    refusal = _refusal_before_handling(request, lang, fresh=fresh_token is not None)
+    response = refusal if refusal is not None else await _handle(request, handler, lang)
     if not response.prepared:
         _harden(response)
         if fresh_token is not None:
@@ -252,10 +278,50 @@ async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     return response
 
 
+def _refusal_before_handling(
+    request: web.Request, lang: Lang, *, fresh: bool
+) -> web.Response | None:
+    if request.method not in UNSAFE_METHODS:
+        return None
+    allowed: frozenset[str] = request.app[ORIGINS]
+    if not same_origin(request, allowed):
+        return _refuse_page(request, 403, "forbidden", t(lang, "web.error.forbidden"))
+    # A phone is its cookie; without one, requests are counted by address (in memory only),
+    # so dropping the cookie is no way around the limit.
+    key = request["device"] if not fresh else f"address:{request.remote or ''}"
+    if not request.app[LIMITER].allow(key):
+        response = _refuse_page(request, 429, "rate_limited", t(lang, "web.error.rate"))
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    length = request.content_length
+    if length is not None and length > request.app[MAX_BODY]:
+        return _refuse_page(request, 413, "too_large", t(lang, "web.error.too_large"))
+    return None
+
+
+async def _handle(request: web.Request, handler: Handler, lang: Lang) -> web.StreamResponse:
+    try:
+        return await handler(request)
+    except web.HTTPRequestEntityTooLarge:
+        return _refuse_page(request, 413, "too_large", t(lang, "web.error.too_large"))
+    except web.HTTPMethodNotAllowed:
+        return _refuse_page(request, 405, "method", t(lang, "web.error.method"))
+    except web.HTTPNotFound:
+        return _refuse_page(request, 404, "not_found", t(lang, "web.not_found"))
+    except web.HTTPException as http:
+        if http.status >= 400:
+            message = t(lang, "web.error.malformed")
+            return _refuse_page(request, http.status, "http", message)
+        raise
+    except (asyncio.CancelledError, ConnectionResetError):
+        raise
+    except Exception:
+        log.exception("the phone server failed on %s %s", request.method, request.path)
+        return _refuse_page(request, 500, "server", t(lang, "web.error.server"))
+
+
 def _harden(response: web.StreamResponse) -> None:
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers.update(SECURITY_HEADERS)
     response.headers.setdefault("Cache-Control", "no-store")
 
 
@@ -263,6 +329,11 @@ def _refuse_page(request: web.Request, status: int, code: str, message: str) -> 
     if _wants_json(request):
         return error_json(status, code, message)
     return render(request, "message.html", {"message": message}, status=status)
+
+
+def _see_other(location: str) -> web.Response:
+    """A 303 redirect, returned (not raised) so that it gets the headers and the cookie."""
+    return web.Response(status=303, headers={"Location": location})
 
 
 # --- pages ------------------------------------------------------------------------------
@@ -282,16 +353,22 @@ def render(
     return web.Response(text=html, content_type="text/html", charset="utf-8", status=status)
 
 
+def _shown_code(text: str) -> str:
+    """The letters and digits of a typed code, short: safe to echo and to put in a path."""
+    return "".join(c for c in normalise_join_code(text) if c.isascii() and c.isalnum())[:CODE_SHOWN]
+
+
 def _workshop_for(request: web.Request) -> Workshop:
     workshop = request.app[WORKSHOP]
     if normalise_join_code(request.match_info["code"]) != workshop.join_code:
-        raise _UnknownCode(request.match_info["code"])
+        raise _UnknownCode(_shown_code(request.match_info["code"]))
     return workshop
 
 
 class _UnknownCode(Exception):
     def __init__(self, code: str) -> None:
-        self.code = code[:12]
+        super().__init__(code)
+        self.code = code
 
 
 def _unknown_code(request: web.Request, error: _UnknownCode) -> web.Response:
@@ -320,11 +397,9 @@ async def join_page(request: web.Request) -> web.StreamResponse:
 
 
 async def join_redirect(request: web.Request) -> web.StreamResponse:
-    """``/join?code=...``: the join form's target."""
-    code = normalise_join_code(request.query.get("code", ""))[:12]
-    if not code:
-        raise web.HTTPSeeOther("/")
-    raise web.HTTPSeeOther(f"/j/{code}")
+    """``/join?code=...``: the join form's target; any case, spaces ignored."""
+    code = _shown_code(request.query.get("code", ""))
+    return _see_other(f"/j/{code}" if code else "/")
 
 
 async def static_file(request: web.Request) -> web.StreamResponse:
@@ -339,15 +414,21 @@ async def static_file(request: web.Request) -> web.StreamResponse:
     )
 
 
+def form_token(workshop: Workshop, token: str) -> str:
+    """The hidden field that proves a form was served to this phone by this session."""
+    return workshop.device_key(f"form:{token}")
+
+
 def _page_context(request: web.Request, workshop: Workshop, **extra: Any) -> dict[str, Any]:
     token = request["device"]
-    state = full_state(workshop, token)
+    state = full_state(workshop, token, request.app[HUB].version)
     step = workshop.step
     context = {
         "state": state,
         "step": state["step"],
         "code": workshop.join_code,
         "client_id": uuid.uuid4().hex,
+        "csrf": form_token(workshop, token),
         "error": None,
         "sent": request.query.get("sent") == "1",
         "retracted": request.query.get("retracted") == "1",
@@ -374,41 +455,83 @@ async def step_fragment(request: web.Request) -> web.StreamResponse:
     return render(request, "fragment.html", _page_context(request, workshop))
 
 
-def payload_from_form(form: Any, kind: str) -> dict[str, Any]:
+Form = MultiDictProxy[Any]
+
+
+def payload_from_form(form: Form, kind: str) -> dict[str, Any]:
     """Turn the no-script form's fields into the API's payload for *kind*."""
     if kind in ("text", "sentence"):
-        return {"text": str(form.get("text", ""))}
+        return {"text": _field(form, "text")}
     if kind == "actions":
-        return {k: str(form.get(k, "")) for k in ("what", "who", "when")}
+        return {k: _field(form, k) for k in ("what", "who", "when")}
     if kind == "vote":
-        dots: dict[str, int] = {}
-        for name, value in form.items():
-            if name.startswith("dot:") and str(value).strip():
-                dots[name[4:]] = _int(value)
-        return {"dots": dots}
+        return {
+            "dots": {
+                name[4:]: _int(value)
+                for name, value in _text_items(form)
+                if name.startswith("dot:") and value.strip()
+            }
+        }
     if kind == "scale":
         return {
             "values": {
-                name[2:]: _int(value) for name, value in form.items() if name.startswith("v:")
+                name[2:]: _int(value) for name, value in _text_items(form) if name.startswith("v:")
             }
         }
     if kind == "choice":
-        return {"choices": [str(v) for v in form.getall("choice", [])]}
+        return {"choices": [v for v in form.getall("choice", []) if isinstance(v, str)]}
     if kind == "rank":
         places = sorted(
-            (_int(name[5:]), str(value))
-            for name, value in form.items()
-            if name.startswith("rank:") and str(value)
+            (_int(name[5:]), value)
+            for name, value in _text_items(form)
+            if name.startswith("rank:") and value
         )
         return {"ranking": [option for _, option in places]}
     return {}
 
 
-def _int(value: object) -> int:
+def _field(form: Form, name: str) -> str:
+    value = form.get(name, "")
+    return value if isinstance(value, str) else ""
+
+
+def _text_items(form: Form) -> Iterable[tuple[str, str]]:
+    # A multipart form may carry files; no field of ours is a file, so they are ignored.
+    return ((name, value) for name, value in form.items() if isinstance(value, str))
+
+
+def _int(value: str) -> int:
     try:
-        return int(str(value).strip())
+        return int(value.strip())
     except ValueError:
         return -1
+
+
+def _draft(form: Form) -> dict[str, Any]:
+    """What the person had filled in, to put back into the form when it is refused.
+
+    Each field's first value by its name; ``choices`` has every ticked choice of a multiple one.
+    """
+    draft: dict[str, Any] = {}
+    for name, value in _text_items(form):
+        draft.setdefault(name, value)
+    draft["choices"] = [v for v in form.getall("choice", []) if isinstance(v, str)]
+    return draft
+
+
+def _form_token_refused(request: web.Request, workshop: Workshop, form: Form) -> bool:
+    # Forms without the field still pass (the Origin check has already run); a wrong one fails.
+    supplied = form.get("csrf")
+    if supplied is None:
+        return False
+    expected = form_token(workshop, request["device"])
+    return not (
+        isinstance(supplied, str) and hmac.compare_digest(supplied.encode(), expected.encode())
+    )
+
+
+def _forbidden(request: web.Request) -> web.Response:
+    return _refuse_page(request, 403, "forbidden", t(lang_of(request), "web.error.forbidden"))
 
 
 @_code_view
@@ -416,31 +539,35 @@ async def form_submit(request: web.Request) -> web.StreamResponse:
     """The no-script submit: POST, then redirect back to the page (or show why not)."""
     workshop = _workshop_for(request)
     form = await request.post()
-    step_id = str(form.get("step", ""))
+    if _form_token_refused(request, workshop, form):
+        return _forbidden(request)
+    step_id = _field(form, "step")
     step = workshop.plan.step(step_id) if step_id in {s.id for s in workshop.plan.steps} else None
-    kind = step.kind.value if step else ""
-    payload = payload_from_form(form, kind)
+    payload = payload_from_form(form, step.kind.value if step else "")
+    client_id = _field(form, "client_id") or uuid.uuid4().hex
     try:
-        await workshop.submit(request["device"], step_id, str(form.get("client_id", "")), payload)
+        await workshop.submit(request["device"], step_id, client_id, payload)
     except Refused as refusal:
         context = _page_context(
-            request, workshop, error=refusal.message(workshop.plan.language), draft=dict(form)
+            request, workshop, error=refusal.message(workshop.plan.language), draft=_draft(form)
         )
-        return render(request, "step.html", context, status=_STATUS_FOR_REFUSAL[refusal.code])
-    raise web.HTTPSeeOther(f"/j/{workshop.join_code}?sent=1#svar")
+        return render(request, "step.html", context, status=_status_for(refusal))
+    return _see_other(f"/j/{workshop.join_code}?sent=1#svar")
 
 
 @_code_view
 async def form_retract(request: web.Request) -> web.StreamResponse:
-    """The no-script retract."""
+    """The no-script retract: POST, then redirect back to the page."""
     workshop = _workshop_for(request)
-    await request.post()
+    form = await request.post()
+    if _form_token_refused(request, workshop, form):
+        return _forbidden(request)
     try:
         await workshop.retract(request["device"], request.match_info["cid"])
     except Refused as refusal:
         context = _page_context(request, workshop, error=refusal.message(workshop.plan.language))
-        return render(request, "step.html", context, status=_STATUS_FOR_REFUSAL[refusal.code])
-    raise web.HTTPSeeOther(f"/j/{workshop.join_code}?retracted=1")
+        return render(request, "step.html", context, status=_status_for(refusal))
+    return _see_other(f"/j/{workshop.join_code}?retracted=1")
 
 
 # --- the JSON API -----------------------------------------------------------------------
@@ -448,13 +575,9 @@ async def form_retract(request: web.Request) -> web.StreamResponse:
 
 @_code_view
 async def api_state(request: web.Request) -> web.StreamResponse:
-    """``GET /api/<code>/state``."""
+    """``GET /api/<code>/state``: the open step and this phone's own contributions to it."""
     workshop = _workshop_for(request)
-    return _json(full_state(workshop, request["device"]))
-
-
-def _json(data: Any, status: int = 200) -> web.Response:
-    return web.Response(body=orjson.dumps(data), status=status, content_type="application/json")
+    return _json(full_state(workshop, request["device"], request.app[HUB].version))
 
 
 @_code_view
@@ -481,7 +604,7 @@ async def api_submit(request: web.Request) -> web.StreamResponse:
             request["device"], body["step"], body["client_id"], body
         )
     except Refused as refusal:
-        return error_json(_STATUS_FOR_REFUSAL[refusal.code], refusal.code, refusal.message(lang))
+        return error_json(_status_for(refusal), refusal.code, refusal.message(lang))
     return _json({"id": contribution.id}, status=201)
 
 
@@ -493,7 +616,7 @@ async def api_retract(request: web.Request) -> web.StreamResponse:
         await workshop.retract(request["device"], request.match_info["cid"])
     except Refused as refusal:
         return error_json(
-            _STATUS_FOR_REFUSAL[refusal.code], refusal.code, refusal.message(workshop.plan.language)
+            _status_for(refusal), refusal.code, refusal.message(workshop.plan.language)
         )
     return web.Response(status=204)
 
@@ -501,8 +624,12 @@ async def api_retract(request: web.Request) -> web.StreamResponse:
 @_code_view
 async def api_events(request: web.Request) -> web.StreamResponse:
     """``GET /api/<code>/events``: Server-Sent Events; the first message is the current state."""
-    _workshop_for(request)
+    workshop = _workshop_for(request)
     hub = request.app[HUB]
+    if hub.full:
+        busy = error_json(503, "busy", t(workshop.plan.language, "web.error.busy"))
+        busy.headers["Retry-After"] = "5"
+        return busy
     response = web.StreamResponse(
         headers={
             "Content-Type": "text/event-stream",
@@ -511,22 +638,23 @@ async def api_events(request: web.Request) -> web.StreamResponse:
         }
     )
     _harden(response)
-    if device_token(request) is None:
+    if request["fresh_device"]:
         set_device_cookie(response, request["device"])
     queue = hub.subscribe()
+    keepalive = request.app[KEEPALIVE_AFTER]
     try:
         await response.prepare(request)
-        await response.write(b"retry: 2000\n\n" + hub.message())
+        await response.write(hub.first_message())
         while True:
             try:
-                message = await asyncio.wait_for(queue.get(), KEEPALIVE_SECONDS)
+                message = await asyncio.wait_for(queue.get(), keepalive)
             except TimeoutError:
-                message = b": keepalive\n\n"
+                message = KEEPALIVE
             if is_close(message):
                 break
             await response.write(message)
     except ConnectionResetError:
-        pass
+        pass  # the phone went away (sleep, network); its browser reconnects by itself
     finally:
         hub.unsubscribe(queue)
     return response

@@ -2,25 +2,59 @@
 
 from __future__ import annotations
 
+import logging
+import re
 import secrets
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from aiohttp import web
 
 DEVICE_COOKIE = "kerne_device"
+DEVICE_COOKIE_DAYS = 14
+"""Long enough for a workshop and its follow-up; the cookie holds nothing but the random token."""
 BODY_LIMIT = 8 * 1024
-"""Bytes a phone may send in one request: a few KiB is room for the longest answer."""
+"""Bytes a phone may send in one request: a few KiB is room for the longest ordinary answer."""
+ACTION_FIELDS_ROOM = 2 * 120
+"""Characters an action item's who and when fields may add to its what field."""
+BYTES_PER_CHAR = 6
+"""A Danish letter sent from a form takes six bytes (æ is %C3%A6); plain ASCII takes one."""
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+}
+_ADDRESS = re.compile(
+    r"\b(?:\d{1,3}\.){3}\d{1,3}\b"  # IPv4
+    r"|\[?\b[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}\b\]?"  # IPv6
+)
+
+
+def body_limit_for(longest_text: int) -> int:
+    """The request body cap for a plan whose longest answer may be *longest_text* characters.
+
+    8 KiB unless the plan allows answers so long that an honest one, percent-encoded by a
+    form, would not fit; then the cap grows with it, so a person gets "too long" and not
+    "too large".
+    """
+    needed = (longest_text + ACTION_FIELDS_ROOM) * BYTES_PER_CHAR + 1024
+    return max(BODY_LIMIT, needed)
 
 
 def device_token(request: web.Request) -> str | None:
     """The phone's token from its cookie, if it has a sound one."""
     token = request.cookies.get(DEVICE_COOKIE, "")
-    return token if 20 <= len(token) <= 64 and token.isalnum() else None
+    return token if 20 <= len(token) <= 64 and token.isascii() and token.isalnum() else None
 
 
 def new_device_token() -> str:
@@ -31,31 +65,55 @@ def new_device_token() -> str:
 def set_device_cookie(response: web.StreamResponse, token: str) -> None:
     """Give a phone its token: not readable by scripts, not sent with cross-site posts."""
     response.set_cookie(
-        DEVICE_COOKIE, token, httponly=True, samesite="Lax", path="/", max_age=14 * 24 * 3600
+        DEVICE_COOKIE,
+        token,
+        httponly=True,
+        samesite="Lax",
+        path="/",
+        max_age=DEVICE_COOKIE_DAYS * 24 * 3600,
     )
 
 
-def same_origin(request: web.Request) -> bool:
-    """False where the browser says the request came from another site."""
+def origin_of(url: str) -> str | None:
+    """``scheme://host[:port]`` of *url* as a browser writes it in an ``Origin`` header."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+def same_origin(request: web.Request, allowed: Iterable[str] = ()) -> bool:
+    """False where the browser says the request came from another site.
+
+    The ``Origin`` header must name this server (the ``Host`` the phone asked for) or one of
+    *allowed* (the public address behind a proxy or tunnel). Without ``Origin``, the
+    ``Sec-Fetch-Site`` header decides; a client that sends neither is not a browser posting
+    across sites, so it passes.
+    """
     origin = request.headers.get("Origin")
     if origin and origin != "null":
+        if origin.lower() in allowed:
+            return True
         host = origin.split("://", 1)[-1].rstrip("/")
-        return host == request.host
+        return host.lower() == request.host.lower()
     fetch_site = request.headers.get("Sec-Fetch-Site")
     return fetch_site in (None, "same-origin", "none")
 
 
 @dataclass
 class RateLimiter:
-    """A token bucket per phone: a burst is fine, a flood is not."""
+    """A token bucket per phone: a burst is fine, a flood is not. Kept in memory only."""
 
     rate: float = 10.0
+    """Requests a second a phone may keep up."""
     burst: float = 30.0
+    """Requests a phone may send at once after a pause."""
+    clock: Callable[[], float] = time.monotonic
     _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
 
-    def allow(self, key: str, now: float | None = None) -> bool:
+    def allow(self, key: str) -> bool:
         """Take one token from *key*'s bucket; False when it is empty."""
-        now = time.monotonic() if now is None else now
+        now = self.clock()
         tokens, last = self._buckets.get(key, (self.burst, now))
         tokens = min(self.burst, tokens + (now - last) * self.rate)
         if tokens < 1.0:
@@ -67,6 +125,31 @@ class RateLimiter:
         return True
 
     def _forget_idle(self, now: float) -> None:
-        idle = [k for k, (_, last) in self._buckets.items() if now - last > 60]
-        for key in idle:
+        # A bucket idle this long is full again, so forgetting it changes nothing.
+        idle_after = self.burst / self.rate
+        for key in [k for k, (_, last) in self._buckets.items() if now - last > idle_after]:
             del self._buckets[key]
+
+
+class AddressScrubber(logging.Filter):
+    """Removes IP addresses from log records (aiohttp names the peer when a request is garbled)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the message without addresses; never drops the record."""
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            return True
+        scrubbed = _ADDRESS.sub("<phone>", message)
+        if scrubbed != message:
+            record.msg = scrubbed
+            record.args = ()
+        return True
+
+
+def anonymous_server_logger() -> logging.Logger:
+    """The logger handed to aiohttp's server: its errors are kept, the peer's address is not."""
+    logger = logging.getLogger("kerne.web.server")
+    if not any(isinstance(f, AddressScrubber) for f in logger.filters):
+        logger.addFilter(AddressScrubber())
+    return logger

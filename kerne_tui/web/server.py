@@ -50,6 +50,10 @@ class ServerInfo:
     hub: LiveHub
 
 
+SHUTDOWN_SECONDS = 1.0
+"""How long stopping waits for requests in flight (open event streams are ended at once)."""
+
+
 def choose_public_host(bind_host: str) -> tuple[str, bool]:
     """The host to print in the join address for a server bound to *bind_host*."""
     if bind_host not in ("0.0.0.0", "", "::"):
@@ -69,13 +73,14 @@ async def phone_server(
     """Serve *workshop* to phones on the running loop until the block ends.
 
     ``port=0`` lets the system pick a free port; otherwise a taken port moves on to the next
-    free one (up to twenty tries), and the info says so.
+    free one (up to twenty tries), and the info says so. *public_url* replaces the address
+    found on the network interfaces (a hotspot, a reverse proxy, a tunnel).
     """
-    app = make_app(workshop)
-    runner = web.AppRunner(app, access_log=None, handle_signals=False)
+    app = make_app(workshop, public_url=public_url)
+    runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_SECONDS)
     await runner.setup()
     try:
-        site, actual = await _open_site(runner, host, port)
+        actual = await _open_site(runner, host, port)
         public_host, lan_found = choose_public_host(host)
         if public_url:
             base, lan_found = public_url, True
@@ -96,24 +101,23 @@ async def phone_server(
         await runner.cleanup()
 
 
-async def _open_site(runner: web.AppRunner, host: str, port: int) -> tuple[web.TCPSite, int]:
+async def _open_site(runner: web.AppRunner, host: str, port: int) -> int:
     tries = [0] if port == 0 else list(range(port, port + PORT_TRIES))
     last_error = ""
     for candidate in tries:
-        site = web.TCPSite(runner, host, candidate, shutdown_timeout=1.0)
+        site = web.TCPSite(runner, host, candidate)
         try:
             await site.start()
         except OSError as error:
-            if error.errno not in (
-                errno.EADDRINUSE,
-                errno.EACCES,
-                getattr(errno, "WSAEADDRINUSE", -1),
-            ):
+            await site.stop()
+            if error.errno not in _PORT_TAKEN:
                 raise PortUnavailable(host, tries[0], tries[-1], str(error)) from None
             last_error = str(error)
             continue
-        server = site._server
-        sockets = getattr(server, "sockets", None) or []
-        actual = sockets[0].getsockname()[1] if sockets else candidate
-        return site, int(actual)
+        return site.port
     raise PortUnavailable(host, tries[0], tries[-1], last_error)
+
+
+_PORT_TAKEN = frozenset(
+    {errno.EADDRINUSE, errno.EACCES, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)}
+)

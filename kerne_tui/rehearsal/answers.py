@@ -1,0 +1,212 @@
+"""What a simulated phone answers to a step, and when: pure choices from seeded randomness.
+
+The room has a shared character (:class:`Crowd`): which phones sit a step out, which proposals
+are popular, where a scale statement tends to land. Each phone adds its own noise on top, so the
+results look like a real room's: clustered but not unanimous, with a spread on every scale.
+Everything here works on the step as the API describes it (``GET /api/<code>/state``).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from kerne_tui.rehearsal.samples import ALL_THEMES
+
+INPUT_KINDS: Final = frozenset({"text", "sentence", "vote", "scale", "choice", "rank", "actions"})
+ANSWER_WINDOW: Final = (0.2, 0.8)
+"""Answers land between 20 % and 80 % of the time left: nobody is instant, nobody is late."""
+MAX_SKIPPERS: Final = 2
+"""At most this many phones sit out an input step (none in a room of fewer than four)."""
+TWICE_SHARE: Final = 0.3
+"""About this share of the phones send a second answer where a step allows several."""
+Payload = dict[str, Any]
+
+# Words in a step's id or title that say what kind of answer fits (Danish and English plans).
+_THEME_WORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("checkout", ("tjek-ud", "check-out", "checkout")),
+    ("parking", ("parker", "parking")),
+    ("off_the_field", ("uden-for-banen", "uden for banen", "off the field", "tager tid")),
+    ("missing", ("mangler", "missing", "stå inde", "stand behind")),
+    (
+        "ideas",
+        ("greb", "handl", "rutine", "synlig", "hjalp", "act on", "move", "routine", "visible"),
+    ),
+)
+
+
+def theme_for(step: Mapping[str, Any]) -> str:
+    """The sample theme that fits a text or sentence step, judged by its id and title."""
+    words = f"{step.get('id', '')} {step.get('title', '')}".lower()
+    for theme, markers in _THEME_WORDS:
+        if theme == "missing" and step.get("kind") == "sentence":
+            continue
+        if any(marker in words for marker in markers):
+            return theme
+    return "sentence" if step.get("kind") == "sentence" else "task"
+
+
+def sample_texts(theme: str, language: str) -> tuple[str, ...]:
+    """The sample texts of *theme* in the workshop's language (Danish unless English)."""
+    danish, english = ALL_THEMES[theme]
+    return english if language == "en" else danish
+
+
+def fit(text: str, limit: int) -> str:
+    """*text* shortened at a word boundary to at most *limit* characters."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:")
+    return cut or text[:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class Crowd:
+    """The shared character of a simulated room, derived from one seed."""
+
+    participants: int
+    seed: str
+
+    def rng(self, *parts: object) -> random.Random:
+        """A random source for one decision, the same for the same seed and parts."""
+        return random.Random(":".join([self.seed, *(str(part) for part in parts)]))
+
+    def skippers(self, step_id: str) -> frozenset[int]:
+        """The phones that sit this step out: one or two in a room of four or more."""
+        if self.participants < 4:
+            return frozenset()
+        rng = self.rng("skip", step_id)
+        count = rng.randint(1, min(MAX_SKIPPERS, self.participants - 3))
+        return frozenset(rng.sample(range(self.participants), count))
+
+    def answers_twice(self, step_id: str, phone: int) -> bool:
+        """True for the phones that send a second answer where the step allows it."""
+        return self.rng("twice", step_id, phone).random() < TWICE_SHARE
+
+    def deck(self, step_id: str, texts: Sequence[str]) -> list[str]:
+        """The step's sample texts in a shuffled order, so phones mostly write different things."""
+        deck = list(texts)
+        self.rng("deck", step_id).shuffle(deck)
+        return deck
+
+    def popularity(self, step_id: str, option_ids: Sequence[str]) -> dict[str, float]:
+        """How much the room likes each option: a few favourites and a long tail."""
+        rng = self.rng("popular", step_id)
+        return {option: rng.paretovariate(1.5) for option in option_ids}
+
+    def leanings(self, step_id: str, count: int) -> list[float]:
+        """Where the room's answers to each scale statement centre (between 2 and 4.4)."""
+        rng = self.rng("lean", step_id)
+        return [rng.uniform(2.0, 4.4) for _ in range(count)]
+
+
+def plan_answers(step: Mapping[str, Any], language: str, phone: int, crowd: Crowd) -> list[Payload]:
+    """The payloads one phone sends to *step*, in order; empty when it sits the step out."""
+    kind = str(step.get("kind", ""))
+    step_id = str(step.get("id", ""))
+    if kind not in INPUT_KINDS or phone in crowd.skippers(step_id):
+        return []
+    rng = crowd.rng("phone", phone, step_id)
+    if kind in ("text", "sentence"):
+        return _texts(step, language, phone, crowd)
+    if kind == "actions":
+        return _actions(step, language, phone, crowd, rng)
+    options = [str(option["id"]) for option in step.get("options", ())]
+    if kind == "scale":
+        return [_scale(step, phone, crowd, rng)]
+    if not options:
+        return []
+    liked = crowd.popularity(step_id, options)
+    weights = {option: liked[option] * rng.uniform(0.5, 1.5) for option in options}
+    if kind == "vote":
+        dots = _dots(step, weights, rng)
+        return [{"dots": dots}] if dots else []
+    if kind == "choice":
+        count = rng.choice((1, 1, 2, 2, 3)) if step.get("multiple") else 1
+        return [{"choices": _pick(weights, min(count, len(options)), rng)}]
+    top = min(int(step.get("top", 3)), len(options))
+    return [{"ranking": _pick(weights, top, rng)}]
+
+
+def _how_many(step: Mapping[str, Any], phone: int, crowd: Crowd) -> int:
+    allowed = int(step.get("max_per_person", 1))
+    return 2 if allowed >= 2 and crowd.answers_twice(str(step.get("id", "")), phone) else 1
+
+
+def _texts(step: Mapping[str, Any], language: str, phone: int, crowd: Crowd) -> list[Payload]:
+    step_id = str(step.get("id", ""))
+    deck = crowd.deck(step_id, sample_texts(theme_for(step), language))
+    limit = int(step.get("max_length", 500))
+    count = _how_many(step, phone, crowd)
+    # A second answer comes from further down the deck, so now and then two phones write the
+    # same thing: duplicates the facilitator can merge, as in a real room.
+    picks = [deck[(phone + n * crowd.participants) % len(deck)] for n in range(count)]
+    return [{"text": fit(text, limit)} for text in picks]
+
+
+def _actions(
+    step: Mapping[str, Any], language: str, phone: int, crowd: Crowd, rng: random.Random
+) -> list[Payload]:
+    step_id = str(step.get("id", ""))
+    what = crowd.deck(step_id, sample_texts("action_what", language))
+    who = sample_texts("action_who", language)
+    when = sample_texts("action_when", language)
+    limit = int(step.get("max_length", 500))
+    answers: list[Payload] = []
+    for n in range(_how_many(step, phone, crowd)):
+        # Some agreements arrive without an owner or a date, which the facilitator should catch.
+        answers.append(
+            {
+                "what": fit(what[(phone + n * crowd.participants) % len(what)], limit),
+                "who": rng.choice(who) if rng.random() > 0.15 else "",
+                "when": rng.choice(when) if rng.random() > 0.15 else "",
+            }
+        )
+    return answers
+
+
+def _scale(step: Mapping[str, Any], phone: int, crowd: Crowd, rng: random.Random) -> Payload:
+    statements = list(step.get("statements", ()))
+    leanings = crowd.leanings(str(step.get("id", "")), len(statements))
+    # A phone's general mood moves all its answers a little, as a person's does.
+    mood = crowd.rng("mood", phone).gauss(0.0, 0.5)
+    values = {
+        str(index): max(1, min(5, round(rng.gauss(centre + mood, 0.8))))
+        for index, centre in enumerate(leanings)
+    }
+    return {"values": values}
+
+
+def _dots(step: Mapping[str, Any], weights: dict[str, float], rng: random.Random) -> dict[str, int]:
+    total = int(step.get("dots", 3))
+    cap = int(step.get("max_per_option") or total)
+    # Now and then someone keeps a dot back, as people do.
+    spend = total - 1 if total > 1 and rng.random() < 0.1 else total
+    placed: dict[str, int] = {}
+    for _ in range(spend):
+        free = [option for option in weights if placed.get(option, 0) < cap]
+        if not free:
+            break
+        choice = rng.choices(free, weights=[weights[option] for option in free])[0]
+        placed[choice] = placed.get(choice, 0) + 1
+    return placed
+
+
+def _pick(weights: Mapping[str, float], count: int, rng: random.Random) -> list[str]:
+    """*count* different options, likelier ones first more often."""
+    left = dict(weights)
+    chosen: list[str] = []
+    for _ in range(count):
+        option = rng.choices(list(left), weights=list(left.values()))[0]
+        chosen.append(option)
+        del left[option]
+    return chosen
+
+
+def answer_delays(count: int, seconds_left: float, rng: random.Random) -> list[float]:
+    """When to send each of *count* answers, in seconds from now, within the answer window."""
+    low, high = ANSWER_WINDOW
+    span = max(0.0, seconds_left)
+    return sorted(rng.uniform(low, high) * span for _ in range(count))
