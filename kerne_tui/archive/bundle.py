@@ -1,0 +1,243 @@
+"""The archive: one zip with the anonymised session file, the reports, the CSV and a manifest."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+import zipfile
+import zlib
+from collections.abc import Mapping
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from kerne_tui import __version__
+from kerne_tui.archive.content import build_content
+from kerne_tui.archive.csv_export import render_csv
+from kerne_tui.archive.html_report import render_html
+from kerne_tui.archive.markdown_report import render_markdown
+from kerne_tui.archive.record import SessionRecord, anonymised_data, record_from_data, tally_of
+from kerne_tui.archive.wording import local_time
+from kerne_tui.catalog import Lang, t
+from kerne_tui.store import read_session_data
+from kerne_tui.store.files import fsync_folder
+from kerne_tui.workshop import iso
+
+FORMAT = "kerne-archive-1"
+MANIFEST = "manifest.json"
+REPORT_HTML = "report.html"
+REPORT_MD = "report.md"
+CONTRIBUTIONS_CSV = "contributions.csv"
+SELF_CHECK = "manifest_sha256"
+"""The manifest's checksum of itself (computed without this field), so edits to it show too."""
+MAX_NAME_TRIES = 1000
+
+
+def manifest_bytes(manifest: Mapping[str, Any]) -> bytes:
+    """The one byte form a manifest is written in; any other form means it was edited."""
+    text = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
+
+
+def sealed(manifest: Mapping[str, Any]) -> dict[str, Any]:
+    """*manifest* with its own checksum added."""
+    body = {key: value for key, value in manifest.items() if key != SELF_CHECK}
+    return {**body, SELF_CHECK: hashlib.sha256(manifest_bytes(body)).hexdigest()}
+
+
+def build_manifest(
+    members: Mapping[str, bytes], record: SessionRecord, archived_at: str
+) -> dict[str, Any]:
+    """Each member's SHA-256 and size, what session this is, by which kerne and when."""
+    return sealed(
+        {
+            "format": FORMAT,
+            "kerne_version": __version__,
+            "archived_at": archived_at,
+            "session": {
+                "file": record.path.name,
+                "title": record.plan.title,
+                "join_code": record.join_code,
+                "created": record.created,
+                "status": record.status,
+                "rehearsal": record.rehearsal,
+                "contributions": len(record.contributions),
+            },
+            "files": {
+                name: {"sha256": hashlib.sha256(payload).hexdigest(), "size": len(payload)}
+                for name, payload in members.items()
+            },
+        }
+    )
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of a plan name (``kerneopgaven-kort``), æ, ø, å spelled out."""
+    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60] or "session"
+
+
+def archive_stem(record: SessionRecord, zone: tzinfo | None) -> str:
+    """``2026-11-23-kerneopgaven-kort-ABCDE``: date, plan and join code."""
+    source = str(record.header.get("plan_source", "") or "")
+    plan = slug(Path(source).stem if source else record.plan.title)
+    created = local_time(record.created, zone)
+    day = created.strftime("%Y-%m-%d") if created else "undated"
+    code = re.sub(r"[^A-Za-z0-9]", "", record.join_code) or "session"
+    return f"{day}-{plan}-{code}"
+
+
+def write_archive(
+    session_path: Path,
+    out_dir: Path,
+    *,
+    now: datetime | None = None,
+    zone: tzinfo | None = None,
+) -> Path:
+    """Archive a session into a new zip in *out_dir* and return its path.
+
+    The session file is only read. The zip is written to a temporary file in *out_dir* and
+    given its name at the end, never over an existing archive, so a failure leaves no
+    half-written zip. Times are shown in *zone* (default: this computer's).
+    """
+    data = read_session_data(session_path)
+    record = record_from_data(session_path, data)
+    moment = now or datetime.now(UTC)
+    archived_at = iso(moment)
+    content = build_content(record, generated=moment, zone=zone)
+    anonymous = anonymised_data(data, tally_of(record), archived_at)
+    members: dict[str, bytes] = {
+        session_path.name: orjson.dumps(anonymous, option=orjson.OPT_INDENT_2),
+        REPORT_HTML: render_html(content).encode("utf-8"),
+        REPORT_MD: render_markdown(content).encode("utf-8"),
+        CONTRIBUTIONS_CSV: render_csv(record, zone).encode("utf-8"),
+    }
+    members[MANIFEST] = manifest_bytes(build_manifest(members, record, archived_at))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stamp = moment.astimezone(zone).timetuple()[:6]
+    handle, temporary_name = tempfile.mkstemp(dir=out_dir, prefix=".kerne-archive-", suffix=".part")
+    temporary = Path(temporary_name)
+    try:
+        with os.fdopen(handle, "wb") as raw:
+            with zipfile.ZipFile(raw, "w") as bundle:
+                for name, payload in members.items():
+                    info = zipfile.ZipInfo(name, date_time=stamp)
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    info.external_attr = 0o644 << 16
+                    bundle.writestr(info, payload)
+            raw.flush()
+            os.fsync(raw.fileno())
+        final = _claim_name(temporary, out_dir, archive_stem(record, zone))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    fsync_folder(out_dir)
+    return final
+
+
+def _claim_name(temporary: Path, out_dir: Path, stem: str) -> Path:
+    """Give the finished zip the first free name: ``stem.zip``, then ``stem-2.zip`` and on."""
+    for number in range(1, MAX_NAME_TRIES + 1):
+        target = out_dir / (f"{stem}.zip" if number == 1 else f"{stem}-{number}.zip")
+        try:
+            # A hard link fails if the name is taken, so no archive is ever overwritten.
+            os.link(temporary, target)
+        except FileExistsError:
+            continue
+        except OSError:
+            # Folders without hard links (FAT on a USB stick): check, then rename.
+            if target.exists():
+                continue
+            os.replace(temporary, target)
+            return target
+        temporary.unlink()
+        return target
+    raise FileExistsError(out_dir / f"{stem}.zip")
+
+
+def read_manifest(bundle: zipfile.ZipFile) -> dict[str, Any] | None:
+    """The manifest of an open archive, or None when it is missing or cannot be read."""
+    try:
+        found = json.loads(bundle.read(MANIFEST))
+    except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def verify_archive(zip_path: Path, lang: Lang) -> list[str]:
+    """Check every member against the manifest; one plain sentence per difference found."""
+    if not zip_path.is_file():
+        return [t(lang, "archive.verify.missing", path=zip_path)]
+    try:
+        bundle = zipfile.ZipFile(zip_path)
+    except (zipfile.BadZipFile, OSError) as error:
+        return [t(lang, "archive.verify.not_zip", path=zip_path, detail=error)]
+    with bundle:
+        names = [info.filename for info in bundle.infolist()]
+        if MANIFEST not in names:
+            return [t(lang, "archive.verify.no_manifest")]
+        try:
+            raw = bundle.read(MANIFEST)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
+            return [t(lang, "archive.verify.member_unreadable", member=MANIFEST, detail=error)]
+        try:
+            manifest = json.loads(raw)
+        except ValueError as error:
+            return [t(lang, "archive.verify.bad_manifest", detail=error)]
+        files = manifest.get("files") if isinstance(manifest, dict) else None
+        if not isinstance(files, dict) or not all(_is_entry(v) for v in files.values()):
+            return [t(lang, "archive.verify.bad_manifest", detail="files")]
+        problems = []
+        if sealed(manifest) != manifest or manifest_bytes(manifest) != raw:
+            problems.append(t(lang, "archive.verify.manifest_changed"))
+        for name, expected in files.items():
+            problems += _check_member(bundle, names, name, expected, lang)
+        problems += [
+            t(lang, "archive.verify.unexpected", member=name)
+            for name in names
+            if name != MANIFEST and name not in files
+        ]
+        return problems
+
+
+def _is_entry(value: object) -> bool:
+    """True for a manifest entry with a checksum and a size."""
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("sha256"), str)
+        and isinstance(value.get("size"), int)
+    )
+
+
+def _check_member(
+    bundle: zipfile.ZipFile, names: list[str], name: str, expected: dict[str, Any], lang: Lang
+) -> list[str]:
+    """What is wrong with one listed member, if anything."""
+    if name not in names:
+        return [t(lang, "archive.verify.member_missing", member=name)]
+    try:
+        payload = bundle.read(name)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as error:
+        return [t(lang, "archive.verify.member_unreadable", member=name, detail=error)]
+    if len(payload) != expected["size"]:
+        return [
+            t(
+                lang,
+                "archive.verify.size",
+                member=name,
+                actual=len(payload),
+                expected=expected["size"],
+            )
+        ]
+    if hashlib.sha256(payload).hexdigest() != expected["sha256"]:
+        return [t(lang, "archive.verify.checksum", member=name)]
+    return []

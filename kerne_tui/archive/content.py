@@ -1,0 +1,215 @@
+"""What a report says, worked out once from a session record for every format to render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from kerne_tui import __version__
+from kerne_tui.archive.record import SessionRecord, step_numbers
+from kerne_tui.archive.wording import local_time
+from kerne_tui.catalog import Lang
+from kerne_tui.plan import Module, Option, Step, StepKind
+from kerne_tui.workshop import Pin, StepResults
+from kerne_tui.workshop.results import ActionRow, Card
+
+AGGREGATED_KINDS = (StepKind.VOTE, StepKind.SCALE, StepKind.CHOICE, StepKind.RANK)
+"""Kinds whose results are sums: with too few answers a sum gives a person away, so it is held
+back. Texts, sentences and actions are shown whatever their number: the words are the point."""
+
+
+@dataclass(frozen=True, slots=True)
+class StepReport:
+    """One step as the report shows it."""
+
+    step: Step
+    number: str
+    results: StepResults
+    options: tuple[Option, ...]
+    received: int
+    """Contributions that were not taken back, hidden and merged ones included."""
+    merged: int
+    retracted: int
+    planned_seconds: float
+    actual_seconds: float
+
+    @property
+    def withheld(self) -> bool:
+        """True when a summed result is held back because too few people answered."""
+        return (
+            self.step.kind in AGGREGATED_KINDS
+            and self.results.count > 0
+            and not self.results.enough
+        )
+
+    @property
+    def cards(self) -> tuple[Card, ...]:
+        """Texts with the most merged duplicates first, then in the order they arrived."""
+        return tuple(sorted(self.results.cards, key=lambda card: (-card.weight, card.at)))
+
+    @property
+    def bar_scale(self) -> int:
+        """The largest bar value, which the charts draw at full width (at least 1)."""
+        return max((bar.value for bar in self.results.bars), default=0) or 1
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleReport:
+    """A module with its steps and its planned and actual time."""
+
+    number: int
+    module: Module
+    steps: tuple[StepReport, ...]
+
+    @property
+    def planned_seconds(self) -> float:
+        """The module's planned length."""
+        return sum(step.planned_seconds for step in self.steps)
+
+    @property
+    def actual_seconds(self) -> float:
+        """The time the facilitator spent in the module's steps."""
+        return sum(step.actual_seconds for step in self.steps)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItem:
+    """An action item with the step it was written in."""
+
+    step: StepReport
+    row: ActionRow
+
+
+@dataclass(frozen=True, slots=True)
+class PinVersion:
+    """A version of the core-task sentence with its local time."""
+
+    text: str
+    at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportContent:
+    """Everything a report shows, in the reader's time zone and the plan's language."""
+
+    lang: Lang
+    title: str
+    description: str
+    join_code: str
+    status: str
+    rehearsal: bool
+    created: datetime | None
+    started: datetime | None
+    ended: datetime | None
+    generated: datetime
+    kerne_version: str
+    modules: tuple[ModuleReport, ...]
+    pins: tuple[PinVersion, ...]
+    actions: tuple[ActionItem, ...]
+    phones: int
+
+    @property
+    def day(self) -> datetime | None:
+        """The day the workshop was held (or the file made, if it never started)."""
+        return self.started or self.created
+
+    @property
+    def steps(self) -> tuple[StepReport, ...]:
+        """Every step, in plan order."""
+        return tuple(step for module in self.modules for step in module.steps)
+
+    @property
+    def input_steps(self) -> tuple[StepReport, ...]:
+        """The steps where phones could answer."""
+        return tuple(s for s in self.steps if s.step.kind.takes_input)
+
+    @property
+    def received(self) -> int:
+        """Contributions kept, over the whole session."""
+        return sum(step.received for step in self.steps)
+
+    @property
+    def hidden(self) -> int:
+        """Contributions the facilitator hid, left out of the report."""
+        return sum(step.results.hidden for step in self.steps)
+
+    @property
+    def retracted(self) -> int:
+        """Contributions their senders took back, left out of the report."""
+        return sum(step.retracted for step in self.steps)
+
+    @property
+    def merged(self) -> int:
+        """Duplicates folded into another contribution."""
+        return sum(step.merged for step in self.steps)
+
+    @property
+    def planned_seconds(self) -> float:
+        """The plan's whole length."""
+        return sum(module.planned_seconds for module in self.modules)
+
+    @property
+    def actual_seconds(self) -> float:
+        """The time spent in all steps."""
+        return sum(module.actual_seconds for module in self.modules)
+
+    @property
+    def working_version(self) -> PinVersion | None:
+        """The last pinned sentence: the working version of the core task."""
+        return self.pins[-1] if self.pins else None
+
+
+def build_content(
+    record: SessionRecord, *, generated: datetime, zone: tzinfo | None = None
+) -> ReportContent:
+    """Work out the report of *record* as of *generated*, with times shown in *zone*."""
+    numbers = step_numbers(record.plan)
+    modules = []
+    for m, module in enumerate(record.plan.modules, start=1):
+        steps = tuple(_step_report(record, step, numbers[step.id]) for step in module.steps)
+        modules.append(ModuleReport(number=m, module=module, steps=steps))
+    actions = tuple(
+        ActionItem(step=step, row=row)
+        for module in modules
+        for step in module.steps
+        if step.step.kind is StepKind.ACTIONS
+        for row in step.results.actions
+    )
+    return ReportContent(
+        lang=record.lang,
+        title=record.plan.title,
+        description=record.plan.description,
+        join_code=record.join_code,
+        status=record.status,
+        rehearsal=record.rehearsal,
+        created=local_time(record.created, zone),
+        started=local_time(str(record.state.get("started_at") or ""), zone),
+        ended=local_time(str(record.state.get("ended_at") or ""), zone),
+        generated=generated.astimezone(zone),
+        kerne_version=str(record.header.get("kerne_version", "") or __version__),
+        modules=tuple(modules),
+        pins=pin_times(record.pins, zone),
+        actions=actions,
+        phones=record.phones,
+    )
+
+
+def _step_report(record: SessionRecord, step: Step, number: str) -> StepReport:
+    """One step with its results, counts and times."""
+    own = [c for c in record.contributions if c.step_id == step.id]
+    return StepReport(
+        step=step,
+        number=number,
+        results=record.results(step),
+        options=record.options(step),
+        received=sum(1 for c in own if not c.retracted),
+        merged=sum(1 for c in own if c.merged_into and not c.retracted and not c.hidden),
+        retracted=sum(1 for c in own if c.retracted),
+        planned_seconds=float(step.seconds),
+        actual_seconds=record.elapsed(step.id),
+    )
+
+
+def pin_times(pins: tuple[Pin, ...], zone: tzinfo | None) -> tuple[PinVersion, ...]:
+    """Pins with their times in *zone*."""
+    return tuple(PinVersion(pin.text, local_time(pin.at, zone)) for pin in pins)

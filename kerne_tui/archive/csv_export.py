@@ -1,0 +1,128 @@
+"""contributions.csv: one row per contribution, for spreadsheet programs.
+
+Choices, so that the file opens right with a double click:
+
+- UTF-8 with a byte order mark, so Excel reads æ, ø and å.
+- Danish sessions use semicolons between fields, as Danish Excel expects (the comma is the
+  decimal sign there); English sessions use commas.
+- Times are local, written ``2026-11-23 09:05:12``, which spreadsheets read as a date.
+- A cell that would start with ``=``, ``+``, ``-``, ``@`` or a tab gets a leading apostrophe so
+  that no spreadsheet runs participant text as a formula.
+- Retracted contributions are left out: their senders took them back during the session. Hidden
+  ones are kept with "ja"/"yes" in the hidden column; merged ones name the contribution they
+  were merged into.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import tzinfo
+
+from kerne_tui.archive.record import SessionRecord, step_numbers
+from kerne_tui.archive.wording import local_time, timestamp
+from kerne_tui.catalog import Lang, t
+from kerne_tui.plan import Option, Step, StepKind
+from kerne_tui.workshop import Contribution
+
+BOM = "\ufeff"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_COLUMNS = ("id", "module", "step", "kind", "value", "time", "hidden", "merged_into")
+
+
+def delimiter(lang: Lang) -> str:
+    """The field separator a spreadsheet in that language expects."""
+    return ";" if lang == "da" else ","
+
+
+def safe_cell(text: str) -> str:
+    """Participant text that a spreadsheet shows as text, never runs as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def value_text(lang: Lang, step: Step, c: Contribution, options: dict[str, str]) -> str:
+    """A contribution's content in one cell: the text, or what was voted, rated or chosen."""
+    kind = step.kind
+    if kind.is_textual:
+        return c.text
+    if kind is StepKind.ACTIONS:
+        parts = [c.what]
+        if c.who:
+            parts.append(t(lang, "archive.value.who", who=c.who))
+        if c.when:
+            parts.append(t(lang, "archive.value.when", when=c.when))
+        return "; ".join(parts)
+    if kind is StepKind.VOTE:
+        return "; ".join(
+            t(lang, "archive.value.dots", n=n, label=options.get(option, option))
+            for option, n in c.dots.items()
+        )
+    if kind is StepKind.SCALE:
+        pairs = []
+        for index, statement in enumerate(step.statements):
+            value = c.values.get(str(index))
+            if value is not None:
+                pairs.append(t(lang, "archive.value.scale", value=value, statement=statement))
+        return "; ".join(pairs)
+    if kind is StepKind.CHOICE:
+        return "; ".join(options.get(option, option) for option in c.choices)
+    if kind is StepKind.RANK:
+        return "; ".join(
+            t(lang, "archive.value.place", place=place, label=options.get(option, option))
+            for place, option in enumerate(c.ranking, start=1)
+        )
+    return ""
+
+
+def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:
+    """The CSV text, byte order mark included, in the plan's language."""
+    lang = record.lang
+    plan = record.plan
+    numbers = step_numbers(plan)
+    labels: dict[str, dict[str, str]] = {}
+
+    def options_of(step: Step) -> dict[str, str]:
+        """Option labels by id for a step, looked up once."""
+        if step.id not in labels:
+            found: tuple[Option, ...] = step.options
+            if step.options_from is not None:
+                # Carried-forward options are contributions; one hidden or merged after it got
+                # votes still needs a readable name, so every one of the source step counts.
+                found = tuple(
+                    Option(id=c.id, label=c.text)
+                    for c in record.contributions
+                    if c.step_id == step.options_from
+                )
+            labels[step.id] = {option.id: option.label for option in found}
+        return labels[step.id]
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter(lang), lineterminator="\r\n")
+    writer.writerow([t(lang, f"archive.csv.{column}") for column in _COLUMNS])
+    yes, no = t(lang, "archive.csv.yes"), t(lang, "archive.csv.no")
+    places = {
+        step.id: (
+            step,
+            safe_cell(f"{m}. {module.title}"),
+            safe_cell(f"{numbers[step.id]} {step.title}"),
+        )
+        for m, module in enumerate(plan.modules, start=1)
+        for step in module.steps
+    }
+    for c in record.contributions:
+        if c.retracted or c.step_id not in places:
+            continue
+        step, module_cell, step_cell = places[c.step_id]
+        writer.writerow(
+            [
+                c.id,
+                module_cell,
+                step_cell,
+                t(lang, f"kind.{step.kind.value}"),
+                safe_cell(value_text(lang, step, c, options_of(step))),
+                timestamp(local_time(c.at, zone)),
+                yes if c.hidden else no,
+                c.merged_into or "",
+            ]
+        )
+    return BOM + buffer.getvalue()

@@ -1,0 +1,361 @@
+"""The report as Markdown for the minutes: the same content as the HTML, charts as tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kerne_tui.archive.content import ReportContent, StepReport
+from kerne_tui.archive.wording import clock, count, decimal, difference, long_date, minutes
+from kerne_tui.catalog import Lang, t
+from kerne_tui.plan import StepKind
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|&~])")
+"""Characters that make emphasis, links, code, HTML, entities, strikethrough or table cells."""
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+"""What makes a heading, quote, list or setext underline at the start of a line."""
+
+
+def escape_inline(text: str) -> str:
+    """Text for inline places (table cells, headings): no emphasis, link, code or HTML."""
+    return _INLINE.sub(r"\\\1", text)
+
+
+def escape(text: str) -> str:
+    """Participant or plan text as literal Markdown blocks: it can never become markup."""
+    return "\n".join(
+        _LINE_START.sub(_escape_line_start, escape_inline(line)) for line in text.split("\n")
+    )
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    """Put a backslash before the mark that would start a block."""
+    indent, mark = match.group(1), match.group(2)
+    if mark[0].isdigit():
+        return f"{indent}{mark[:-1]}\\{mark[-1]}"
+    return f"{indent}\\{mark}"
+
+
+def cell(text: str) -> str:
+    """Text for a table cell or heading: escaped, on one line (a line break ends the row)."""
+    return escape_inline(" ".join(text.split()))
+
+
+def item(text: str, indent: str) -> str:
+    """Text for a list item or quote: escaped, later lines indented to stay inside it."""
+    return escape(text).replace("\n", "\n" + indent)
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
+    """A pipe table; the columns numbered in *right* are aligned right (numbers)."""
+    rule = ["---:" if index in right else "---" for index in range(len(header))]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def render_markdown(content: ReportContent) -> str:
+    """The whole report as Markdown, in the plan's language."""
+    lang = content.lang
+    parts: list[str] = [f"# {cell(content.title)}", _overview(content, lang)]
+    parts += _core(content, lang)
+    parts += _actions(content, lang)
+    parts += _timing(content, lang)
+    parts += _participation(content, lang)
+    parts += _anonymity(content, lang)
+    for module in content.modules:
+        parts.append(
+            f"## {t(lang, 'archive.module', n=module.number)}: {cell(module.module.title)}"
+        )
+        if module.module.focus:
+            parts.append(f"*{cell(module.module.focus)}*")
+        parts.append(
+            t(
+                lang,
+                "archive.time.planned_spent",
+                planned=minutes(lang, module.planned_seconds),
+                actual=minutes(lang, module.actual_seconds),
+            )
+        )
+        for step in module.steps:
+            parts += _step(step, lang)
+    parts.append("---")
+    parts.append(
+        t(
+            lang,
+            "archive.footer",
+            version=content.kerne_version,
+            date=long_date(lang, content.generated),
+            time=clock(content.generated),
+        )
+    )
+    return "\n\n".join(parts) + "\n"
+
+
+def _overview(content: ReportContent, lang: Lang) -> str:
+    """Kicker, date and time, notices and the key figures under the title."""
+    lines = [f"**{t(lang, 'archive.report.kicker')}**"]
+    if content.day is not None:
+        when = long_date(lang, content.day)
+        if content.started and content.ended:
+            start, end = clock(content.started), clock(content.ended)
+            when += ", " + t(lang, "archive.time.span", start=start, end=end)
+        elif content.started:
+            when += ", " + t(lang, "archive.time.from", start=clock(content.started))
+        lines.append(when)
+    text = "  \n".join(lines)
+    blocks = [text]
+    if content.description:
+        blocks.append(escape(content.description))
+    if content.rehearsal:
+        blocks.append(f"> {t(lang, 'archive.rehearsal')}")
+    if content.status == "running":
+        blocks.append(f"> {t(lang, 'archive.unfinished', time=clock(content.generated))}")
+    elif content.status == "waiting":
+        blocks.append(f"> {t(lang, 'archive.not_started')}")
+    time_value = t(
+        lang,
+        "archive.fact.time_value",
+        actual=minutes(lang, content.actual_seconds),
+        planned=minutes(lang, content.planned_seconds),
+    )
+    facts = [
+        (t(lang, "archive.fact.phones"), str(content.phones)),
+        (t(lang, "archive.fact.contributions"), str(content.received)),
+        (t(lang, "archive.fact.time"), time_value),
+        (t(lang, "archive.fact.code"), cell(content.join_code)),
+    ]
+    blocks.append("\n".join(f"- {name}: **{value}**" for name, value in facts))
+    return "\n\n".join(blocks)
+
+
+def _core(content: ReportContent, lang: Lang) -> list[str]:
+    """The working version of the core-task sentence and every earlier version."""
+    parts = [f"## {t(lang, 'archive.core.heading')}"]
+    working = content.working_version
+    if working is None:
+        parts.append(f"*{t(lang, 'archive.core.none')}*")
+        return parts
+    parts.append(f"> **{item(working.text, '> ')}**")
+    parts.append(t(lang, "archive.core.working", time=clock(working.at)))
+    if len(content.pins) > 1:
+        versions = [
+            f"{n}. {clock(pin.at)} {item(pin.text, '   ')}"
+            for n, pin in enumerate(content.pins, start=1)
+        ]
+        parts.append(f"{t(lang, 'archive.core.versions')}:\n\n" + "\n".join(versions))
+    return parts
+
+
+def _actions(content: ReportContent, lang: Lang) -> list[str]:
+    """Every action item of the session in one table."""
+    parts = [f"## {t(lang, 'archive.actions.heading')}"]
+    if not content.actions:
+        parts.append(f"*{t(lang, 'archive.actions.none')}*")
+        return parts
+    header = [
+        t(lang, "archive.actions.what"),
+        t(lang, "archive.actions.who"),
+        t(lang, "archive.actions.when"),
+        t(lang, "archive.actions.step"),
+    ]
+    rows = [
+        [cell(a.row.what), cell(a.row.who), cell(a.row.when), a.step.number]
+        for a in content.actions
+    ]
+    parts.append(table(header, rows))
+    parts.append(t(lang, "archive.actions.follow_up"))
+    return parts
+
+
+def _timing(content: ReportContent, lang: Lang) -> list[str]:
+    """Planned against spent minutes per module, with the total."""
+    header = [
+        t(lang, "archive.timing.module"),
+        t(lang, "archive.timing.planned"),
+        t(lang, "archive.timing.actual"),
+        t(lang, "archive.timing.difference"),
+    ]
+    rows = [
+        [
+            f"{m.number}. {cell(m.module.title)}",
+            minutes(lang, m.planned_seconds),
+            minutes(lang, m.actual_seconds),
+            difference(lang, m.planned_seconds, m.actual_seconds),
+        ]
+        for m in content.modules
+    ]
+    rows.append(
+        [
+            f"**{t(lang, 'archive.timing.total')}**",
+            f"**{minutes(lang, content.planned_seconds)}**",
+            f"**{minutes(lang, content.actual_seconds)}**",
+            f"**{difference(lang, content.planned_seconds, content.actual_seconds)}**",
+        ]
+    )
+    return [f"## {t(lang, 'archive.timing.heading')}", table(header, rows, right=(1, 2, 3))]
+
+
+def _participation(content: ReportContent, lang: Lang) -> list[str]:
+    """How many answered and sent what, per step that takes answers."""
+    parts = [f"## {t(lang, 'archive.participation.heading')}"]
+    if not content.input_steps:
+        parts.append(f"*{t(lang, 'archive.participation.none')}*")
+        return parts
+    header = [
+        t(lang, "archive.participation.step"),
+        t(lang, "archive.participation.kind"),
+        t(lang, "archive.participation.respondents"),
+        t(lang, "archive.participation.received"),
+        t(lang, "archive.participation.hidden"),
+    ]
+    rows = [
+        [
+            f"{s.number} {cell(s.step.title)}",
+            t(lang, f"kind.{s.step.kind.value}"),
+            str(s.results.respondents),
+            str(s.received),
+            str(s.results.hidden),
+        ]
+        for s in content.input_steps
+    ]
+    parts.append(table(header, rows, right=(2, 3, 4)))
+    return parts
+
+
+def _anonymity(content: ReportContent, lang: Lang) -> list[str]:
+    """The note on anonymity and what was left out of the report."""
+    parts = [f"## {t(lang, 'archive.anonymity.heading')}", t(lang, "archive.anonymity.body")]
+    notes = []
+    if content.hidden:
+        notes.append(count(lang, "archive.anonymity.hidden", content.hidden))
+    if content.merged:
+        notes.append(count(lang, "archive.anonymity.merged", content.merged))
+    if content.retracted:
+        notes.append(count(lang, "archive.anonymity.retracted", content.retracted))
+    if notes:
+        parts.append("\n".join(f"- {note}" for note in notes))
+    return parts
+
+
+def _step(step: StepReport, lang: Lang) -> list[str]:
+    """One step: heading, figures, prompt and its results."""
+    results = step.results
+    kind = step.step.kind
+    meta = [
+        t(lang, f"kind.{kind.value}"),
+        t(
+            lang,
+            "archive.time.planned_spent",
+            planned=minutes(lang, step.planned_seconds),
+            actual=minutes(lang, step.actual_seconds),
+        ),
+    ]
+    if kind.takes_input:
+        meta.append(count(lang, "archive.step.respondents", results.respondents))
+        meta.append(count(lang, "archive.step.received", step.received))
+        if results.hidden:
+            meta.append(count(lang, "archive.step.hidden", results.hidden))
+    parts = [
+        f"### {step.number} {cell(step.step.title)}",
+        "*" + " · ".join(meta) + "*",
+        f"> {item(step.step.prompt, '> ')}",
+    ]
+    if not kind.takes_input:
+        parts.append(t(lang, f"archive.step.no_input.{kind.value}"))
+    elif step.withheld:
+        parts.append(
+            t(lang, "archive.step.withheld", n=results.respondents, minimum=step.step.min_answers)
+        )
+    elif results.count == 0:
+        parts.append(t(lang, "archive.step.no_answers"))
+    elif kind.is_textual:
+        lines = []
+        for card in step.cards:
+            weight = f" **{t(lang, 'archive.weight', n=card.weight)}**" if card.weight > 1 else ""
+            lines.append(f"- {item(card.text, '  ')}{weight}")
+        parts.append("\n".join(lines))
+    elif kind in (StepKind.VOTE, StepKind.RANK, StepKind.CHOICE):
+        parts += _bars(step, lang)
+    elif kind is StepKind.SCALE:
+        parts += _scales(step, lang)
+    elif kind is StepKind.ACTIONS:
+        header = [
+            t(lang, "archive.actions.what"),
+            t(lang, "archive.actions.who"),
+            t(lang, "archive.actions.when"),
+        ]
+        rows = [[cell(a.what), cell(a.who), cell(a.when)] for a in results.actions]
+        parts.append(table(header, rows))
+    return parts
+
+
+def _bars(step: StepReport, lang: Lang) -> list[str]:
+    """A vote, ranking or choice as a table of numbers, with how it was counted."""
+    kind = step.step.kind
+    if kind is StepKind.CHOICE:
+        header = [
+            t(lang, "archive.chart.option"),
+            t(lang, "archive.chart.chosen"),
+            t(lang, "archive.chart.share"),
+        ]
+        respondents = step.results.respondents
+        rows = [
+            [
+                cell(bar.label),
+                str(bar.value),
+                t(
+                    lang,
+                    "archive.chart.percent",
+                    n=round(100 * bar.value / respondents) if respondents else 0,
+                ),
+            ]
+            for bar in step.results.bars
+        ]
+        rule = t(
+            lang, "archive.choice.rule.many" if step.step.multiple else "archive.choice.rule.one"
+        )
+    else:
+        value_key = "archive.chart.dots" if kind is StepKind.VOTE else "archive.chart.points"
+        header = [
+            t(lang, "archive.chart.option"),
+            t(lang, value_key),
+            t(lang, "archive.chart.people"),
+        ]
+        rows = [[cell(bar.label), str(bar.value), str(bar.people)] for bar in step.results.bars]
+        rule = (
+            t(lang, "archive.vote.rule", dots=step.step.dots)
+            if kind is StepKind.VOTE
+            else t(lang, "archive.rank.rule", top=step.step.top)
+        )
+    return [table(header, rows, right=(1, 2)), rule]
+
+
+def _scales(step: StepReport, lang: Lang) -> list[str]:
+    """A scale step as one row of counts per statement, with answers and average."""
+    header = [
+        t(lang, "archive.scale.statement"),
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        t(lang, "archive.scale.answers"),
+        t(lang, "archive.scale.mean"),
+    ]
+    rows = [
+        [
+            cell(row.statement),
+            *(str(n) for n in row.counts),
+            str(row.answers),
+            decimal(lang, row.mean) if row.answers else "–",
+        ]
+        for row in step.results.scales
+    ]
+    ends = t(
+        lang,
+        "archive.scale.ends",
+        low=cell(step.step.low_label or t(lang, "web.scale.low")),
+        high=cell(step.step.high_label or t(lang, "web.scale.high")),
+    )
+    return [table(header, rows, right=(1, 2, 3, 4, 5, 6, 7)), ends]

@@ -1,0 +1,220 @@
+"""A session file read for the report and the archive, and its anonymised copy for the zip."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from kerne_tui.catalog import Lang
+from kerne_tui.plan import Option, Plan, PlanError, Step, plan_from_data
+from kerne_tui.store import (
+    CONTRIBUTIONS,
+    LOG,
+    SESSION,
+    STATE,
+    SessionFileError,
+    read_session_data,
+    rows,
+)
+from kerne_tui.workshop import Contribution, Pin, StepResults, results_for
+
+ARCHIVE_NOTE = "archive"
+"""Header field of an archived copy: when it was made and the tallies that needed the devices."""
+REMOVED_FROM_CONTRIBUTIONS = ("device", "client_id")
+"""Fields that could tie contributions to a phone; the archive drops them."""
+REMOVED_FROM_HEADER = ("secret",)
+"""The key of the device hashes; without it nothing can be traced back, so it goes too."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Counts that need the device hashes, kept in an archived copy that no longer has them."""
+
+    respondents: Mapping[str, int]
+    people: Mapping[str, Mapping[str, int]]
+    phones: int
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """One session as read from its file: header, state, plan snapshot and contributions."""
+
+    path: Path
+    header: Mapping[str, Any]
+    state: Mapping[str, Any]
+    plan: Plan
+    contributions: tuple[Contribution, ...]
+    log: tuple[Mapping[str, Any], ...]
+    saved_tally: Tally | None = None
+    """Present in an archived copy, whose contributions carry no device hash."""
+
+    @property
+    def lang(self) -> Lang:
+        """The session's language: the plan's."""
+        return self.plan.language
+
+    @property
+    def join_code(self) -> str:
+        """The join code, which names the session together with its creation time."""
+        return str(self.header.get("join_code", ""))
+
+    @property
+    def created(self) -> str:
+        """When the session file was made (UTC, as stored)."""
+        return str(self.header.get("created", ""))
+
+    @property
+    def status(self) -> str:
+        """waiting, running or finished, as the state says."""
+        return str(self.state.get("status", "waiting"))
+
+    @property
+    def rehearsal(self) -> bool:
+        """True for a rehearsal (``kerne demo``), not a real workshop."""
+        return bool(self.header.get("rehearsal", False))
+
+    @property
+    def pins(self) -> tuple[Pin, ...]:
+        """Every version of the core-task sentence, oldest first."""
+        found = []
+        for pin in self.state.get("pins", []):
+            if isinstance(pin, Mapping) and pin.get("text"):
+                source = pin.get("source")
+                found.append(
+                    Pin(
+                        text=str(pin["text"]),
+                        at=str(pin.get("at", "")),
+                        source=str(source) if source else None,
+                    )
+                )
+        return tuple(found)
+
+    def elapsed(self, step_id: str) -> float:
+        """Seconds the facilitator spent on a step."""
+        value = self.state.get("elapsed", {}).get(step_id, 0.0)
+        return float(value) if isinstance(value, int | float) else 0.0
+
+    def options(self, step: Step) -> tuple[Option, ...]:
+        """A step's options as the workshop offered them (carried-forward ones included)."""
+        if step.options_from is None:
+            return step.options
+        return tuple(
+            Option(id=c.id, label=c.text)
+            for c in self.contributions
+            if c.step_id == step.options_from and c.visible
+        )
+
+    def results(self, step: Step) -> StepResults:
+        """The step's tallies from the workshop's own results code."""
+        results = results_for(step, self.contributions, self.options(step))
+        if self.saved_tally is None:
+            return results
+        people = self.saved_tally.people.get(step.id, {})
+        return replace(
+            results,
+            respondents=self.saved_tally.respondents.get(step.id, 0),
+            bars=tuple(replace(bar, people=people.get(bar.option_id, 0)) for bar in results.bars),
+        )
+
+    @property
+    def phones(self) -> int:
+        """How many phones sent at least one contribution that was not taken back."""
+        if self.saved_tally is not None:
+            return self.saved_tally.phones
+        return len({c.device for c in self.contributions if not c.retracted})
+
+
+def read_record(path: Path) -> SessionRecord:
+    """Read a session file without locking or writing it; raises SessionFileError."""
+    return record_from_data(path, read_session_data(path))
+
+
+def record_from_data(path: Path, data: Mapping[str, Mapping[str, Any]]) -> SessionRecord:
+    """Build the record from a session file's parsed data."""
+    header = data[SESSION]["1"]
+    raw_plan = header.get("plan")
+    if not isinstance(raw_plan, Mapping):
+        raise SessionFileError(path, "not_ours", "no plan in the session file")
+    try:
+        plan = plan_from_data(raw_plan, str(header.get("plan_source", "") or path))
+    except PlanError as error:
+        raise SessionFileError(path, "not_ours", str(error)) from None
+    try:
+        contributions = tuple(Contribution.from_doc(doc) for doc in rows(data, CONTRIBUTIONS))
+    except (KeyError, ValueError, TypeError) as error:
+        raise SessionFileError(path, "not_ours", f"contribution: {error}") from None
+    state = data.get(STATE, {}).get("1", {})
+    return SessionRecord(
+        path=path,
+        header=header,
+        state=state if isinstance(state, Mapping) else {},
+        plan=plan,
+        contributions=contributions,
+        log=tuple(rows(data, LOG)),
+        saved_tally=_saved_tally(header.get(ARCHIVE_NOTE)),
+    )
+
+
+def _saved_tally(note: object) -> Tally | None:
+    """The tallies an archived copy carries, or None for an ordinary session file."""
+    if not isinstance(note, Mapping):
+        return None
+    respondents = note.get("respondents", {})
+    people = note.get("people", {})
+    return Tally(
+        respondents={str(k): int(v) for k, v in dict(respondents).items()},
+        people={str(s): {str(k): int(v) for k, v in dict(p).items()} for s, p in people.items()},
+        phones=int(note.get("phones", 0)),
+    )
+
+
+def tally_of(record: SessionRecord) -> Tally:
+    """The device-based counts of every step, to keep in the anonymised copy."""
+    respondents: dict[str, int] = {}
+    people: dict[str, dict[str, int]] = {}
+    for step in record.plan.steps:
+        if not step.kind.takes_input:
+            continue
+        results = record.results(step)
+        respondents[step.id] = results.respondents
+        if results.bars:
+            people[step.id] = {bar.option_id: bar.people for bar in results.bars}
+    return Tally(respondents=respondents, people=people, phones=record.phones)
+
+
+def anonymised_data(
+    data: Mapping[str, Mapping[str, Any]], tally: Tally, archived_at: str
+) -> dict[str, dict[str, Any]]:
+    """A copy of the session data with no device hash, client id or secret: still TinyDB JSON.
+
+    The tallies that needed the device hashes (people per step and per option) are kept as
+    plain numbers in the header, so a report made later from the copy says the same.
+    """
+    copied: dict[str, dict[str, Any]] = copy.deepcopy({k: dict(v) for k, v in data.items()})
+    header = copied[SESSION]["1"]
+    for name in REMOVED_FROM_HEADER:
+        header.pop(name, None)
+    header[ARCHIVE_NOTE] = {
+        "archived_at": archived_at,
+        "removed": [*REMOVED_FROM_HEADER, *REMOVED_FROM_CONTRIBUTIONS],
+        "respondents": dict(tally.respondents),
+        "people": {step: dict(counts) for step, counts in tally.people.items()},
+        "phones": tally.phones,
+    }
+    for doc in copied.get(CONTRIBUTIONS, {}).values():
+        if isinstance(doc, dict):
+            for name in REMOVED_FROM_CONTRIBUTIONS:
+                doc.pop(name, None)
+    return copied
+
+
+def step_numbers(plan: Plan) -> dict[str, str]:
+    """``"2.3"`` for the third step of the second module: how the report refers to steps."""
+    return {
+        step.id: f"{m}.{s}"
+        for m, module in enumerate(plan.modules, start=1)
+        for s, step in enumerate(module.steps, start=1)
+    }
