@@ -215,7 +215,7 @@ def open_workshop(
         raise UserError(t(lang, "cli.locked", path=locked), t(lang, "cli.locked.hint")) from None
     step = getattr(args, "step", None)
     if step and step not in {s.id for s in workshop.plan.steps}:
-        workshop.store._lock.release()
+        workshop.store.release()
         steps = ", ".join(s.id for s in workshop.plan.steps)
         raise UserError(t(lang, "cli.unknown_step", step=step, steps=steps))
     return workshop

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import json
 import re
 import tomllib
 from collections.abc import Mapping
@@ -29,6 +31,7 @@ _KIND_KEYS: dict[StepKind, tuple[str, ...]] = {
 _DEFAULT_MAX_LENGTH = {StepKind.SENTENCE: 200, StepKind.ACTIONS: 300}
 _DEFAULT_PER_PERSON = {StepKind.SENTENCE: 2, StepKind.ACTIONS: 10}
 _DEFAULT_SHOW = {StepKind.SCALE: Show.LIVE, StepKind.CHOICE: Show.LIVE, StepKind.ACTIONS: Show.LIVE}
+_TYPE_VALUES = ("expected", "actual")
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _START_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -47,8 +50,9 @@ class PlanProblem:
         """The whole sentence for a person, in *lang*."""
         place_key, place_values = _decode_place(self.place)
         place = t(lang, place_key, **place_values)
+        # Only the type names are catalog keys; any other value is the user's own text.
         values = {
-            name: t(lang, value) if isinstance(value, str) and value.startswith("type.") else value
+            name: t(lang, str(value)) if name in _TYPE_VALUES else value
             for name, value in self.values
         }
         problem = t(lang, self.key, **values)
@@ -81,17 +85,13 @@ class PlanError(Exception):
 
 
 def _encode_place(key: str, **values: object) -> str:
-    return key + "|" + "|".join(f"{name}={value}" for name, value in values.items())
+    """A place as one string (JSON, so titles may hold any character)."""
+    return json.dumps([key, values], ensure_ascii=False)
 
 
 def _decode_place(place: str) -> tuple[str, dict[str, object]]:
-    key, *pairs = place.split("|")
-    values: dict[str, object] = {}
-    for pair in pairs:
-        if pair:
-            name, _, value = pair.partition("=")
-            values[name] = value
-    return key, values
+    key, values = json.loads(place)
+    return str(key), dict(values)
 
 
 class _Checker:
@@ -107,7 +107,21 @@ class _Checker:
     def unknown_keys(self, place: str, table: Mapping[str, Any], allowed: tuple[str, ...]) -> None:
         for name in table:
             if name not in allowed:
-                self.add(place, name, "plan.err.unknown_key", allowed=", ".join(allowed))
+                self.unknown_key(place, name, allowed)
+
+    def unknown_key(self, place: str, name: str, allowed: tuple[str, ...]) -> None:
+        """Report a key that is not allowed, suggesting the nearest allowed one for a typo."""
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.7)
+        if close:
+            self.add(
+                place,
+                name,
+                "plan.err.unknown_key_hint",
+                suggestion=close[0],
+                allowed=", ".join(allowed),
+            )
+        else:
+            self.add(place, name, "plan.err.unknown_key", allowed=", ".join(allowed))
 
     def text(self, place: str, table: Mapping[str, Any], name: str, *, required: bool) -> str:
         if name not in table:
@@ -230,6 +244,7 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
     if not raw_modules and "modules" not in [p.field for p in check.problems]:
         check.add(top, "modules", "plan.err.no_modules")
 
+    planned_ids = _planned_ids(raw_modules)
     seen_ids: dict[str, int] = {}
     step_kinds: dict[str, StepKind] = {}
     modules: list[Module] = []
@@ -255,7 +270,13 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
                 "plan.place.step", m=m_index, mtitle=mtitle, s=s_index, title=stitle
             )
             step = _check_step(
-                check, splace, raw_step, m_index, s_index, position, seen_ids, step_kinds
+                check,
+                splace,
+                raw_step,
+                (m_index, s_index, position),
+                seen_ids,
+                planned_ids,
+                step_kinds,
             )
             position += 1
             if step is not None:
@@ -276,16 +297,43 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
     )
 
 
+def _derived_id(raw: Mapping[str, Any], m_index: int, s_index: int) -> str:
+    """The id a step goes by: its own, or one made from its position."""
+    given = raw.get("id")
+    if isinstance(given, str) and given.strip():
+        return given.strip()
+    return f"m{m_index}-s{s_index}"
+
+
+def _planned_ids(raw_modules: list[Any]) -> dict[str, int]:
+    """Every step id in the file with the position of its first use.
+
+    Collected before the steps are checked, so that a reference to a later step can be told
+    apart from a reference to a step that does not exist at all.
+    """
+    ids: dict[str, int] = {}
+    position = 0
+    for m_index, raw_module in enumerate(raw_modules, start=1):
+        raw_steps = raw_module.get("steps", [])
+        if not isinstance(raw_steps, list):
+            continue
+        for s_index, raw_step in enumerate(raw_steps, start=1):
+            if isinstance(raw_step, dict):
+                ids.setdefault(_derived_id(raw_step, m_index, s_index), position)
+            position += 1
+    return ids
+
+
 def _check_step(
     check: _Checker,
     place: str,
     raw: Mapping[str, Any],
-    m_index: int,
-    s_index: int,
-    position: int,
+    where: tuple[int, int, int],
     seen_ids: dict[str, int],
+    planned_ids: Mapping[str, int],
     earlier: dict[str, StepKind],
 ) -> Step | None:
+    m_index, s_index, position = where
     kind_value = raw.get("kind")
     kind: StepKind | None = None
     if kind_value is None:
@@ -308,7 +356,7 @@ def _check_step(
         if kind and name in every_kind_key:
             check.add(place, name, "plan.err.not_for_kind", kind=kind.value)
         else:
-            check.add(place, name, "plan.err.unknown_key", allowed=", ".join(allowed))
+            check.unknown_key(place, name, allowed)
 
     step_id = check.text(place, raw, "id", required=False) or f"m{m_index}-s{s_index}"
     if "id" in raw and isinstance(raw["id"], str) and not _ID_PATTERN.match(step_id):
@@ -348,10 +396,12 @@ def _check_step(
             check.add(place, "options", "plan.err.options_or_from")
         elif source is not None:
             options_from = source
-            if source not in seen_ids or seen_ids[source] == position:
+            if source not in planned_ids:
                 check.add(place, "options_from", "plan.err.ref_missing", value=source)
-            elif source not in earlier:
+            elif planned_ids[source] >= position:
                 check.add(place, "options_from", "plan.err.ref_later", value=source)
+            elif source not in earlier:
+                pass  # the earlier step is broken itself and has its own message
             elif not earlier[source].is_textual:
                 check.add(place, "options_from", "plan.err.ref_kind", value=source)
         elif len(options) < 2:

@@ -16,13 +16,31 @@ def write_atomic(path: Path, payload: bytes) -> None:
     temporary file is renamed over the target; then the folder is fsynced so the rename itself
     survives a power cut (skipped where the system cannot open a folder, such as Windows).
     """
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temporary, "wb") as handle:
-        handle.write(payload)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    temporary = temporary_path(path)
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        # A half-written temporary file (disk full, folder gone) is of no use to anyone.
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
     fsync_folder(path.parent)
+
+
+def temporary_path(path: Path) -> Path:
+    """The temporary file this process writes before renaming it over *path*."""
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Delete temporary files a killed process left beside *path* (call with the lock held)."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 def fsync_folder(folder: Path) -> None:
@@ -54,13 +72,20 @@ class WriterLock:
 
     def acquire(self) -> None:
         """Take the lock or raise :class:`SessionLocked`."""
-        handle = open(self.path, "a+b")  # noqa: SIM115 - held open for the session's life
-        try:
-            _lock(handle)
-        except OSError:
+        for _ in range(10):
+            handle = open(self.path, "a+b")  # noqa: SIM115 - held open for the session's life
+            try:
+                _lock(handle)
+            except OSError:
+                handle.close()
+                raise SessionLocked(str(self.path)) from None
+            if _same_file(handle, self.path):
+                self._handle = handle
+                return
+            # The holder released and removed the lock file between our open and our lock:
+            # we locked an orphan that a third process would not see. Try the new file.
             handle.close()
-            raise SessionLocked(str(self.path)) from None
-        self._handle = handle
+        raise SessionLocked(str(self.path))
 
     def release(self) -> None:
         """Give the lock back and remove the lock file."""
@@ -72,6 +97,19 @@ class WriterLock:
         self._handle = None
         with contextlib.suppress(OSError):
             self.path.unlink()
+
+
+def _same_file(handle: IO[bytes], path: Path) -> bool:
+    """True if *handle* is still the file at *path* (it was not removed or replaced)."""
+    try:
+        named = os.stat(path)
+    except OSError:
+        return False
+    opened = os.fstat(handle.fileno())
+    if sys.platform == "win32":
+        # Windows cannot remove a file another process holds open, so it is the same one.
+        return True
+    return (opened.st_dev, opened.st_ino) == (named.st_dev, named.st_ino)
 
 
 if sys.platform == "win32":

@@ -23,7 +23,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
 
-from kerne_tui.store.files import WriterLock, write_atomic
+from kerne_tui.store.files import WriterLock, remove_stale_temporaries, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ class Put:
 Operation = Insert | Update | Put
 
 
-class SnapshotStorage(Storage):  # type: ignore[misc]
+class SnapshotStorage(Storage):
     """TinyDB storage that keeps the data in memory; the session file writes it to disk."""
 
     def __init__(self, data: dict[str, dict[str, Any]] | None = None) -> None:
@@ -148,6 +148,7 @@ class SessionFile:
         self._db = TinyDB(storage=lambda: self._storage)
         self._last_good = last_good
         self._doc_ids: dict[str, int] = {}
+        self._next_ids: dict[str, int] = {}
         self._index_contributions()
         self._pending: list[_Pending] = []
         self._wakeup: asyncio.Event | None = None
@@ -171,6 +172,8 @@ class SessionFile:
         session = cls(path, data, payload)
         session._lock.acquire()
         try:
+            if path.exists():
+                raise FileExistsError(path)
             write_atomic(path, payload)
         except BaseException:
             session._lock.release()
@@ -189,6 +192,7 @@ class SessionFile:
         data = decode_session_bytes(path, raw)
         session = cls(path, data, raw)
         session._lock.acquire()
+        remove_stale_temporaries(path)
         return session
 
     def _index_contributions(self) -> None:
@@ -225,12 +229,24 @@ class SessionFile:
 
     async def commit(self, operations: Iterable[Operation]) -> None:
         """Queue *operations* and return once they are on disk; raise StoreWriteError if not."""
-        if self._wakeup is None or self._closing:
-            raise StoreWriteError("the session file is not open for writing")
+        await self.enqueue(operations)
+
+    def enqueue(self, operations: Iterable[Operation]) -> asyncio.Future[None]:
+        """Queue *operations*; the future is done once they are on disk (or StoreWriteError).
+
+        A plain future rather than a task per caller: a burst queues hundreds at once.
+        """
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        if self._wakeup is None or self._closing:
+            done.set_exception(StoreWriteError("the session file is not open for writing"))
+            return done
         self._pending.append(_Pending(list(operations), done))
         self._wakeup.set()
-        await done
+        return done
+
+    def release(self) -> None:
+        """Give up the file without writing (for a session that is not used after all)."""
+        self._lock.release()
 
     async def close(self) -> None:
         """Write what is pending, stop the flusher and release the file."""
@@ -299,11 +315,20 @@ class SessionFile:
     def _insert_run(self, run: list[Insert]) -> None:
         if not run:
             return
-        table = run[0].table
-        doc_ids = self._db.table(table).insert_multiple(dict(op.doc) for op in run)
-        if table == CONTRIBUTIONS:
-            for op, doc_id in zip(run, doc_ids, strict=True):
-                self._doc_ids[str(op.doc["id"])] = doc_id
+        # Added in place, as TinyDB's insert_multiple would with the same ids and JSON: it
+        # converts every key of the table twice per call, which at 10,000 contributions blocked
+        # the loop as long as encoding the whole file (benchmarks/). Nothing here inserts
+        # through TinyDB, so its own cached next id is never used.
+        name = run[0].table
+        table = self._storage.data.setdefault(name, {})
+        next_id = self._next_ids.get(name) or max(map(int, table), default=0) + 1
+        for op in run:
+            table[str(next_id)] = dict(op.doc)
+            if name == CONTRIBUTIONS:
+                self._doc_ids[str(op.doc["id"])] = next_id
+            next_id += 1
+        self._next_ids[name] = next_id
+        self._db.table(name).clear_cache()
 
     def _restore_last_good(self) -> None:
         self._storage.data = orjson.loads(self._last_good)
@@ -311,4 +336,5 @@ class SessionFile:
         for name in list(self._storage.data):
             self._db.table(name).clear_cache()
         self._db = TinyDB(storage=lambda: self._storage)
+        self._next_ids = {}
         self._index_contributions()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kerne_tui import __version__
-from kerne_tui.plan import Option, Plan, Step, StepKind, plan_from_data
+from kerne_tui.plan import Option, Plan, PlanError, Step, StepKind, plan_from_data
 from kerne_tui.store import (
     CONTRIBUTIONS,
     LOG,
@@ -24,6 +24,7 @@ from kerne_tui.store import (
     Insert,
     Put,
     SessionFile,
+    SessionFileError,
     StoreWriteError,
     Update,
 )
@@ -71,6 +72,22 @@ def session_file_name(plan: Plan, code: str, moment: datetime) -> str:
     return f"{moment.strftime('%Y-%m-%d')}-{stem}-{code}.json"
 
 
+def _free_path(folder: Path, name: str) -> Path:
+    """*name* in *folder*, numbered before the join code if a session already has it."""
+    path = folder / name
+    stem, _, code = path.stem.rpartition("-")
+    for number in range(2, 1000):
+        if not path.exists():
+            return path
+        path = folder / f"{stem}-{number}-{code}{path.suffix}"
+    raise FileExistsError(path)
+
+
+def _client_key(contribution: Contribution) -> tuple[str, str, str]:
+    """What makes a retried submit the same one: phone, step and the phone's own id."""
+    return (contribution.device, contribution.step_id, contribution.client_id)
+
+
 class Workshop:
     """One session of a plan: the only place where its state changes."""
 
@@ -86,9 +103,13 @@ class Workshop:
         self._listeners: list[Listener] = []
         self._contributions: dict[str, Contribution] = {}
         self._by_step: dict[str, list[str]] = defaultdict(list)
-        self._by_client: dict[tuple[str, str], str] = {}
+        # A phone's own contributions per step: caps are checked on every submit, and scanning
+        # the whole step instead cost most of the server's time in a burst (benchmarks/).
+        self._by_device: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._by_client: dict[tuple[str, str, str], str] = {}
         self._inflight: dict[str, asyncio.Future[None]] = {}
         self._steps = plan.steps
+        self._step_ids = frozenset(step.id for step in self._steps)
         self._load_contributions()
         state = store.state
         self.status: str = str(state.get("status", "waiting"))
@@ -126,7 +147,7 @@ class Workshop:
         clock = clock or SystemClock()
         code = join_code or new_join_code()
         now = clock.now()
-        path = data_dir / session_file_name(plan, code, now)
+        path = _free_path(data_dir, session_file_name(plan, code, now))
         header = {
             "title": plan.title,
             "language": plan.language,
@@ -146,9 +167,16 @@ class Workshop:
     def resume(cls, path: Path, *, clock: Clock | None = None) -> Workshop:
         """Continue the session in *path* with its join code, step and remaining time."""
         store = SessionFile.open(path)
-        header = store.header
-        plan = plan_from_data(header["plan"], str(header.get("plan_source", path)))
-        return cls(plan, store, clock)
+        try:
+            header = store.header
+            plan = plan_from_data(header["plan"], str(header.get("plan_source", path)))
+            return cls(plan, store, clock)
+        except PlanError as error:
+            store.release()
+            raise SessionFileError(path, "unreadable", error.messages("en")[0]) from None
+        except (KeyError, TypeError, ValueError) as error:
+            store.release()
+            raise SessionFileError(path, "unreadable", repr(error)) from None
 
     async def open(self) -> None:
         """Start writing; must run on the event loop that serves the session."""
@@ -166,14 +194,19 @@ class Workshop:
     def _remember(self, contribution: Contribution) -> None:
         self._contributions[contribution.id] = contribution
         self._by_step[contribution.step_id].append(contribution.id)
-        self._by_client[(contribution.device, contribution.client_id)] = contribution.id
+        self._by_device[(contribution.step_id, contribution.device)].append(contribution.id)
+        if contribution.client_id and not contribution.retracted:
+            self._by_client[_client_key(contribution)] = contribution.id
 
     def _forget(self, contribution: Contribution) -> None:
         self._contributions.pop(contribution.id, None)
         ids = self._by_step.get(contribution.step_id, [])
         if contribution.id in ids:
             ids.remove(contribution.id)
-        self._by_client.pop((contribution.device, contribution.client_id), None)
+        own = self._by_device.get((contribution.step_id, contribution.device), [])
+        if contribution.id in own:
+            own.remove(contribution.id)
+        self._by_client.pop(_client_key(contribution), None)
 
     # --- events ----------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -218,7 +251,7 @@ class Workshop:
         step_id = step_id or self.current
         if self.status != "running" or step_id is None or step_id != self.current:
             return False
-        return not (self.timer.running and self.timer.expired)
+        return not self.timer.expired
 
     def seconds_left(self) -> float:
         """Seconds left on the open step's countdown."""
@@ -238,12 +271,12 @@ class Workshop:
         step_id = step_id or self.current
         if step_id is None:
             return []
-        device = self.device_key(token)
-        return [
-            c
-            for c in self.contributions(step_id, include_invisible=True)
-            if c.device == device and not c.retracted
-        ]
+        return self._own(step_id, self.device_key(token))
+
+    def _own(self, step_id: str, device: str) -> list[Contribution]:
+        """A device's contributions to a step that it has not taken back, from the index."""
+        found = (self._contributions[cid] for cid in self._by_device.get((step_id, device), []))
+        return [c for c in found if not c.retracted]
 
     def options(self, step: Step) -> tuple[Option, ...]:
         """The options of a vote, choice or rank step, carried forward where the plan says so."""
@@ -266,8 +299,18 @@ class Workshop:
         return 1 + sum(
             1
             for c in self._contributions.values()
-            if c.merged_into == contribution_id and not c.retracted
+            if c.merged_into and not c.retracted and self._root(c.id) == contribution_id
         )
+
+    def _root(self, contribution_id: str) -> str:
+        """The card a contribution ends up in after following its merges."""
+        current = contribution_id
+        for _ in range(len(self._contributions) + 1):
+            contribution = self._contributions.get(current)
+            if contribution is None or contribution.merged_into is None:
+                return current
+            current = contribution.merged_into
+        return current
 
     @property
     def pinned(self) -> Pin | None:
@@ -288,7 +331,10 @@ class Workshop:
         await self._open(target, run_timer=run_timer, action="start")
 
     async def next_step(self) -> bool:
-        """Move to the next step; False at the last one."""
+        """Move to the next step (before the start: the first); False at the last one."""
+        if self.status == "waiting":
+            await self.start()
+            return True
         index = self.step_index
         if index + 1 >= len(self._steps):
             return False
@@ -296,9 +342,9 @@ class Workshop:
         return True
 
     async def previous_step(self) -> bool:
-        """Move back one step; False at the first one."""
+        """Move back one step; False at the first one and before the start."""
         index = self.step_index
-        if index <= 0:
+        if index <= 0 or self.status == "waiting":
             return False
         await self._open(self._steps[index - 1].id, run_timer=True, action="previous")
         return True
@@ -312,6 +358,8 @@ class Workshop:
             await self._open(step_id, run_timer=run_timer, action="go_to")
 
     async def _open(self, step_id: str, *, run_timer: bool, action: str) -> None:
+        if self.status == "finished":
+            raise Refused("closed", "refuse.closed_session")
         step = self.plan.step(step_id)
         self._account_elapsed()
         self.current = step_id
@@ -375,6 +423,8 @@ class Workshop:
     async def toggle_reveal(self, step_id: str | None = None) -> bool:
         """Show or hide a step's answers on the screen; returns True if now shown."""
         step_id = step_id or self._require_step().id
+        if step_id not in self._step_ids:
+            raise Refused("not_found", "refuse.unknown_step")
         revealed = step_id not in self.revealed
         if revealed:
             self.revealed.add(step_id)
@@ -396,7 +446,7 @@ class Workshop:
     async def merge(self, contribution_id: str, into_id: str) -> None:
         """Fold a duplicate card into another; it then counts with it and is not shown alone."""
         contribution = self._get(contribution_id)
-        target = self._get(into_id)
+        target = self._get(self._root(into_id))
         if contribution.id == target.id or contribution.step_id != target.step_id:
             raise Refused("invalid", "refuse.unknown_option")
         updated = replace(contribution, merged_into=target.id)
@@ -493,7 +543,7 @@ class Workshop:
         """
         device = self.device_key(token)
         client_id = str(client_id)[:64]
-        existing = self._by_client.get((device, client_id))
+        existing = self._by_client.get((device, step_id, client_id)) if client_id else None
         if existing is not None and existing in self._contributions:
             await self._wait_durable(existing)
             return self._contributions[existing]
@@ -510,19 +560,24 @@ class Workshop:
             **fields,
         )
         self._remember(contribution)
-        durable = asyncio.ensure_future(
-            self.store.commit([Insert(CONTRIBUTIONS, contribution.to_doc())])
-        )
+        durable = self.store.enqueue([Insert(CONTRIBUTIONS, contribution.to_doc())])
         self._inflight[contribution.id] = durable
+        # Settled by a callback, not after the await: a phone that disconnects cancels its
+        # request, yet its contribution must still be announced (or forgotten if not written).
+        durable.add_done_callback(lambda done: self._settle(contribution, done))
         try:
             await asyncio.shield(durable)
         except StoreWriteError:
-            self._forget(contribution)
             raise Refused("storage", "refuse.storage") from None
-        finally:
-            self._inflight.pop(contribution.id, None)
-        self._publish(ContributionReceived(step.id, contribution.id))
         return contribution
+
+    def _settle(self, contribution: Contribution, durable: asyncio.Future[None]) -> None:
+        """Announce a contribution once it is on disk, or forget it if the write failed."""
+        self._inflight.pop(contribution.id, None)
+        if durable.cancelled() or durable.exception() is not None:
+            self._forget(contribution)
+            return
+        self._publish(ContributionReceived(contribution.step_id, contribution.id))
 
     async def _wait_durable(self, contribution_id: str) -> None:
         waiter = self._inflight.get(contribution_id)
@@ -542,12 +597,13 @@ class Workshop:
             raise Refused("closed", "refuse.step_closed")
         updated = replace(contribution, retracted=True)
         self._contributions[contribution.id] = updated
-        self._by_client.pop((device, contribution.client_id), None)
+        self._by_client.pop(_client_key(contribution), None)
         try:
             await self.store.commit([Update(contribution.id, {"retracted": True})])
         except StoreWriteError:
             self._contributions[contribution.id] = contribution
-            self._by_client[(device, contribution.client_id)] = contribution.id
+            if contribution.client_id:
+                self._by_client[_client_key(contribution)] = contribution.id
             raise Refused("storage", "refuse.storage") from None
         self._publish(ContributionRetracted(contribution.step_id, contribution.id))
 
@@ -592,6 +648,8 @@ class Workshop:
                 ),
             }
         option_ids = {option.id for option in self.options(step)}
+        if not option_ids and kind in (StepKind.VOTE, StepKind.CHOICE, StepKind.RANK):
+            raise Refused("invalid", "refuse.no_options")
         if kind is StepKind.VOTE:
             return {"dots": self._check_dots(step, payload.get("dots"), option_ids)}
         if kind is StepKind.SCALE:
@@ -676,11 +734,7 @@ class Workshop:
         return values
 
     def _check_caps(self, step: Step, device: str, fields: Mapping[str, Any]) -> None:
-        own = [
-            c
-            for c in self.contributions(step.id, include_invisible=True)
-            if c.device == device and not c.retracted
-        ]
+        own = self._own(step.id, device)
         if step.kind in (StepKind.TEXT, StepKind.SENTENCE, StepKind.ACTIONS):
             if len(own) >= step.max_per_person:
                 raise Refused("cap", "refuse.cap", limit=step.max_per_person)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from kerne_tui.catalog import Lang, t
@@ -38,8 +38,12 @@ class Contribution:
 
     def to_doc(self) -> dict[str, Any]:
         """The contribution as stored in the session file."""
-        doc = asdict(self)
+        # Field by field: dataclasses.asdict deep-copies recursively and cost as much as the
+        # rest of a submit together (benchmarks/).
+        doc = {name: getattr(self, name) for name in _CONTRIBUTION_FIELDS}
         doc["kind"] = self.kind.value
+        doc["dots"] = dict(self.dots)
+        doc["values"] = dict(self.values)
         doc["choices"] = list(self.choices)
         doc["ranking"] = list(self.ranking)
         return doc
@@ -66,6 +70,9 @@ class Contribution:
             retracted=bool(doc.get("retracted", False)),
             merged_into=doc.get("merged_into"),
         )
+
+
+_CONTRIBUTION_FIELDS = tuple(f.name for f in fields(Contribution))
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,7 +92,7 @@ def results_for(
 
     kind = step.kind
     if kind.is_textual:
-        weights = Counter(c.merged_into for c in every if c.merged_into and not c.hidden)
+        weights = _merge_weights(every)
         cards = tuple(
             Card(id=c.id, text=c.text, at=c.at, weight=1 + weights.get(c.id, 0))
             for c in sorted(visible, key=lambda c: c.at, reverse=True)
@@ -116,6 +116,22 @@ def results_for(
     if kind in (StepKind.VOTE, StepKind.CHOICE, StepKind.RANK):
         return made(bars=_bars(step, visible, options))
     return made()
+
+
+def _merge_weights(every: list[Contribution]) -> Counter[str]:
+    """How many shown duplicates stand behind each card, following merges of merged cards."""
+    into = {c.id: c.merged_into for c in every if c.merged_into}
+    weights: Counter[str] = Counter()
+    for c in every:
+        if c.merged_into is None or c.hidden:
+            continue
+        root = c.merged_into
+        for _ in range(len(into)):
+            if root not in into:
+                break
+            root = into[root] or root
+        weights[root] += 1
+    return weights
 
 
 def _bars(step: Step, visible: list[Contribution], options: Sequence[Option]) -> tuple[Bar, ...]:

@@ -24,6 +24,10 @@ def clean_text(text: str, *, multiline: bool) -> str:
     into spaces. Runs of spaces are kept as typed; the ends are trimmed.
     """
     text = unicodedata.normalize("NFC", text)
+    if text.isprintable():
+        # No control, format (bidi) or separator characters, so no escapes and no line breaks:
+        # only the ends to trim. The common case, and the loop below is slow (benchmarks/).
+        return text.strip()
     text = _ANSI.sub("", text)
     text = text.translate(_BIDI)
     text = text.replace("\r\n", "\n").replace("\r", "\n")

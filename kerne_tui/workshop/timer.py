@@ -32,7 +32,7 @@ class StepTimer:
 
     @property
     def expired(self) -> bool:
-        """True once a running countdown has reached zero (a paused one never expires)."""
+        """True once the countdown is at zero; pausing it there does not reopen the step."""
         return self.seconds_left() <= 0.0
 
     def start(self) -> None:
