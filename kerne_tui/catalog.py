@@ -428,67 +428,120 @@ def _merge_parts() -> None:
 
 _merge_parts()
 
-CATALOG.update({
-    # --- command line help -------------------------------------------------------------
-    "cli.help.run": ("Kør en workshop på lærredet med telefonerne på.", "Run a workshop on the projected screen, with the phones."),
-    "cli.help.run.plan": (
-        "planfil eller navn på en indbygget plan (uden: vælg på skærmen)",
-        "plan file or built-in plan name (none: choose on screen)",
-    ),
-    "cli.help.demo": (
-        "Øv workshoppen med simulerede telefoner, før du står foran rummet.",
-        "Rehearse the workshop with simulated phones before you face the room.",
-    ),
-    "cli.help.demo.plan": (
-        "planfil eller navn på en indbygget plan (standard: kerneopgaven-kort)",
-        "plan file or built-in plan name (default: kerneopgaven-kort)",
-    ),
-    "cli.help.demo.participants": ("antal simulerede telefoner (standard 12)", "number of simulated phones (default 12)"),
-    "cli.help.demo.speed": ("gør alle nedtællinger X gange kortere (standard 1)", "make every countdown X times shorter (default 1)"),
-    "cli.help.serve": (
-        "Hold en session uden lærred (til test, målinger og øvelse med scriptede telefoner).",
-        "Hold a session without the screen (for tests, benchmarks and scripted rehearsal).",
-    ),
-    "cli.help.serve.plan": ("planfil eller navn på en indbygget plan", "plan file or built-in plan name"),
-    "cli.help.serve.timed": (
-        "lad trinnets nedtælling køre (svar lukker ved nul)",
-        "run the step's countdown (input closes at zero)",
-    ),
-    "cli.help.validate": ("Tjek planfiler og sig præcist, hvad der er galt.", "Check plan files and say exactly what is wrong."),
-    "cli.help.validate.paths": ("planfiler, der skal tjekkes", "plan files to check"),
-    "cli.help.plans": ("Vis de indbyggede planer og deres længde.", "List the built-in plans and their length."),
-    "cli.help.sessions": ("Vis sessionsfilerne i datamappen.", "List the session files in the data folder."),
-    "cli.help.report": (
-        "Skriv en rapport over en session (også mens den kører).",
-        "Write a report of a session (also while it runs).",
-    ),
-    "cli.help.report.format": ("rapportens format (standard html)", "report format (default html)"),
-    "cli.help.report.out": ("hvor rapporten skrives (standard: ved sessionsfilen)", "where to write it (default: beside the session file)"),
-    "cli.help.archive": ("Arkivér en session som én zip-fil med rapport.", "Archive a session as one zip with its report."),
-    "cli.help.archive.out": ("mappe til zip-filen (standard: datamappens archives)", "folder for the zip (default: the data folder's archives)"),
-    "cli.help.archive.verify": ("tjek et arkiv mod dets manifest", "check an archive against its manifest"),
-    "cli.help.session": (
-        "sessionsfilens sti eller navn, som 'kerne sessions' viser det",
-        "session file path, or its name as 'kerne sessions' lists it",
-    ),
-    "cli.help.data_dir": (
-        "mappe til sessionsfiler (standard: KERNE_DATA_DIR, ellers din datamappe)",
-        "folder for session files (default: KERNE_DATA_DIR, else your data folder)",
-    ),
-    "cli.help.host": ("adressen der lyttes på (standard 0.0.0.0: alle netværk)", "address to listen on (default 0.0.0.0: every network)"),
-    "cli.help.port": ("port til telefonerne (standard {port}; 0 vælger en ledig)", "port for the phones (default {port}; 0 picks a free one)"),
-    "cli.help.public_url": (
-        "adressen telefonerne skal bruge, hvis den ikke er denne computers (hotspot, proxy, tunnel)",
-        "address the phones use, if not this machine's (hotspot, proxy, tunnel)",
-    ),
-    "cli.help.step": ("åbn ved dette trin (id fra planen)", "open at this step (id from the plan)"),
-    "cli.help.resume": (
-        "fortsæt den seneste ufærdige session (eller den navngivne)",
-        "continue the latest unfinished session (or the named one)",
-    ),
-    "cli.above_zero": ("skal være et tal over 0, ikke '{value}'", "must be a number above 0, not '{value}'"),
-    "cli.at_least": ("skal være et heltal på mindst {minimum}, ikke '{value}'", "must be a whole number of at least {minimum}, not '{value}'"),
-})
+CATALOG.update(
+    {
+        # --- command line help -------------------------------------------------------------
+        "cli.help.run": (
+            "Kør en workshop på lærredet med telefonerne på.",
+            "Run a workshop on the projected screen, with the phones.",
+        ),
+        "cli.help.run.plan": (
+            "planfil eller navn på en indbygget plan (uden: vælg på skærmen)",
+            "plan file or built-in plan name (none: choose on screen)",
+        ),
+        "cli.help.demo": (
+            "Øv workshoppen med simulerede telefoner, før du står foran rummet.",
+            "Rehearse the workshop with simulated phones before you face the room.",
+        ),
+        "cli.help.demo.plan": (
+            "planfil eller navn på en indbygget plan (standard: kerneopgaven-kort)",
+            "plan file or built-in plan name (default: kerneopgaven-kort)",
+        ),
+        "cli.help.demo.participants": (
+            "antal simulerede telefoner (standard 12)",
+            "number of simulated phones (default 12)",
+        ),
+        "cli.help.demo.speed": (
+            "gør alle nedtællinger X gange kortere (standard 1)",
+            "make every countdown X times shorter (default 1)",
+        ),
+        "cli.help.serve": (
+            "Hold en session uden lærred (til test, målinger og øvelse med scriptede telefoner).",
+            "Hold a session without the screen (for tests, benchmarks and scripted rehearsal).",
+        ),
+        "cli.help.serve.plan": (
+            "planfil eller navn på en indbygget plan",
+            "plan file or built-in plan name",
+        ),
+        "cli.help.serve.timed": (
+            "lad trinnets nedtælling køre (svar lukker ved nul)",
+            "run the step's countdown (input closes at zero)",
+        ),
+        "cli.help.validate": (
+            "Tjek planfiler og sig præcist, hvad der er galt.",
+            "Check plan files and say exactly what is wrong.",
+        ),
+        "cli.help.validate.paths": ("planfiler, der skal tjekkes", "plan files to check"),
+        "cli.help.plans": (
+            "Vis de indbyggede planer og deres længde.",
+            "List the built-in plans and their length.",
+        ),
+        "cli.help.sessions": (
+            "Vis sessionsfilerne i datamappen.",
+            "List the session files in the data folder.",
+        ),
+        "cli.help.report": (
+            "Skriv en rapport over en session (også mens den kører).",
+            "Write a report of a session (also while it runs).",
+        ),
+        "cli.help.report.format": (
+            "rapportens format (standard html)",
+            "report format (default html)",
+        ),
+        "cli.help.report.out": (
+            "hvor rapporten skrives (standard: ved sessionsfilen)",
+            "where to write it (default: beside the session file)",
+        ),
+        "cli.help.archive": (
+            "Arkivér en session som én zip-fil med rapport.",
+            "Archive a session as one zip with its report.",
+        ),
+        "cli.help.archive.out": (
+            "mappe til zip-filen (standard: datamappens archives)",
+            "folder for the zip (default: the data folder's archives)",
+        ),
+        "cli.help.archive.verify": (
+            "tjek et arkiv mod dets manifest",
+            "check an archive against its manifest",
+        ),
+        "cli.help.session": (
+            "sessionsfilens sti eller navn, som 'kerne sessions' viser det",
+            "session file path, or its name as 'kerne sessions' lists it",
+        ),
+        "cli.help.data_dir": (
+            "mappe til sessionsfiler (standard: KERNE_DATA_DIR, ellers din datamappe)",
+            "folder for session files (default: KERNE_DATA_DIR, else your data folder)",
+        ),
+        "cli.help.host": (
+            "adressen der lyttes på (standard 0.0.0.0: alle netværk)",
+            "address to listen on (default 0.0.0.0: every network)",
+        ),
+        "cli.help.port": (
+            "port til telefonerne (standard {port}; 0 vælger en ledig)",
+            "port for the phones (default {port}; 0 picks a free one)",
+        ),
+        "cli.help.public_url": (
+            "adressen telefonerne skal bruge, hvis den ikke er denne computers (hotspot, proxy, tunnel)",
+            "address the phones use, if not this machine's (hotspot, proxy, tunnel)",
+        ),
+        "cli.help.step": (
+            "åbn ved dette trin (id fra planen)",
+            "open at this step (id from the plan)",
+        ),
+        "cli.help.resume": (
+            "fortsæt den seneste ufærdige session (eller den navngivne)",
+            "continue the latest unfinished session (or the named one)",
+        ),
+        "cli.above_zero": (
+            "skal være et tal over 0, ikke '{value}'",
+            "must be a number above 0, not '{value}'",
+        ),
+        "cli.at_least": (
+            "skal være et heltal på mindst {minimum}, ikke '{value}'",
+            "must be a whole number of at least {minimum}, not '{value}'",
+        ),
+    }
+)
 
 # web API additions
 CATALOG.update(

@@ -299,13 +299,22 @@ def cmd_sessions(args: argparse.Namespace, lang: Lang) -> int:
     folder = data_dir(args)
     sessions, broken = list_sessions(folder)
     for s in sessions:
-        status = session_status(s, folder)
-        print(
-            f"{s.created[:16].replace('T', ' '):16}  {s.join_code:6}  {status:10}  {s.title}  ({s.path.name})"
-        )
+        status = session_status(s, folder, lang)
+        when = _local_time(s.created)
+        print(f"{when:16}  {s.join_code:6}  {status:20}  {s.title}  ({s.path.name})")
     for error in broken:
         print(session_file_error(error, lang).message, file=sys.stderr)
     return 0
+
+
+def _local_time(stamp: str) -> str:
+    """A stored UTC time as the laptop's local date and minute."""
+    from kerne_tui.workshop import parse_iso
+
+    try:
+        return parse_iso(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp[:16]
 
 
 def cmd_serve(args: argparse.Namespace, lang: Lang) -> int:
