@@ -1,0 +1,352 @@
+"""The projected screen: a Textual app that runs a workshop from the keyboard.
+
+The app shares the event loop with the phone server. It never imports the web package: the
+workshop's events reach it as Textual messages, and every command it gives is awaited on the
+workshop itself. It never prints; the command line logs to a file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar, cast
+
+from textual.app import App
+from textual.binding import BindingType
+from textual.command import Provider
+from textual.message import Message
+from textual.screen import Screen
+
+from kerne_tui.catalog import Lang, t
+from kerne_tui.plan import Show, StepKind
+from kerne_tui.tui.agenda import AgendaScreen
+from kerne_tui.tui.commands import FacilitatorCommands, guarded
+from kerne_tui.tui.dialogs import ConfirmScreen, HelpScreen, NotesScreen, PinScreen
+from kerne_tui.tui.keys import (
+    FACILITATOR_KEYS,
+    SELECTION_ACTIONS,
+    SELECTION_KEYS,
+    translated,
+)
+from kerne_tui.tui.screens import MainScreen, QrScreen
+from kerne_tui.tui.themes import DARK_THEME, LIGHT_THEME
+from kerne_tui.workshop import (
+    ContributionModerated,
+    ContributionReceived,
+    ContributionRetracted,
+    Event,
+    StepOpened,
+    Workshop,
+)
+
+log = logging.getLogger(__name__)
+
+
+class KerneApp(App[None]):
+    """The facilitator's screen for one workshop session."""
+
+    CSS_PATH = "kerne.tcss"
+    TITLE = "kerne"
+    BINDINGS: ClassVar[list[BindingType]] = [*FACILITATOR_KEYS, *SELECTION_KEYS]
+    # Only our own commands: Textual's system commands are English and partly beside the point.
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {FacilitatorCommands}
+
+    class SessionChanged(Message):
+        """Something happened in the workshop: a step opened, the timer moved, an answer came."""
+
+        def __init__(self, event: Event) -> None:
+            super().__init__()
+            self.event = event
+
+    def __init__(
+        self, workshop: Workshop, *, join_url: str, notices: list[str], data_dir: Path
+    ) -> None:
+        super().__init__()
+        self.workshop = workshop
+        self.join_url = join_url
+        self.notices = list(notices)
+        self.data_dir = data_dir
+        self.lang: Lang = workshop.plan.language
+        self.archive_path: Path | None = None
+        """The zip written when the session was archived from the screen."""
+        self._bindings = translated(self._bindings, self.lang)
+        self._answers_dirty = False
+        self._unsubscribe: Callable[[], None] | None = None
+        for theme in (LIGHT_THEME, DARK_THEME):
+            self.register_theme(theme)
+        self.theme = LIGHT_THEME.name
+        self.main = MainScreen(workshop, join_url, self.lang)
+
+    def get_default_screen(self) -> Screen[None]:
+        return self.main
+
+    def on_mount(self) -> None:
+        self._unsubscribe = self.workshop.subscribe(self._on_workshop_event)
+        for notice in self.notices:
+            self.notify(notice, severity="warning", timeout=20, markup=False)
+        if self.workshop.status == "waiting":
+            self.push_screen(QrScreen(self.workshop, self.join_url, self.lang, welcome=True))
+
+    def on_unmount(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    # --- messages up: workshop events become Textual messages ------------------------------
+    def _on_workshop_event(self, event: Event) -> None:
+        self.post_message(self.SessionChanged(event))
+
+    def on_kerne_app_session_changed(self, message: SessionChanged) -> None:
+        event = message.event
+        if isinstance(event, ContributionReceived | ContributionRetracted | ContributionModerated):
+            # Answers can come by the hundred: draw them on the next tick, all at once.
+            self._answers_dirty = True
+            return
+        if isinstance(event, StepOpened):
+            self.main.selected = None
+            self._close_welcome()
+        self.show_session()
+
+    def show_session(self) -> None:
+        """Show the session as it is on every screen that shows it."""
+        self.main.show_session()
+        for screen in self.screen_stack:
+            if isinstance(screen, AgendaScreen):
+                screen.show_session()
+
+    def tick(self) -> None:
+        """Read the countdown, and draw answers that came since the last tick (all at once)."""
+        self.main.update_clock()
+        if self._answers_dirty:
+            self._answers_dirty = False
+            self.main.refresh_answers()
+
+    def _close_welcome(self) -> None:
+        screen = self.screen
+        if isinstance(screen, QrScreen) and screen.welcome:
+            self.pop_screen()
+
+    # --- facilitator commands -------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Moderation keys work (and show in the footer) only where the answers are."""
+        if action in SELECTION_ACTIONS:
+            return self.screen is self.main
+        return True
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (too easy to press by accident): say what does."""
+        self.notify(t(self.lang, "tui.quit.hint"))
+
+    def action_select_next(self) -> None:
+        """Select the next answer on the wall."""
+        self.main.action_select_next()
+
+    def action_select_previous(self) -> None:
+        """Select the previous answer on the wall."""
+        self.main.action_select_previous()
+
+    async def action_hide_selected(self) -> None:
+        """Hide the selected answer from the wall."""
+        await self.main.action_hide_selected()
+
+    def action_merge_selected(self) -> None:
+        """Merge the selected answer into another."""
+        self.main.action_merge_selected()
+
+    def _session_over(self) -> bool:
+        if self.workshop.status == "finished":
+            self.notify(t(self.lang, "tui.closed.already"), severity="warning")
+            return True
+        return False
+
+    async def action_toggle_timer(self) -> None:
+        """Start the workshop, or pause and resume the countdown."""
+        if self._session_over():
+            return
+        if self.workshop.status == "waiting":
+            await guarded(self, self.lang, self.workshop.start())
+            return
+        await guarded(self, self.lang, self.workshop.toggle_timer())
+
+    async def action_next_step(self) -> None:
+        """Go to the next step (or start at the first)."""
+        if self._session_over():
+            return
+        if self.workshop.status == "waiting":
+            await guarded(self, self.lang, self.workshop.start())
+            return
+        ok, moved = await guarded(self, self.lang, self.workshop.next_step())
+        if ok and not moved:
+            self.notify(t(self.lang, "tui.step.last"), severity="warning")
+
+    async def action_previous_step(self) -> None:
+        """Go back one step."""
+        if self._session_over():
+            return
+        if self.workshop.status == "waiting":
+            self.notify(t(self.lang, "tui.step.not_started"), severity="warning")
+            return
+        ok, moved = await guarded(self, self.lang, self.workshop.previous_step())
+        if ok and not moved:
+            self.notify(t(self.lang, "tui.step.first"), severity="warning")
+
+    async def action_extend(self) -> None:
+        """Give the step one more minute (also after zero, which reopens the answers)."""
+        if self._session_over():
+            return
+        ok, _ = await guarded(self, self.lang, self.workshop.extend(60))
+        if ok:
+            self.notify(t(self.lang, "tui.extended"))
+
+    async def action_toggle_reveal(self) -> None:
+        """Show or hide the answers of the step on screen."""
+        if self._session_over():
+            return
+        step = self.main.results_step() or self.workshop.step
+        if step is None or not step.kind.takes_input:
+            self.notify(t(self.lang, "tui.reveal.nothing"), severity="warning")
+            return
+        if step.show is Show.LIVE:
+            self.notify(t(self.lang, "tui.reveal.live"))
+            return
+        await guarded(self, self.lang, self.workshop.toggle_reveal(step.id))
+
+    def action_show_qr(self) -> None:
+        """Show the QR code full-screen, or go back from it."""
+        if isinstance(self.screen, QrScreen):
+            self.pop_screen()
+            return
+        self.push_screen(QrScreen(self.workshop, self.join_url, self.lang, welcome=False))
+
+    def action_show_agenda(self) -> None:
+        """Show the day's agenda, or go back from it."""
+        if isinstance(self.screen, AgendaScreen):
+            self.pop_screen()
+            return
+        self.push_screen(AgendaScreen(self.workshop, self.lang))
+
+    def action_help(self) -> None:
+        """Show every key and what it does."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.lang))
+
+    def action_show_notes(self) -> None:
+        """Show the open step's presenter notes (on demand: the screen is public)."""
+        step = self.workshop.step
+        if step is None:
+            title, notes = self.workshop.plan.title, self.workshop.plan.steps[0].notes
+        else:
+            title, notes = step.title, step.notes
+        self.push_screen(NotesScreen(title, notes, self.lang))
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the light and the dark projector theme."""
+        dark = self.theme == LIGHT_THEME.name
+        self.theme = DARK_THEME.name if dark else LIGHT_THEME.name
+
+    def action_pin(self) -> None:
+        """Pin the selected sentence, or a typed one, as the working version of the core task."""
+        if self._session_over():
+            return
+        chosen = self.main.selected
+        initial = self.main.selected_text()
+        if not initial and self.workshop.pinned is not None:
+            initial = self.workshop.pinned.text
+        proposals = [
+            c.text
+            for c in reversed(self.workshop.all_contributions())
+            if c.kind is StepKind.SENTENCE and c.visible
+        ]
+
+        async def pin(text: str | None) -> None:
+            if not text:
+                return
+            source = chosen if chosen and text == initial else None
+            ok, _ = await guarded(self, self.lang, self.workshop.pin(text, source=source))
+            if ok:
+                self.notify(t(self.lang, "tui.pin.done"))
+
+        self.push_screen(PinScreen(initial, list(dict.fromkeys(proposals)), self.lang), pin)
+
+    def action_close_session(self) -> None:
+        """End the session (after a yes), then offer to archive it."""
+        if self.workshop.status == "finished":
+            self._offer_archive()
+            return
+
+        async def close(yes: bool | None) -> None:
+            if not yes:
+                return
+            ok, _ = await guarded(self, self.lang, self.workshop.close())
+            if ok:
+                self._offer_archive()
+
+        question = ConfirmScreen(
+            t(self.lang, "tui.close.question"), t(self.lang, "tui.close.detail"), self.lang
+        )
+        self.push_screen(question, close)
+
+    def _offer_archive(self) -> None:
+        async def archive(yes: bool | None) -> None:
+            if yes:
+                await self.archive()
+
+        offer = ConfirmScreen(
+            t(self.lang, "tui.archive.question"),
+            t(self.lang, "tui.archive.detail", path=self.workshop.path),
+            self.lang,
+        )
+        self.push_screen(offer, archive)
+
+    async def archive(self) -> Path | None:
+        """Write the session's archive zip beside the session files; say where it is."""
+        try:
+            module = importlib.import_module("kerne_tui.archive")
+            write_archive = cast(Callable[[Path, Path], Path], module.write_archive)
+        except (ImportError, AttributeError) as error:
+            log.exception("the archive is not available")
+            self.notify(
+                t(self.lang, "tui.archive.unavailable", detail=error),
+                severity="error",
+                timeout=20,
+                markup=False,
+            )
+            return None
+        try:
+            path = await asyncio.to_thread(
+                write_archive, self.workshop.path, self.data_dir / "archives"
+            )
+        except Exception as error:
+            # The session file is safe either way; the facilitator can run `kerne archive`.
+            log.exception("archiving %s failed", self.workshop.path)
+            self.notify(
+                t(self.lang, "tui.archive.failed", detail=error),
+                severity="error",
+                timeout=20,
+                markup=False,
+            )
+            return None
+        self.archive_path = Path(path)
+        self.notify(t(self.lang, "tui.archive.done", path=path), timeout=20, markup=False)
+        self.main.show_session()
+        return self.archive_path
+
+    async def action_quit(self) -> None:
+        """Quit after a yes; the timer and everything else is written first."""
+        if isinstance(self.screen, ConfirmScreen):
+            return
+
+        async def leave(yes: bool | None) -> None:
+            if yes:
+                await guarded(self, self.lang, self.workshop.save_state())
+                self.exit()
+
+        question = ConfirmScreen(
+            t(self.lang, "tui.quit.question"),
+            t(self.lang, "tui.quit.detail", path=self.workshop.path),
+            self.lang,
+        )
+        self.push_screen(question, leave)

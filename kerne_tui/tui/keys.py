@@ -1,0 +1,117 @@
+"""The facilitator's keys, one per command, described in the session's language."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.binding import Binding, BindingsMap, BindingType
+
+from kerne_tui.catalog import Lang, t
+
+FACILITATOR_KEYS: list[BindingType] = [
+    Binding("question_mark", "help", "tui.key.help", tooltip="tui.key.help.long"),
+    Binding("space", "toggle_timer", "tui.key.timer", tooltip="tui.key.timer.long"),
+    Binding("n", "next_step", "tui.key.next", tooltip="tui.key.next.long"),
+    Binding("right", "next_step", "tui.key.next", show=False),
+    Binding("p", "previous_step", "tui.key.previous", tooltip="tui.key.previous.long"),
+    Binding("left", "previous_step", "tui.key.previous", show=False),
+    Binding("plus", "extend", "tui.key.extend", tooltip="tui.key.extend.long"),
+    Binding("r", "toggle_reveal", "tui.key.reveal", tooltip="tui.key.reveal.long"),
+    Binding("q", "show_qr", "tui.key.qr", tooltip="tui.key.qr.long"),
+    Binding("a", "show_agenda", "tui.key.agenda", tooltip="tui.key.agenda.long"),
+    Binding("s", "pin", "tui.key.pin", tooltip="tui.key.pin.long"),
+    Binding("o", "show_notes", "tui.key.notes", tooltip="tui.key.notes.long"),
+    Binding("t", "toggle_theme", "tui.key.theme", tooltip="tui.key.theme.long"),
+    Binding("c", "close_session", "tui.key.close", tooltip="tui.key.close.long"),
+    Binding(
+        "ctrl+q", "quit", "tui.key.quit", tooltip="tui.key.quit.long", show=False, priority=True
+    ),
+    Binding("escape", "quit", "tui.key.quit", show=False),
+    Binding(
+        "ctrl+p",
+        "command_palette",
+        "tui.key.palette",
+        tooltip="tui.key.palette.long",
+        show=False,
+        priority=True,
+    ),
+]
+"""Commands that act on the session from any of the app's own screens."""
+
+SELECTION_KEYS: list[BindingType] = [
+    Binding("down", "select_next", "tui.key.select", tooltip="tui.key.select.long"),
+    Binding("tab", "select_next", "tui.key.select", show=False),
+    Binding(
+        "up",
+        "select_previous",
+        "tui.key.select",
+        tooltip="tui.key.select_previous.long",
+        show=False,
+    ),
+    Binding("shift+tab", "select_previous", "tui.key.select", show=False),
+    Binding("h", "hide_selected", "tui.key.hide", tooltip="tui.key.hide.long"),
+    Binding("m", "merge_selected", "tui.key.merge", tooltip="tui.key.merge.long"),
+]
+"""Moderation keys; they act on the main screen, where the answers are."""
+
+SELECTION_ACTIONS = frozenset(
+    binding.action for binding in SELECTION_KEYS if isinstance(binding, Binding)
+)
+
+KEY_NAMES = {"space": "tui.keyname.space", "escape": "tui.keyname.escape"}
+
+
+def translated(bindings: BindingsMap, lang: Lang) -> BindingsMap:
+    """A copy of *bindings* whose catalog-key descriptions are read in *lang*.
+
+    Textual reads descriptions straight from the class's bindings, and the language is only
+    known once the session is open, so each node swaps in translated copies at construction.
+    """
+    keys: dict[str, list[Binding]] = {}
+    for key, group in bindings.key_to_bindings.items():
+        keys[key] = [_translate(binding, lang) for binding in group]
+    return BindingsMap.from_keys(keys)
+
+
+def _translate(binding: Binding, lang: Lang) -> Binding:
+    if not binding.description.startswith("tui."):
+        return binding
+    display = binding.key_display
+    if display is None and binding.key in KEY_NAMES:
+        display = t(lang, KEY_NAMES[binding.key])
+    return replace(
+        binding,
+        description=t(lang, binding.description),
+        tooltip=t(lang, binding.tooltip) if binding.tooltip.startswith("tui.") else "",
+        key_display=display,
+    )
+
+
+def help_rows(lang: Lang) -> list[tuple[str, str]]:
+    """(keys, what they do) for the help screen, aliases joined: ``n / right``."""
+    rows: dict[str, tuple[list[str], str]] = {}
+    for item in [*FACILITATOR_KEYS, *SELECTION_KEYS]:
+        assert isinstance(item, Binding)
+        label = t(lang, item.tooltip) if item.tooltip else t(lang, item.description)
+        keys, _ = rows.setdefault(item.action, ([], label))
+        if item.tooltip:
+            rows[item.action] = (keys, label)
+        keys.append(_key_label(item.key, lang))
+    return [(" / ".join(keys), label) for keys, label in rows.values()]
+
+
+def _key_label(key: str, lang: Lang) -> str:
+    if key in KEY_NAMES:
+        return t(lang, KEY_NAMES[key])
+    names = {
+        "question_mark": "?",
+        "plus": "+",
+        "right": "→",
+        "left": "←",
+        "up": "↑",
+        "down": "↓",
+        "shift+tab": "shift+tab",
+        "ctrl+q": "ctrl+q",
+        "ctrl+p": "ctrl+p",
+    }
+    return names.get(key, key)

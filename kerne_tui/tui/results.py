@@ -1,0 +1,296 @@
+"""The answers on the wall: text as cards, votes as bars, scales as spreads, actions as a table.
+
+Whatever a participant wrote reaches the screen only through :func:`plain`, as a ``rich.text.Text``
+that is never parsed for markup; control and escape codes are dropped on the way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.table import Table
+from rich.text import Text
+from textual.containers import ItemGrid, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Static
+
+from kerne_tui.catalog import Lang, t
+from kerne_tui.plan import StepKind
+from kerne_tui.tui.big_numbers import Tally
+from kerne_tui.workshop.results import ActionRow, Bar, Card, ScaleRow, StepResults
+from kerne_tui.workshop.sanitize import clean_text
+
+WALL_LIMIT = 60
+"""Cards on the wall at most (the newest): more never fit a screen, and each costs layout time."""
+BAR_STYLE = "reverse bold"
+"""Bars are reversed spaces: solid cells in every font and renderer, where "█" can leave gaps."""
+MARK = "▶ "
+
+
+def plain(raw: str, *, multiline: bool = True) -> Text:
+    """Participant text for the screen: plain Text, no markup, escapes or control characters."""
+    return Text(clean_text(raw, multiline=multiline), overflow="fold")
+
+
+def decimal(value: float, lang: Lang) -> str:
+    """One decimal, with a decimal comma in Danish."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def _bar(value: int, top: int, room: int) -> str:
+    """The cells of a bar of *room* cells at most; any answer shows at least one cell."""
+    if value <= 0 or top <= 0 or room <= 0:
+        return ""
+    return " " * max(1, round(value / top * room))
+
+
+class BarChart:
+    """One bar per option with its count in words: dots, points or people."""
+
+    def __init__(self, bars: Sequence[Bar], unit: Callable[[int], str]) -> None:
+        self.bars = bars
+        self.unit = unit
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        if not self.bars:
+            return
+        top = max(bar.value for bar in self.bars)
+        counts = [self.unit(bar.value) for bar in self.bars]
+        labels = [plain(bar.label, multiline=False) for bar in self.bars]
+        count_width = max(cell_len(count) for count in counts)
+        label_width = max(label.cell_len for label in labels)
+        if label_width <= width * 0.35:
+            room = max(1, width - label_width - count_width - 3)
+            for label, bar, count in zip(labels, self.bars, counts, strict=True):
+                line = Text(no_wrap=True, overflow="ellipsis")
+                line.append_text(label)
+                line.append(" " * (label_width - label.cell_len + 2))
+                line.append(_bar(bar.value, top, room), style=BAR_STYLE)
+                line.append(" " + count, style="bold")
+                yield line
+            return
+        # Long labels (carried-forward sentences) get their own lines above the bar.
+        room = max(1, width - count_width - 1)
+        for index, (label, bar, count) in enumerate(zip(labels, self.bars, counts, strict=True)):
+            if index:
+                yield Text("")
+            yield label
+            line = Text(no_wrap=True)
+            line.append(_bar(bar.value, top, room), style=BAR_STYLE)
+            line.append(" " + count, style="bold")
+            yield line
+
+
+class ScaleChart:
+    """For every statement, how the answers spread over 1-5, with the average beside it."""
+
+    def __init__(self, rows: Sequence[ScaleRow], low: str, high: str, lang: Lang) -> None:
+        self.rows = rows
+        self.low = low
+        self.high = high
+        self.lang = lang
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        yield Text(t(self.lang, "tui.scale.ends", low=self.low, high=self.high), style="italic")
+        for row in self.rows:
+            yield Text("")
+            heading = Text(row.statement, style="bold", overflow="fold")
+            heading.append(
+                "  ("
+                + t(self.lang, "tui.scale.mean", mean=decimal(row.mean, self.lang), n=row.answers)
+                + ")",
+                style="not bold italic",
+            )
+            yield heading
+            # Bars are shares of all answers, so statements compare at a glance.
+            top = row.answers
+            count_width = max(len(str(n)) for n in row.counts)
+            cell = width // 5
+            room = cell - 2 - 1 - count_width - 1
+            if room >= 2:
+                line = Text(no_wrap=True)
+                for value, count in enumerate(row.counts, start=1):
+                    drawn = _bar(count, top, room)
+                    line.append(f"{value} ", style="bold")
+                    line.append(drawn, style=BAR_STYLE)
+                    line.append(f" {count}".ljust(cell - 2 - len(drawn)))
+                yield line
+                continue
+            # Narrow: one line per value, still the whole spread.
+            room = max(1, width - 4 - count_width)
+            for value, count in enumerate(row.counts, start=1):
+                line = Text(no_wrap=True)
+                line.append(f"{value} ", style="bold")
+                line.append(_bar(count, top, room), style=BAR_STYLE)
+                line.append(f" {count}")
+                yield line
+
+
+def action_table(rows: Sequence[ActionRow], selected: str | None, lang: Lang) -> Table:
+    """Action items as a table of what, who and by when; the selected row is marked."""
+    table = Table(box=box.SIMPLE_HEAVY, expand=True, show_edge=False, pad_edge=False)
+    table.add_column("", width=2, no_wrap=True)
+    table.add_column(t(lang, "tui.actions.what"), ratio=3, overflow="fold")
+    table.add_column(t(lang, "tui.actions.who"), ratio=1, overflow="fold")
+    table.add_column(t(lang, "tui.actions.when"), ratio=1, overflow="fold")
+    for row in rows:
+        chosen = row.id == selected
+        table.add_row(
+            Text(MARK.strip() if chosen else ""),
+            plain(row.what, multiline=False),
+            plain(row.who, multiline=False),
+            plain(row.when, multiline=False),
+            style="reverse bold" if chosen else None,
+        )
+    return table
+
+
+def card_text(card: Card, *, selected: bool) -> Text:
+    """A card's words as plain text, marked when selected, with ×N for merged duplicates."""
+    text = Text(overflow="fold")
+    if selected:
+        text.append(MARK, style="bold")
+    text.append_text(plain(card.text))
+    if card.weight > 1:
+        text.append(f"  ×{card.weight}", style="bold")
+    return text
+
+
+class CardView(Static):
+    """One answer on the wall, wrapped in its card; merged duplicates show as ×N."""
+
+    def __init__(self, card: Card, *, selected: bool) -> None:
+        super().__init__(markup=False, classes="card")
+        self.card = card
+        self.selected = selected
+        self._paint()
+
+    def show(self, card: Card, *, selected: bool) -> None:
+        """Show *card* (maybe with a new weight), marked if *selected*."""
+        if card != self.card or selected != self.selected:
+            self.card = card
+            self.selected = selected
+            self._paint()
+
+    def _paint(self) -> None:
+        self.update(card_text(self.card, selected=self.selected))
+        self.set_class(self.selected, "-selected")
+
+
+class CardWall(ItemGrid):
+    """The text answers as cards, newest first; cards are added and removed, never all redrawn."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, min_column_width=26)
+        self._views: dict[str, CardView] = {}
+        self._order: list[str] = []
+
+    def view(self, card_id: str) -> CardView | None:
+        """The card on the wall for *card_id*."""
+        return self._views.get(card_id)
+
+    def show(self, cards: Sequence[Card], selected: str | None) -> None:
+        """Make the wall show *cards* in their order."""
+        wanted = [card.id for card in cards]
+        wanted_set = set(wanted)
+        for card_id in [cid for cid in self._order if cid not in wanted_set]:
+            self._views.pop(card_id).remove()
+        kept = [cid for cid in self._order if cid in wanted_set]
+        fresh = [card for card in cards if card.id not in self._views]
+        if [card.id for card in fresh] + kept != wanted:
+            # The order changed (rare: a resumed or re-sorted wall): start over.
+            for card_id in kept:
+                self._views.pop(card_id).remove()
+            kept, fresh = [], list(cards)
+        by_id = {card.id: card for card in cards}
+        for card_id in kept:
+            self._views[card_id].show(by_id[card_id], selected=card_id == selected)
+        if fresh:
+            views = [CardView(card, selected=card.id == selected) for card in fresh]
+            self._views.update((view.card.id, view) for view in views)
+            if kept:
+                self.mount_all(views, before=self._views[kept[0]])
+            else:
+                self.mount_all(views)
+        self._order = wanted
+
+
+def unit_text(kind: StepKind, lang: Lang) -> Callable[[int], str]:
+    """How a bar's count is said: dots for a vote, points for a ranking, people for a choice."""
+    name = {StepKind.VOTE: "dots", StepKind.RANK: "points"}.get(kind, "people")
+
+    def say(n: int) -> str:
+        return t(lang, f"tui.unit.{name}.one" if n == 1 else f"tui.unit.{name}", n=n)
+
+    return say
+
+
+class ResultsView(VerticalScroll, can_focus=False):
+    """The results of one step, in the form its kind asks for, or nothing while they are hidden."""
+
+    def __init__(self, lang: Lang, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lang: Lang = lang
+        self.selectable: list[str] = []
+        """Ids of the cards or action rows on show, in screen order, for moderation."""
+
+    def compose(self) -> Iterable[Widget]:
+        tally = Tally(id="tally")
+        tally.display = False
+        yield tally
+        more = Static(id="more-cards")
+        more.display = False
+        yield more
+        yield CardWall(id="cards")
+        yield Static(id="bars", classes="chart")
+        yield Static(id="scales", classes="chart")
+        yield Static(id="actions", classes="chart")
+
+    def show(self, results: StepResults | None, *, visible: bool, selected: str | None) -> None:
+        """Show *results* if *visible* and enough people answered; otherwise show nothing."""
+        wall = self.query_one("#cards", CardWall)
+        more = self.query_one("#more-cards", Static)
+        bars = self.query_one("#bars", Static)
+        scales = self.query_one("#scales", Static)
+        actions = self.query_one("#actions", Static)
+        kind = results.step.kind if results and visible and results.enough else None
+        tally = self.query_one(Tally)
+        tally.display = results is not None and kind is None
+        if results is not None:
+            tally.count = results.respondents
+        wall.display = kind is not None and kind.is_textual
+        bars.display = kind in (StepKind.VOTE, StepKind.CHOICE, StepKind.RANK)
+        scales.display = kind is StepKind.SCALE
+        actions.display = kind is StepKind.ACTIONS
+        self.selectable = []
+        hidden_cards = len(results.cards) - WALL_LIMIT if results and kind else 0
+        more.display = kind is not None and kind.is_textual and hidden_cards > 0
+        if results is None or kind is None:
+            wall.show([], None)
+            return
+        if kind.is_textual:
+            shown = results.cards[:WALL_LIMIT]
+            wall.show(shown, selected)
+            self.selectable = [card.id for card in shown]
+            if hidden_cards > 0:
+                words = t(self.lang, "tui.cards.more", shown=WALL_LIMIT, total=len(results.cards))
+                more.update(Text(words, style="italic"))
+            view = wall.view(selected) if selected else None
+            if view is not None:
+                self.call_after_refresh(self.scroll_to_widget, view, animate=False)
+        elif kind is StepKind.SCALE:
+            step = results.step
+            low = step.low_label or t(self.lang, "web.scale.low")
+            high = step.high_label or t(self.lang, "web.scale.high")
+            scales.update(ScaleChart(results.scales, low, high, self.lang))
+        elif kind is StepKind.ACTIONS:
+            actions.update(action_table(results.actions, selected, self.lang))
+            self.selectable = [row.id for row in results.actions]
+        else:
+            bars.update(BarChart(results.bars, unit_text(kind, self.lang)))

@@ -1,0 +1,447 @@
+"""The projected screens: the main one (step, countdown, QR, answers) and the full-screen QR."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from kerne_tui.catalog import Lang, t
+from kerne_tui.plan import Show, Step
+from kerne_tui.tui.big_numbers import Countdown, clock_text, phase_of
+from kerne_tui.tui.commands import guarded
+from kerne_tui.tui.dialogs import MergeScreen
+from kerne_tui.tui.keys import translated
+from kerne_tui.tui.qr import QrCode, qr_matrix, qr_size
+from kerne_tui.tui.results import ResultsView, plain
+from kerne_tui.workshop import StepResults, Workshop, results_for
+
+if TYPE_CHECKING:
+    from kerne_tui.tui.app import KerneApp
+
+REFRESH_SECONDS = 0.25
+"""How often the countdown is read and pending answers are drawn: a burst of phones costs at
+most four redraws a second, and the digits change on time."""
+MIN_WIDTH = 60
+MIN_HEIGHT = 20
+"""Below this the screen only says how large it must be."""
+STAGE_MIN_WIDTH = 40
+"""The step and its answers need at least this many columns beside the QR code."""
+SIDE_MIN_WIDTH = 34
+"""Room for the countdown's digits at double size."""
+
+
+@dataclass(frozen=True, slots=True)
+class Arrangement:
+    """How the main screen fits a terminal: whether the QR stays beside the step, digit size."""
+
+    too_small: bool
+    qr_here: bool
+    clock_scale: int
+    side_width: int
+
+
+def arrange(size: Size, qr: Size, band_rows: int) -> Arrangement:
+    """Fit the main screen into *size*; a QR that does not fit moves to its own screen (q)."""
+    width, height = size
+    if width < MIN_WIDTH or height < MIN_HEIGHT:
+        return Arrangement(True, False, 1, 0)
+    body = height - 3 - band_rows  # header (2) and footer (1) and the bands below the body
+    side_width = max(qr.width, SIDE_MIN_WIDTH) + 2
+    fixed = 1 + 2 + 1  # the clock's cue, address and code, a spare line
+    qr_here = width - side_width - 1 >= STAGE_MIN_WIDTH and body >= qr.height + 3 + fixed
+    if not qr_here:
+        side_width = SIDE_MIN_WIDTH + 2
+    room = body - (qr.height if qr_here else 2) - fixed
+    clock_scale = 2 if room >= 5 + 2 else 1
+    return Arrangement(False, qr_here, clock_scale, side_width)
+
+
+def _band_rows(text: str, width: int) -> int:
+    """Lines a band of *text* takes when wrapped to *width* (with its padding)."""
+    if not text:
+        return 0
+    return max(1, math.ceil(len(text) / max(1, width - 4)))
+
+
+class MainScreen(Screen[None]):
+    """The step, its prompt, the countdown, the QR code and the answers, for the whole room."""
+
+    AUTO_FOCUS = None
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # A screen binds tab to focus; here nothing takes focus, and tab walks the answers.
+        Binding("tab", "app.select_next", show=False),
+        Binding("shift+tab", "app.select_previous", show=False),
+    ]
+
+    def __init__(self, workshop: Workshop, join_url: str, lang: Lang) -> None:
+        super().__init__(id="main")
+        self.workshop = workshop
+        self.join_url = join_url
+        self.lang: Lang = lang
+        self.selected: str | None = None
+        """The card or action row the facilitator picked for moderation or pinning."""
+        self.results: StepResults | None = None
+        """The results on show (or counted) right now."""
+        self.answer_refreshes = 0
+        """How often the answers were redrawn; bursts of phones must not redraw per answer."""
+        self.arrangement = Arrangement(False, True, 1, SIDE_MIN_WIDTH + 2)
+        self._ready = False
+        self._qr_cells = qr_size(len(qr_matrix(join_url)), 1)
+
+    @property
+    def kerne(self) -> KerneApp:
+        """The app, with its workshop commands."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="top"):
+            yield Static(id="module-line")
+            yield Static(id="focus-line")
+        with Horizontal(id="body"):
+            with Vertical(id="stage"):
+                yield Static(id="step-title")
+                yield Static(id="step-prompt")
+                yield Static(id="answer-count")
+                yield ResultsView(self.lang, id="results")
+            with Vertical(id="side"):
+                yield Countdown(self.lang, id="countdown")
+                yield QrCode(self.join_url, id="side-qr")
+                yield Static(Text(self.join_url, overflow="fold"), id="join-address")
+                yield Static(
+                    Text(t(self.lang, "tui.join.code", code=self.workshop.join_code)),
+                    id="join-code",
+                )
+                yield Static(Text(t(self.lang, "tui.qr.elsewhere")), id="qr-hint")
+        yield Static(id="closed-band")
+        yield Static(id="pin-band")
+        yield Static(id="too-small")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._ready = True
+        self.show_session()
+        # The screen owns the tick, so it stops with the screen and never outlives its widgets.
+        self.set_interval(REFRESH_SECONDS, self.kerne.tick)
+
+    def on_screen_resume(self) -> None:
+        self.show_session()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit(event.size)
+
+    # --- attributes down: the app tells the screen to show the session as it is -----------
+    def show_session(self) -> None:
+        """Show everything: header, step, countdown, answers and bands."""
+        if not self._ready:
+            return
+        workshop = self.workshop
+        step = workshop.step
+        self._show_header(step)
+        title = self.query_one("#step-title", Static)
+        prompt = self.query_one("#step-prompt", Static)
+        if workshop.status == "finished":
+            title.update(Text(t(self.lang, "tui.finished.title"), style="bold"))
+            prompt.update(Text(workshop.plan.title))
+        elif step is None:
+            title.update(Text(workshop.plan.title, style="bold"))
+            prompt.update(Text(workshop.plan.description.strip()))
+        else:
+            title.update(Text(step.title, style="bold"))
+            prompt.update(Text(step.prompt))
+        self._show_bands()
+        self.update_clock()
+        self.refresh_answers()
+        self.fit(self.size)
+
+    def _show_header(self, step: Step | None) -> None:
+        workshop = self.workshop
+        plan = workshop.plan
+        line = Text(no_wrap=True, overflow="ellipsis")
+        focus = Text(no_wrap=True, overflow="ellipsis", style="italic")
+        if workshop.rehearsal:
+            line.append(t(self.lang, "tui.rehearsal") + "  ", style="reverse bold")
+        if step is None:
+            line.append(plan.title, style="bold")
+            focus.append(t(self.lang, "tui.waiting.hint"))
+        else:
+            index, module = plan.module_of(step.id)
+            line.append(
+                t(self.lang, "tui.module", n=index + 1, total=len(plan.modules)), style="bold"
+            )
+            line.append(" · " + module.title, style="bold")
+            line.append(
+                "   "
+                + t(
+                    self.lang,
+                    "tui.step_of",
+                    n=workshop.step_index + 1,
+                    total=len(plan.steps),
+                )
+            )
+            focus.append(module.focus)
+        self.query_one("#module-line", Static).update(line)
+        self.query_one("#focus-line", Static).update(focus)
+
+    def _show_bands(self) -> None:
+        pin = self.workshop.pinned
+        pin_band = self.query_one("#pin-band", Static)
+        pin_band.display = pin is not None
+        if pin is not None:
+            text = Text(t(self.lang, "tui.pin.band") + " ", style="bold")
+            text.append_text(plain(pin.text, multiline=False))
+            pin_band.update(text)
+        closed = self.query_one("#closed-band", Static)
+        closed.display = self.workshop.status == "finished"
+        if closed.display:
+            closed.update(Text(self._closed_words()))
+
+    def _closed_words(self) -> str:
+        words = t(self.lang, "tui.closed.band", path=self.workshop.path)
+        archive = self.kerne.archive_path
+        if archive is not None:
+            return words + " " + t(self.lang, "tui.closed.archive", path=archive)
+        return words + " " + t(self.lang, "tui.closed.archive_hint")
+
+    def update_clock(self) -> None:
+        """Set the countdown from the workshop's timer (called a few times a second)."""
+        if not self._ready:
+            return
+        workshop = self.workshop
+        step = workshop.step
+        countdown = self.query_one(Countdown)
+        if step is None:
+            first = workshop.plan.steps[0]
+            countdown.value = clock_text(first.seconds / workshop.speed)
+        elif workshop.status == "finished":
+            countdown.value = clock_text(0)
+        else:
+            countdown.value = clock_text(workshop.seconds_left())
+        countdown.takes_input = step is not None and step.kind.takes_input
+        countdown.phase = phase_of(
+            status=workshop.status,
+            running=workshop.timer.running,
+            seconds_left=workshop.seconds_left(),
+            planned=workshop.timer.planned,
+            has_step=step is not None,
+        )
+
+    def results_step(self) -> Step | None:
+        """The step whose answers belong on screen: the open one, or the one just before a talk.
+
+        A discussion or information step right after an input step shows that step's answers
+        once they are revealed, so the room can talk about them.
+        """
+        step = self.workshop.step
+        if step is None:
+            return None
+        if step.kind.takes_input:
+            return step
+        index = self.workshop.step_index
+        if index > 0:
+            before = self.workshop.plan.steps[index - 1]
+            if before.kind.takes_input and before.id in self.workshop.revealed:
+                return before
+        return None
+
+    def answers_visible(self, step: Step) -> bool:
+        """True when *step*'s answers may be on the wall: live, or revealed by the facilitator."""
+        return step.show is Show.LIVE or step.id in self.workshop.revealed
+
+    def refresh_answers(self) -> None:
+        """Recount and redraw the answers; the app calls this at most a few times a second."""
+        if not self._ready:
+            return
+        self.answer_refreshes += 1
+        workshop = self.workshop
+        view = self.query_one(ResultsView)
+        count = self.query_one("#answer-count", Static)
+        target = self.results_step()
+        if target is None or workshop.status == "waiting":
+            self.results = None
+            count.display = False
+            view.show(None, visible=False, selected=None)
+            return
+        results = results_for(
+            target,
+            workshop.contributions(target.id, include_invisible=True),
+            workshop.options(target),
+        )
+        self.results = results
+        visible = self.answers_visible(target)
+        count.display = True
+        count.update(self._count_text(target, results, visible))
+        view.show(results, visible=visible, selected=self.selected)
+        if self.selected is not None and self.selected not in view.selectable:
+            self.selected = None
+
+    def _count_text(self, target: Step, results: StepResults, visible: bool) -> Text:
+        n = results.respondents
+        text = Text()
+        if target is not self.workshop.step:
+            text.append(t(self.lang, "tui.answers_from", title=target.title) + " ")
+        key = "tui.answered.one" if n == 1 else "tui.answered"
+        text.append(t(self.lang, key, n=n), style="bold")
+        if results.hidden:
+            text.append("  ·  " + t(self.lang, "tui.hidden_count", n=results.hidden))
+        if not visible:
+            text.append("  ·  " + t(self.lang, "tui.answers.later"))
+        elif not results.enough:
+            text.append("  ·  " + t(self.lang, "tui.answers.too_few", n=target.min_answers))
+        return text
+
+    # --- layout ---------------------------------------------------------------------------
+    def fit(self, size: Size) -> None:
+        """Arrange for *size*: the QR beside the step if it fits, else on its own screen."""
+        if not self._ready or size.width == 0 or size.height == 0:
+            return
+        bands = 0
+        pin = self.workshop.pinned
+        if pin is not None:
+            bands += _band_rows(t(self.lang, "tui.pin.band") + " " + pin.text, size.width)
+        if self.workshop.status == "finished":
+            bands += _band_rows(self._closed_words(), size.width)
+        arrangement = arrange(size, self._qr_cells, bands)
+        self.arrangement = arrangement
+        self.set_class(arrangement.too_small, "-too-small")
+        self.set_class(not arrangement.qr_here, "-qr-elsewhere")
+        self.query_one("#side").styles.width = arrangement.side_width
+        self.query_one(Countdown).scale = arrangement.clock_scale
+        if arrangement.too_small:
+            self.query_one("#too-small", Static).update(
+                Text(
+                    t(
+                        self.lang,
+                        "tui.too_small",
+                        width=MIN_WIDTH,
+                        height=MIN_HEIGHT,
+                        now_width=size.width,
+                        now_height=size.height,
+                    )
+                )
+            )
+
+    # --- moderation of the answers on show ------------------------------------------------
+    def selected_text(self) -> str:
+        """The text of the selected card (empty if none)."""
+        if self.results is None or self.selected is None:
+            return ""
+        for card in self.results.cards:
+            if card.id == self.selected:
+                return card.text
+        for row in self.results.actions:
+            if row.id == self.selected:
+                return row.what
+        return ""
+
+    def _move(self, delta: int) -> None:
+        ids = self.query_one(ResultsView).selectable
+        if not ids:
+            self.notify(t(self.lang, "tui.select.none"), severity="warning")
+            return
+        if self.selected in ids:
+            index = (ids.index(self.selected) + delta) % len(ids)
+        else:
+            index = 0 if delta > 0 else len(ids) - 1
+        self.selected = ids[index]
+        self.refresh_answers()
+
+    def action_select_next(self) -> None:
+        """Select the next card (down or tab)."""
+        self._move(1)
+
+    def action_select_previous(self) -> None:
+        """Select the previous card (up or shift+tab)."""
+        self._move(-1)
+
+    async def action_hide_selected(self) -> None:
+        """Hide the selected card from the wall (moderation; the count still includes it)."""
+        chosen = self.selected
+        if chosen is None:
+            self.notify(t(self.lang, "tui.select.first"), severity="warning")
+            return
+        ids = self.query_one(ResultsView).selectable
+        ok, _ = await guarded(self.app, self.lang, self.workshop.toggle_hidden(chosen))
+        if not ok:
+            return
+        rest = [cid for cid in ids if cid != chosen]
+        if rest:
+            position = min(ids.index(chosen), len(rest) - 1) if chosen in ids else 0
+            self.selected = rest[position]
+        else:
+            self.selected = None
+        self.notify(t(self.lang, "tui.hidden.done"))
+        self.refresh_answers()
+
+    async def action_show_hidden(self) -> None:
+        """Bring back every hidden answer of the step on show."""
+        target = self.results_step()
+        if target is None:
+            return
+        for contribution in self.workshop.contributions(target.id, include_invisible=True):
+            if contribution.hidden and not contribution.retracted:
+                await guarded(self.app, self.lang, self.workshop.toggle_hidden(contribution.id))
+        self.refresh_answers()
+
+    def action_merge_selected(self) -> None:
+        """Fold the selected card into another card that says the same."""
+        chosen = self.selected
+        if chosen is None or self.results is None or not self.results.cards:
+            self.notify(t(self.lang, "tui.select.first"), severity="warning")
+            return
+        targets = [(card.id, card.text) for card in self.results.cards if card.id != chosen]
+        if not targets:
+            self.notify(t(self.lang, "tui.merge.alone"), severity="warning")
+            return
+
+        async def merge_into(target: str | None) -> None:
+            if target is None:
+                return
+            ok, _ = await guarded(self.app, self.lang, self.workshop.merge(chosen, target))
+            if ok:
+                self.selected = target
+                self.notify(t(self.lang, "tui.merge.done"))
+                self.refresh_answers()
+
+        self.app.push_screen(MergeScreen(self.selected_text(), targets, self.lang), merge_into)
+
+
+class QrScreen(Screen[None]):
+    """The join QR code as large as the terminal allows, with the address and code written out."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "app.pop_screen", "tui.key.back"),
+        Binding("escape", "app.pop_screen", "tui.key.back", show=False),
+    ]
+
+    def __init__(self, workshop: Workshop, join_url: str, lang: Lang, *, welcome: bool) -> None:
+        super().__init__()
+        self.workshop = workshop
+        self.join_url = join_url
+        self.lang: Lang = lang
+        self.welcome = welcome
+        """Shown by itself before the start; it gives way when the first step opens."""
+        self._bindings = translated(self._bindings, lang)
+
+    def compose(self) -> ComposeResult:
+        title = Text(self.workshop.plan.title, style="bold")
+        yield Static(title, id="qr-title")
+        yield Static(Text(t(self.lang, "tui.qr.scan")), id="qr-scan")
+        yield QrCode(self.join_url, fill=True, id="full-qr")
+        yield Static(Text(self.join_url, style="bold"), id="qr-address")
+        yield Static(
+            Text(t(self.lang, "tui.join.code", code=self.workshop.join_code), style="bold"),
+            id="qr-code",
+        )
+        if self.welcome:
+            yield Static(Text(t(self.lang, "tui.qr.start_hint")), id="qr-hint-start")
+        yield Footer(compact=True, show_command_palette=False)

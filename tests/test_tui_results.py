@@ -1,0 +1,185 @@
+"""The answers on the wall, in the form each step kind asks for."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console, ConsoleRenderable
+from tui_support import FakeClock, make_app, open_workshop, screen_text, submit
+
+from kerne_tui.plan import StepKind
+from kerne_tui.tui.results import (
+    WALL_LIMIT,
+    BarChart,
+    CardView,
+    CardWall,
+    ResultsView,
+    ScaleChart,
+    decimal,
+    unit_text,
+)
+from kerne_tui.workshop.results import Bar, ScaleRow
+
+
+def words_of(renderable: object, width: int = 70) -> str:
+    """What a renderable shows, as plain text."""
+    console = Console(file=io.StringIO(), width=width, record=True)
+    console.print(renderable)
+    return console.export_text(styles=False)
+
+
+def bar_cells(renderable: ConsoleRenderable, width: int = 70) -> list[int]:
+    """How many solid (reversed) cells each line of *renderable* has: its bar's length."""
+    console = Console(file=io.StringIO(), width=width)
+    lines = console.render_lines(renderable, console.options, pad=False)
+    return [
+        sum(len(seg.text) for seg in line if seg.style is not None and seg.style.reverse)
+        for line in lines
+    ]
+
+
+def test_vote_bars_say_their_count_in_dots_and_are_as_long_as_their_share() -> None:
+    bars = [Bar("1", "Møderne", 6, 3), Bar("2", "Dokumentationen", 3, 2), Bar("3", "Andet", 1, 1)]
+    chart = BarChart(bars, unit_text(StepKind.VOTE, "da"))
+    lines = words_of(chart).splitlines()
+    assert "6 prikker" in lines[0] and "3 prikker" in lines[1] and "1 prik" in lines[2]
+    longest, middle, shortest = bar_cells(chart)
+    assert longest > 0 and abs(longest - 2 * middle) <= 1 and 0 < shortest < middle
+
+
+def test_rankings_count_points_and_choices_count_people() -> None:
+    assert unit_text(StepKind.RANK, "da")(7) == "7 point"
+    assert unit_text(StepKind.CHOICE, "da")(1) == "1 person"
+    assert unit_text(StepKind.CHOICE, "en")(4) == "4 people"
+
+
+def test_long_labels_get_their_own_line_above_the_bar() -> None:
+    label = "Vi skaber trivsel og læring for alle børn, hver dag, sammen med familierne."
+    text = words_of(BarChart([Bar("1", label, 2, 2)], unit_text(StepKind.VOTE, "da")), width=60)
+    lines = [line.rstrip() for line in text.splitlines()]
+    assert lines[0].startswith("Vi skaber trivsel")
+    assert lines[-1].endswith("2 prikker")
+
+
+def test_a_scale_shows_the_whole_spread_and_the_mean_with_a_decimal_comma() -> None:
+    rows = [ScaleRow("Vi har fælles mål.", (1, 0, 2, 3, 0))]
+    text = words_of(ScaleChart(rows, "Helt uenig", "Helt enig", "da"), width=80)
+    assert "1 = Helt uenig" in text and "5 = Helt enig" in text
+    assert "gns. 3,2 · 6 svar" in text
+    spread = next(line for line in text.splitlines() if line.startswith("1 ") and "=" not in line)
+    for value, count in zip(range(1, 6), (1, 0, 2, 3, 0), strict=True):
+        assert f"{value} " in spread and f" {count}" in spread
+
+
+def test_a_narrow_scale_lists_one_value_per_line() -> None:
+    rows = [ScaleRow("Udsagn", (0, 1, 0, 0, 2))]
+    text = words_of(ScaleChart(rows, "lav", "høj", "en"), width=24)
+    assert [line.split()[0] for line in text.splitlines() if line[:1].isdigit()][-5:] == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+    ]
+    assert "mean 4.0 · 3" in " ".join(text.split())
+
+
+def test_decimals_follow_the_language() -> None:
+    assert decimal(3.25, "da") == "3,2" and decimal(3.25, "en") == "3.2"
+
+
+async def test_fewer_answers_than_the_minimum_show_only_the_count(tmp_path: Path) -> None:
+    async with open_workshop(tmp_path) as workshop:
+        await workshop.go_to("min-opgave")
+        await submit(workshop, "a", {"text": "Første svar"})
+        await submit(workshop, "b", {"text": "Andet svar"})
+        await workshop.toggle_reveal("min-opgave")
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            words = " ".join(screen_text(app).split())
+            assert "2 har svaret" in words
+            assert "svarene vises, når mindst 3 har svaret" in words
+            assert "Første svar" not in words and "Andet svar" not in words
+
+
+async def test_a_live_step_shows_answers_without_a_reveal_and_newest_first(tmp_path: Path) -> None:
+    clock = FakeClock()
+    async with open_workshop(tmp_path, clock) as workshop:
+        await workshop.go_to("en-saetning")
+        await submit(workshop, "a", {"text": "Den ældste sætning"})
+        clock.advance(5)
+        await submit(workshop, "b", {"text": "Den nyeste sætning"})
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            assert "en-saetning" not in workshop.revealed
+            assert text.index("Den nyeste sætning") < text.index("Den ældste sætning")
+
+
+async def test_a_discussion_shows_the_revealed_answers_of_the_step_before(tmp_path: Path) -> None:
+    async with open_workshop(tmp_path) as workshop:
+        await workshop.go_to("min-opgave")
+        for phone in "abc":
+            await submit(workshop, phone, {"text": f"Svar fra {phone}"})
+        await workshop.toggle_reveal("min-opgave")
+        await workshop.next_step()
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            words = " ".join(screen_text(app).split())
+            assert "Og hvad tror du, vi laver?" in words
+            assert "Svar fra »Hvad tror jeg, vi laver?«: 3 har svaret" in words
+            assert "Svar fra b" in words
+
+
+async def test_a_choice_step_shows_people_per_option(tmp_path: Path) -> None:
+    async with open_workshop(tmp_path) as workshop:
+        await workshop.go_to("valg")
+        for phone, option in (("a", "1"), ("b", "1"), ("c", "3")):
+            await submit(workshop, phone, {"choices": [option]})
+        await workshop.toggle_reveal("valg")
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            assert "Møderne" in text and "2 personer" in text
+            assert "Overleveringen" in text and "1 person" in text
+
+
+async def test_action_items_are_a_table_of_what_who_and_when(tmp_path: Path) -> None:
+    async with open_workshop(tmp_path) as workshop:
+        await workshop.go_to("handlinger")
+        await submit(
+            workshop, "a", {"what": "Kortere morgenmøder", "who": "Mette", "when": "1. marts"}
+        )
+        await workshop.toggle_reveal("handlinger")
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            header = [line for line in text.splitlines() if "Hvad" in line and "Hvem" in line]
+            assert header and "Hvornår" in header[0]
+            row = [line for line in text.splitlines() if "Kortere morgenmøder" in line]
+            assert row and "Mette" in row[0] and "1. marts" in row[0]
+
+
+async def test_the_wall_shows_the_newest_cards_and_counts_the_rest(tmp_path: Path) -> None:
+    clock = FakeClock()
+    async with open_workshop(tmp_path, clock) as workshop:
+        await workshop.go_to("en-saetning")
+        for n in range(WALL_LIMIT + 10):
+            clock.advance(1)
+            await submit(workshop, f"phone-{n}", {"text": f"Sætning nummer {n}"})
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            wall = app.main.query_one(CardWall)
+            assert len(wall.query(CardView)) == WALL_LIMIT
+            assert wall.view(app.main.query_one(ResultsView).selectable[0]) is not None
+            newest = app.main.query_one(ResultsView).selectable[0]
+            assert workshop.contributions("en-saetning")[-1].id == newest
+            words = " ".join(screen_text(app).split())
+            assert f"De {WALL_LIMIT} nyeste af {WALL_LIMIT + 10} svar vises." in words
