@@ -49,3 +49,13 @@ def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in README
     assert re.search(r"^make test$", ci, re.M)
+
+
+def test_readme_key_table_lists_every_key_of_the_screen() -> None:
+    from kerne_tui.tui.keys import help_rows
+
+    match = re.search(r"<!-- keys:start[^>]*-->\n(.*?)<!-- keys:end -->", README, re.S)
+    assert match, "README.md has no key table between the keys markers"
+    table = match.group(1)
+    for (keys, english), (_, danish) in zip(help_rows("en"), help_rows("da"), strict=True):
+        assert f"| `{keys}` | {english} | {danish} |" in table, f"{keys} is missing or stale"
