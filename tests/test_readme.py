@@ -59,3 +59,12 @@ def test_readme_key_table_lists_every_key_of_the_screen() -> None:
     table = match.group(1)
     for (keys, english), (_, danish) in zip(help_rows("en"), help_rows("da"), strict=True):
         assert f"| `{keys}` | {english} | {danish} |" in table, f"{keys} is missing or stale"
+
+
+def test_every_local_link_and_picture_in_the_readme_exists() -> None:
+    from urllib.parse import unquote
+
+    for target in re.findall(r"\]\(([^)#]+)\)", README):
+        if "://" in target:
+            continue
+        assert (ROOT / unquote(target)).exists(), f"README links to {target}, which is missing"
