@@ -57,7 +57,9 @@ def candidate_addresses() -> list[Candidate]:
     found: list[Candidate] = []
     if sys.platform.startswith("linux"):
         found.extend(_linux_interface_addresses())
-    found.extend(_routed_addresses())
+    if not found:
+        # Where the interfaces cannot be listed (Windows, macOS), the routing table tells.
+        found.extend(_routed_addresses())
     unique: dict[str, Candidate] = {}
     for candidate in found:
         unique.setdefault(candidate.address, candidate)
