@@ -16,7 +16,9 @@ from tui_support import (
     until,
 )
 
+from kerne_tui.tui.app import KerneApp
 from kerne_tui.tui.big_numbers import Countdown
+from kerne_tui.workshop import StepOpened
 
 
 async def test_a_new_answer_updates_the_count_without_a_key(tmp_path: Path) -> None:
@@ -79,3 +81,16 @@ async def test_notices_from_the_command_line_are_shown(tmp_path: Path) -> None:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert notices(app) == ["Port 8765 var optaget; kerne bruger 8766."]
+
+
+async def test_news_arriving_after_the_screen_was_taken_down_is_ignored(tmp_path: Path) -> None:
+    async with open_workshop(tmp_path) as workshop:
+        await workshop.start()
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+        # While the app shuts down, the countdown and the phones keep reporting until the host
+        # stops them; such news reaches the handlers after the screens are gone.
+        await workshop.go_to("min-opgave")
+        app.on_kerne_app_session_changed(KerneApp.SessionChanged(StepOpened("min-opgave", 1)))
+        app.tick()  # neither may look for widgets that are gone (NoMatches crashed the app)

@@ -100,6 +100,10 @@ class KerneApp(App[None]):
         self.post_message(self.SessionChanged(event))
 
     def on_kerne_app_session_changed(self, message: SessionChanged) -> None:
+        if not self.is_running:
+            # Shutting down: the screens are being taken apart while the timer and the phones
+            # may still report; there is nothing left to draw on.
+            return
         event = message.event
         if isinstance(event, ContributionReceived | ContributionRetracted | ContributionModerated):
             # Answers can come by the hundred: draw them on the next tick, all at once.
@@ -119,6 +123,8 @@ class KerneApp(App[None]):
 
     def tick(self) -> None:
         """Read the countdown, and draw answers that came since the last tick (all at once)."""
+        if not self.is_running:
+            return
         self.main.update_clock()
         if self._answers_dirty:
             self._answers_dirty = False

@@ -133,6 +133,9 @@ class MainScreen(Screen[None]):
         # The screen owns the tick, so it stops with the screen and never outlives its widgets.
         self.set_interval(REFRESH_SECONDS, self.kerne.tick)
 
+    def on_unmount(self) -> None:
+        self._ready = False
+
     def on_screen_resume(self) -> None:
         self.show_session()
 
