@@ -344,3 +344,20 @@ def test_a_lock_file_removed_while_locking_is_not_trusted(
             WriterLock(session).acquire()
     finally:
         first.release()
+
+
+async def test_the_file_is_exactly_what_a_whole_encoding_of_the_session_gives(
+    workshop: Workshop,
+) -> None:
+    # Flushes append only what is new to the previous encoding; after inserts, retracts,
+    # moderation and facilitator actions in any order, the bytes must still be the whole data.
+    await workshop.go_to("ideas")
+    ids = await burst(workshop, 30)
+    await workshop.toggle_hidden(ids[3])
+    ids += await burst(workshop, 20, first=30)
+    await workshop.toggle_reveal()
+    await workshop.merge(ids[5], ids[6])
+    ids += await burst(workshop, 5, first=50)
+    on_disk = workshop.path.read_bytes()
+    assert on_disk == orjson.dumps(orjson.loads(on_disk))
+    assert on_disk == orjson.dumps(workshop.store._storage.data)
