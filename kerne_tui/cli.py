@@ -9,7 +9,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -326,25 +326,26 @@ def cmd_serve(args: argparse.Namespace, lang: Lang) -> int:
     return asyncio.run(_serve(workshop, args, lang))
 
 
-async def _serve(workshop: Workshop, args: argparse.Namespace, lang: Lang) -> int:
-    stop = asyncio.Event()
-    _on_stop_signals(stop.set)
+@contextlib.asynccontextmanager
+async def hosted(
+    workshop: Workshop, args: argparse.Namespace, lang: Lang
+) -> AsyncIterator[ServerInfo]:
+    """Open the session file, serve the phones and keep time; save and release on the way out.
+
+    ``kerne serve`` and ``kerne run`` differ only in what runs inside this block.
+    """
     await workshop.open()
     try:
         async with phone_server(
             workshop, host=args.host, port=args.port, public_url=args.public_url
         ) as info:
-            print(f"JOIN {info.url}", flush=True)
-            for notice in server_notices(info, args.port, lang):
-                print(notice, file=sys.stderr, flush=True)
-            print(t(lang, "cli.session_file", path=workshop.path), file=sys.stderr, flush=True)
-            target = args.step or _first_input_step(workshop)
-            if workshop.status != "running" or args.step:
-                await workshop.go_to(target, run_timer=args.timed)
             ticker = asyncio.create_task(workshop.keep_time())
-            await stop.wait()
-            ticker.cancel()
-            await workshop.save_state()
+            try:
+                yield info
+            finally:
+                ticker.cancel()
+                await asyncio.gather(ticker, return_exceptions=True)
+                await workshop.save_state()
     except PortUnavailable as error:
         raise UserError(
             t(lang, "cli.port_taken", first=error.first, last=error.last, host=error.host),
@@ -352,6 +353,20 @@ async def _serve(workshop: Workshop, args: argparse.Namespace, lang: Lang) -> in
         ) from None
     finally:
         await workshop.shutdown()
+
+
+async def _serve(workshop: Workshop, args: argparse.Namespace, lang: Lang) -> int:
+    stop = asyncio.Event()
+    _on_stop_signals(stop.set)
+    async with hosted(workshop, args, lang) as info:
+        print(f"JOIN {info.url}", flush=True)
+        for notice in server_notices(info, args.port, lang):
+            print(notice, file=sys.stderr, flush=True)
+        print(t(lang, "cli.session_file", path=workshop.path), file=sys.stderr, flush=True)
+        target = args.step or _first_input_step(workshop)
+        if workshop.status != "running" or args.step:
+            await workshop.go_to(target, run_timer=args.timed)
+        await stop.wait()
     print(t(lang, "cli.stopped", path=workshop.path), file=sys.stderr, flush=True)
     return 0
 
@@ -401,48 +416,29 @@ async def _run_screen(
 ) -> int:
     from kerne_tui.tui.app import KerneApp
 
-    await workshop.open()
-    tasks: list[asyncio.Task[None]] = []
-    try:
-        async with phone_server(
-            workshop, host=args.host, port=args.port, public_url=args.public_url
-        ) as info:
-            tasks.append(asyncio.create_task(workshop.keep_time()))
-            if demo:
-                from kerne_tui.rehearsal import simulate_phones
+    async with hosted(workshop, args, lang) as info:
+        phones: asyncio.Task[None] | None = None
+        notices = server_notices(info, args.port, lang)
+        if demo:
+            from kerne_tui.rehearsal import simulate_phones
 
-                # The phones sit on this machine: loopback, unless the server listens elsewhere.
-                local = "127.0.0.1" if args.host in ("0.0.0.0", "", "::") else args.host
-                tasks.append(
-                    asyncio.create_task(
-                        simulate_phones(
-                            f"http://{local}:{info.port}", workshop.join_code, args.participants
-                        )
-                    )
+            # The phones sit on this machine: loopback, unless the server listens elsewhere.
+            local = "127.0.0.1" if args.host in ("0.0.0.0", "", "::") else args.host
+            phones = asyncio.create_task(
+                simulate_phones(
+                    f"http://{local}:{info.port}", workshop.join_code, args.participants
                 )
-            if args.step:
-                await workshop.go_to(args.step)
-            notices = server_notices(info, args.port, lang)
-            if demo:
-                notices.append(t(lang, "rehearsal.notice", count=args.participants))
-            app = KerneApp(
-                workshop,
-                join_url=info.url,
-                notices=notices,
-                data_dir=data_dir(args),
             )
+            notices.append(t(lang, "rehearsal.notice", count=args.participants))
+        if args.step:
+            await workshop.go_to(args.step)
+        app = KerneApp(workshop, join_url=info.url, notices=notices, data_dir=data_dir(args))
+        try:
             await app.run_async()
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-            await workshop.save_state()
-    except PortUnavailable as error:
-        raise UserError(
-            t(lang, "cli.port_taken", first=error.first, last=error.last, host=error.host),
-            t(lang, "cli.port_taken.hint"),
-        ) from None
-    finally:
-        await workshop.shutdown()
+        finally:
+            if phones is not None:
+                phones.cancel()
+                await asyncio.gather(phones, return_exceptions=True)
     print(t(lang, "cli.stopped", path=workshop.path))
     return 0
 
