@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import re
+import signal
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -686,3 +690,32 @@ def test_dark_phones_get_the_dark_colours(
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(18, 21, 20)"
     screenshot(page, "dark")
+
+
+# --- against the real headless server -------------------------------------------------------
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["script", "no-script"])
+def test_a_phone_takes_part_through_kerne_serve(
+    new_phone: Callable[..., Page], tmp_path: Path, script: bool
+) -> None:
+    command = [sys.executable, "-m", "kerne_tui", "serve", "kerneopgaven-kort"]
+    command += ["--port", "0", "--host", "127.0.0.1", "--data-dir", str(tmp_path)]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        first = server.stdout.readline()
+        assert first.startswith("JOIN http://127.0.0.1:"), first
+        page = new_phone(script=script)
+        page.goto(first.split()[1])
+        page.locator("#text").fill("Børnenes trivsel først, også når det er svært.")
+        page.locator("#send").click()
+        expect(page.get_by_text(da("web.sent"))).to_be_visible()
+        expect(page.get_by_text("Børnenes trivsel først")).to_be_visible()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        code = server.wait(timeout=15)
+    assert code == 0
+    (session_file,) = tmp_path.glob("*.json")
+    stored = json.loads(session_file.read_text(encoding="utf-8"))["contributions"].values()
+    assert [c["text"] for c in stored] == ["Børnenes trivsel først, også når det er svært."]
