@@ -10,10 +10,11 @@ import contextlib
 import os
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from conftest import FakeClock as SharedFakeClock
 from textual.pilot import Pilot
 from textual.strip import Strip
 
@@ -121,23 +122,11 @@ min_answers = 1
 """
 
 
-class FakeClock:
-    """A clock that stands still until the test moves it."""
+class FakeClock(SharedFakeClock):
+    """The shared hand-moved clock, standing at 08:55 UTC unless told otherwise."""
 
     def __init__(self, start: datetime | None = None) -> None:
-        self.wall = start or datetime(2026, 11, 23, 8, 55, tzinfo=UTC)
-        self.mono = 1000.0
-
-    def monotonic(self) -> float:
-        return self.mono
-
-    def now(self) -> datetime:
-        return self.wall
-
-    def advance(self, seconds: float) -> None:
-        """Move both clocks forward."""
-        self.mono += seconds
-        self.wall += timedelta(seconds=seconds)
+        super().__init__(start or datetime(2026, 11, 23, 8, 55, tzinfo=UTC))
 
 
 @contextlib.contextmanager
