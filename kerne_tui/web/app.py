@@ -19,6 +19,7 @@ from multidict import MultiDictProxy
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import Plan, Step, StepKind
 from kerne_tui.web.live import KEEPALIVE, LiveHub, is_close
+from kerne_tui.web.pacing import Pacer
 from kerne_tui.web.security import (
     SECURITY_HEADERS,
     RateLimiter,
@@ -43,6 +44,7 @@ STATIC = web.AppKey("static", dict[str, bytes])
 ORIGINS = web.AppKey("origins", frozenset[str])
 KEEPALIVE_AFTER = web.AppKey("keepalive", float)
 MAX_BODY = web.AppKey("max_body", int)
+PACER = web.AppKey("pacer", Pacer)
 KEEPALIVE_SECONDS = 15.0
 """Idle seconds before a stream sends a comment, so proxies and phones keep it open."""
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -88,6 +90,7 @@ def make_app(
     hub = LiveHub(workshop, lambda: live_state(workshop))
     app[HUB] = hub
     app[LIMITER] = limiter or RateLimiter()
+    app[PACER] = Pacer()
     origin = origin_of(public_url) if public_url else None
     app[ORIGINS] = frozenset({origin} if origin else ())
     app[KEEPALIVE_AFTER] = keepalive
@@ -269,6 +272,8 @@ async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         token = fresh_token = new_device_token()
     request["device"] = token
     request["fresh_device"] = fresh_token is not None
+    if request.method in UNSAFE_METHODS:
+        await request.app[PACER].turn()
     refusal = _refusal_before_handling(request, lang, fresh=fresh_token is not None)
     response = refusal if refusal is not None else await _handle(request, handler, lang)
     if not response.prepared:
