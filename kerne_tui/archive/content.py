@@ -30,8 +30,12 @@ class StepReport:
     """Contributions that were not taken back, hidden and merged ones included."""
     merged: int
     retracted: int
-    planned_seconds: float
     actual_seconds: float
+
+    @property
+    def planned_seconds(self) -> float:
+        """The step's planned length."""
+        return float(self.step.seconds)
 
     @property
     def withheld(self) -> bool:
@@ -205,7 +209,6 @@ def _step_report(record: SessionRecord, step: Step, number: str) -> StepReport:
         received=sum(1 for c in own if not c.retracted),
         merged=sum(1 for c in own if c.merged_into and not c.retracted and not c.hidden),
         retracted=sum(1 for c in own if c.retracted),
-        planned_seconds=float(step.seconds),
         actual_seconds=record.elapsed(step.id),
     )
 

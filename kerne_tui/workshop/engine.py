@@ -43,6 +43,7 @@ from kerne_tui.workshop.model import (
     StepOpened,
     TimerChanged,
 )
+from kerne_tui.workshop.results import merge_weights
 from kerne_tui.workshop.sanitize import clean_text
 from kerne_tui.workshop.timer import StepTimer
 
@@ -296,11 +297,11 @@ class Workshop:
 
     def merged_count(self, contribution_id: str) -> int:
         """How many contributions stand behind a card (itself and those merged into it)."""
-        return 1 + sum(
-            1
-            for c in self._contributions.values()
-            if c.merged_into and not c.retracted and self._root(c.id) == contribution_id
-        )
+        contribution = self._contributions.get(contribution_id)
+        if contribution is None:
+            return 1
+        step_contributions = self.contributions(contribution.step_id, include_invisible=True)
+        return 1 + merge_weights(step_contributions).get(contribution_id, 0)
 
     def _root(self, contribution_id: str) -> str:
         """The card a contribution ends up in after following its merges."""

@@ -92,7 +92,7 @@ def results_for(
 
     kind = step.kind
     if kind.is_textual:
-        weights = _merge_weights(every)
+        weights = merge_weights(every)
         cards = tuple(
             Card(id=c.id, text=c.text, at=c.at, weight=1 + weights.get(c.id, 0))
             for c in sorted(visible, key=lambda c: c.at, reverse=True)
@@ -118,8 +118,9 @@ def results_for(
     return made()
 
 
-def _merge_weights(every: list[Contribution]) -> Counter[str]:
+def merge_weights(every: Iterable[Contribution]) -> Counter[str]:
     """How many shown duplicates stand behind each card, following merges of merged cards."""
+    every = [c for c in every if not c.retracted]
     into = {c.id: c.merged_into for c in every if c.merged_into}
     weights: Counter[str] = Counter()
     for c in every:
