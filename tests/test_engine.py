@@ -508,6 +508,20 @@ async def test_the_same_client_id_in_flight_twice_gives_one_contribution(
     assert len(on_disk(workshop)) == 1
 
 
+async def test_a_retry_is_answered_when_the_first_send_was_given_up(workshop: Workshop) -> None:
+    # The phone gave up on its first request (it went to sleep) and sent again; the retry must
+    # get the contribution once it is on disk, not the first request's cancellation.
+    await workshop.go_to("ideas")
+    first = asyncio.create_task(workshop.submit(phone(1), "ideas", "tap-1", {"text": "Sendt igen"}))
+    await asyncio.sleep(0)
+    retry = asyncio.create_task(workshop.submit(phone(1), "ideas", "tap-1", {"text": "Sendt igen"}))
+    await asyncio.sleep(0)
+    first.cancel()
+    answered = await asyncio.wait_for(retry, timeout=10)
+    assert answered.text == "Sendt igen"
+    assert [doc["id"] for doc in on_disk(workshop)] == [answered.id]
+
+
 async def test_a_retry_is_answered_even_after_the_step_closed(
     workshop: Workshop, clock: FakeClock
 ) -> None:

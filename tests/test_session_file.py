@@ -25,6 +25,7 @@ from kerne_tui.store import (
     write_atomic,
 )
 from kerne_tui.store import files as files_module
+from kerne_tui.store import session_file as session_file_module
 from kerne_tui.store.files import WriterLock
 from kerne_tui.workshop import Refused, Workshop
 
@@ -53,7 +54,7 @@ def fail_writes(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
     """Make every flush fail as a full disk would; returns a function that heals the disk."""
     target = "kerne_tui.store.session_file.write_atomic"
 
-    def full_disk(path: Path, payload: bytes) -> None:
+    def full_disk(path: Path, payload: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(target, full_disk)
@@ -361,3 +362,25 @@ async def test_the_file_is_exactly_what_a_whole_encoding_of_the_session_gives(
     on_disk = workshop.path.read_bytes()
     assert on_disk == orjson.dumps(orjson.loads(on_disk))
     assert on_disk == orjson.dumps(workshop.store._storage.data)
+
+
+async def test_a_long_session_of_small_batches_still_writes_the_whole_data(
+    workshop: Workshop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each batch adds one piece to the table's encoding; past the limit the pieces are joined.
+    # Across that joining, and after a failed write, the file must stay the whole data.
+    monkeypatch.setattr(session_file_module, "MAX_PIECES", 3)
+    await workshop.go_to("ideas")
+    for n in range(9):
+        await workshop.submit(f"phone-{n}", "ideas", f"c-{n}", {"text": f"Idé {n}"})
+        on_disk = workshop.path.read_bytes()
+        assert on_disk == orjson.dumps(workshop.store._storage.data)
+    heal = fail_writes(monkeypatch)
+    with pytest.raises(Refused):
+        await workshop.submit("phone-x", "ideas", "c-x", {"text": "Går tabt"})
+    heal()
+    await workshop.submit("phone-y", "ideas", "c-y", {"text": "Kommer med"})
+    on_disk = workshop.path.read_bytes()
+    assert on_disk == orjson.dumps(workshop.store._storage.data)
+    texts = [doc["text"] for doc in orjson.loads(on_disk)["contributions"].values()]
+    assert texts == [*(f"Idé {n}" for n in range(9)), "Kommer med"]
