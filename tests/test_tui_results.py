@@ -183,3 +183,34 @@ async def test_the_wall_shows_the_newest_cards_and_counts_the_rest(tmp_path: Pat
             assert workshop.contributions("en-saetning")[-1].id == newest
             words = " ".join(screen_text(app).split())
             assert f"De {WALL_LIMIT} nyeste af {WALL_LIMIT + 10} svar vises." in words
+
+
+async def test_a_full_wall_keeps_the_newest_cards_in_order_as_answers_pour_in(
+    tmp_path: Path,
+) -> None:
+    # Cards that leave a full wall lend their places to the new ones; whatever the size of the
+    # burst, the wall must show exactly the newest cards, newest first, and nothing twice.
+    clock = FakeClock()
+    async with open_workshop(tmp_path, clock) as workshop:
+        await workshop.go_to("en-saetning")
+        sent = 0
+
+        async def answers(count: int) -> None:
+            nonlocal sent
+            for _ in range(count):
+                clock.advance(1)
+                await submit(workshop, f"phone-{sent}", {"text": f"Sætning nummer {sent}"})
+                sent += 1
+
+        await answers(WALL_LIMIT - 5)
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            for burst in (3, 10, 1, WALL_LIMIT + 7):
+                await answers(burst)
+                app.main.refresh_answers()
+                await pilot.pause()
+                wall = app.main.query_one(CardWall)
+                shown = [view.card.text for view in wall.query(CardView)]
+                newest = [f"Sætning nummer {n}" for n in range(sent - 1, -1, -1)][:WALL_LIMIT]
+                assert shown == newest
