@@ -961,6 +961,25 @@ async def test_text_cards_come_newest_first(workshop: Workshop) -> None:
     assert [card.text for card in results(workshop, "ideas").cards] == ["Sidst", "Først"]
 
 
+async def test_the_newest_cards_alone_are_the_first_of_all_cards(workshop: Workshop) -> None:
+    # The wall asks only for its newest cards; they must be the head of the full list, also
+    # where answers arrived in the same millisecond, and the count must still be all of them.
+    clock = workshop.clock
+    assert isinstance(clock, FakeClock)
+    await workshop.go_to("ideas")
+    for n in range(12):
+        await send(workshop, "ideas", {"text": f"Svar {n}"}, who=n + 1)
+        if n % 3 == 2:
+            clock.advance(1)
+    step = workshop.plan.step("ideas")
+    every = workshop.contributions("ideas", include_invisible=True)
+    full = results_for(step, every, workshop.options(step))
+    head = results_for(step, every, workshop.options(step), newest=5)
+    assert head.cards == full.cards[:5]
+    assert [card.text for card in head.cards[:2]] == ["Svar 9", "Svar 10"]
+    assert head.count == full.count == 12
+
+
 async def test_actions_are_listed_in_arrival_order(workshop: Workshop) -> None:
     await workshop.go_to("todo")
     await send(workshop, "todo", {"what": "Plan"}, who=1)

@@ -22,7 +22,7 @@ from kerne_tui.tui.commands import guarded
 from kerne_tui.tui.dialogs import MergeScreen
 from kerne_tui.tui.keys import translated
 from kerne_tui.tui.qr import QrCode, qr_matrix, qr_size
-from kerne_tui.tui.results import ResultsView, plain
+from kerne_tui.tui.results import WALL_LIMIT, ResultsView, plain
 from kerne_tui.workshop import StepResults, Workshop, results_for
 
 if TYPE_CHECKING:
@@ -278,6 +278,7 @@ class MainScreen(Screen[None]):
             target,
             workshop.contributions(target.id, include_invisible=True),
             workshop.options(target),
+            newest=WALL_LIMIT,
         )
         self.results = results
         visible = self.answers_visible(target)
@@ -401,7 +402,14 @@ class MainScreen(Screen[None]):
         if chosen is None or self.results is None or not self.results.cards:
             self.notify(t(self.lang, "tui.select.first"), severity="warning")
             return
-        targets = [(card.id, card.text) for card in self.results.cards if card.id != chosen]
+        # Any card of the step can take the duplicate, also those too old for the wall.
+        step = self.results.step
+        every = results_for(
+            step,
+            self.workshop.contributions(step.id, include_invisible=True),
+            self.workshop.options(step),
+        )
+        targets = [(card.id, card.text) for card in every.cards if card.id != chosen]
         if not targets:
             self.notify(t(self.lang, "tui.merge.alone"), severity="warning")
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -79,9 +80,17 @@ class StepResults:
 
 
 def results_for(
-    step: Step, contributions: Iterable[Contribution], options: Sequence[Option]
+    step: Step,
+    contributions: Iterable[Contribution],
+    options: Sequence[Option],
+    *,
+    newest: int | None = None,
 ) -> StepResults:
-    """Tally *contributions* (all of the step's, including hidden ones) against *options*."""
+    """Tally *contributions* (all of the step's, including hidden ones) against *options*.
+
+    With *newest*, only that many cards are made (the newest), for a wall that shows no more;
+    ``count`` still says how many there are in all.
+    """
     every = [c for c in contributions if c.step_id == step.id and not c.retracted]
     hidden = sum(1 for c in every if c.hidden)
     visible = [c for c in every if c.visible]
@@ -93,9 +102,13 @@ def results_for(
     kind = step.kind
     if kind.is_textual:
         weights = merge_weights(every)
+        by_time = (
+            sorted(visible, key=_arrival, reverse=True)
+            if newest is None
+            else heapq.nlargest(newest, visible, key=_arrival)  # same order, less work
+        )
         cards = tuple(
-            Card(id=c.id, text=c.text, at=c.at, weight=1 + weights.get(c.id, 0))
-            for c in sorted(visible, key=lambda c: c.at, reverse=True)
+            Card(id=c.id, text=c.text, at=c.at, weight=1 + weights.get(c.id, 0)) for c in by_time
         )
         return made(cards=cards)
     if kind is StepKind.ACTIONS:
@@ -116,6 +129,10 @@ def results_for(
     if kind in (StepKind.VOTE, StepKind.CHOICE, StepKind.RANK):
         return made(bars=_bars(step, visible, options))
     return made()
+
+
+def _arrival(contribution: Contribution) -> str:
+    return contribution.at
 
 
 def merge_weights(every: Iterable[Contribution]) -> Counter[str]:
