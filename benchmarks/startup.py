@@ -69,15 +69,18 @@ async def first_frame(folder: Path, name: str) -> float | None:
             str(folder),
         ]
     )
+    # A tmux server of its own for each run: a new session on a server that the previous
+    # run's last kill-session is taking down failed now and then.
+    tmux = ["tmux", "-L", name]
     started = time.monotonic()
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True
+        [*tmux, "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True
     )
     try:
         deadline = started + FRAME_TIMEOUT
         while time.monotonic() < deadline:
             pane = subprocess.run(
-                ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True
+                [*tmux, "capture-pane", "-p", "-t", name], capture_output=True, text=True
             ).stdout
             if sum(1 for line in pane.splitlines() if line.strip()) >= FRAME_LINES:
                 return time.monotonic() - started
@@ -85,4 +88,4 @@ async def first_frame(folder: Path, name: str) -> float | None:
         return float("nan")
     finally:
         with contextlib.suppress(OSError):
-            subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+            subprocess.run([*tmux, "kill-server"], capture_output=True)
