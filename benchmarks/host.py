@@ -23,6 +23,7 @@ from typing import Any
 import orjson
 
 from benchmarks.control import Commands, serve_commands
+from kerne_tui.memory import settle
 from kerne_tui.plan import load_plan
 from kerne_tui.web import phone_server
 from kerne_tui.workshop import Workshop
@@ -62,6 +63,7 @@ async def host(args: argparse.Namespace) -> None:
             if workshop.status != "running" or workshop.current != args.step:
                 await workshop.go_to(args.step, run_timer=False)
             ticker = asyncio.create_task(workshop.keep_time())
+            settle()  # as kerne run does once it serves; the screen does it again when it starts
             async with contextlib.AsyncExitStack() as stack:
                 if args.tui:
                     await stack.enter_async_context(projected_screen(workshop, info.url, folder))

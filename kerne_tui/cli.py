@@ -17,6 +17,7 @@ import platformdirs
 
 from kerne_tui import __version__
 from kerne_tui.catalog import Lang, cli_language, t
+from kerne_tui.memory import settle
 from kerne_tui.plan import Plan, PlanError, builtin_plans, find_plan, load_plan
 from kerne_tui.store import (
     SessionFileError,
@@ -340,6 +341,7 @@ async def hosted(
             workshop, host=args.host, port=args.port, public_url=args.public_url
         ) as info:
             ticker = asyncio.create_task(workshop.keep_time())
+            settle()
             try:
                 yield info
             finally:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+import gc
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -197,3 +198,10 @@ async def workshop(plan: Plan, data_dir: Path, clock: FakeClock) -> AsyncIterato
         yield session
     finally:
         await session.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def _thaw_frozen_objects() -> Iterator[None]:
+    """kerne freezes long-lived objects (kerne_tui.memory); in tests they die with the test."""
+    yield
+    gc.unfreeze()

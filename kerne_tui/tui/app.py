@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from kerne_tui.catalog import Lang, t
+from kerne_tui.memory import settle
 from kerne_tui.plan import Show, StepKind
 from kerne_tui.tui.agenda import AgendaScreen
 from kerne_tui.tui.commands import FacilitatorCommands, guarded
@@ -89,6 +90,7 @@ class KerneApp(App[None]):
             self.notify(notice, severity="warning", timeout=20, markup=False)
         if self.workshop.status == "waiting":
             self.push_screen(QrScreen(self.workshop, self.join_url, self.lang, welcome=True))
+        self.call_after_refresh(settle)
 
     def on_unmount(self) -> None:
         if self._unsubscribe is not None:
@@ -112,6 +114,8 @@ class KerneApp(App[None]):
         if isinstance(event, StepOpened):
             self.main.selected = None
             self._close_welcome()
+            # A calm moment: the room reads the new step before it answers.
+            self.call_after_refresh(settle)
         self.show_session()
 
     def show_session(self) -> None:
