@@ -224,14 +224,18 @@ class Bench:
         self._say(rows)
 
     async def sustained_load(self) -> None:
-        """Every connection submits again at once, for a fixed time."""
+        """Every connection submits again at once, for a fixed time, on each file size."""
+        for prefill in self.config.prefills:
+            await self._sustained(prefill)
+
+    async def _sustained(self, prefill: int) -> None:
         seconds, room = self.config.sustained_seconds, self.config.room
-        scenario = f"sustained {room} conns, {seconds:g} s"
+        scenario = f"sustained {room} conns, {seconds:g} s, {prefill} in file"
         rate = Row(scenario, "durable submits/s", "/s", lower_is_better=False, target=3000)
         usage = Row(scenario, "server CPU busy", "%", compare=False)
         checks = []
         for name in SERVERS:
-            async with self.started(name, 0) as run:
+            async with self.started(name, prefill) as run:
                 phones = await connect_phones(run.server.base, run.server.code, room)
                 try:
                     before = run.server.cpu_seconds()
@@ -250,10 +254,17 @@ class Bench:
                 + (f", {lost} LOST" if lost else (", none lost" if lost == 0 else ", not on disk"))
             )
         rate.note = "; ".join(checks)
-        times = Row(scenario, "kerne / naive", "x", lower_is_better=False, target=50)
-        kerne, naive = rate.figures["kerne"], rate.figures["naive"]
-        if kerne is not None and naive is not None and naive.value > 0:
-            times.figures["kerne"] = Figure(round(kerne.value / naive.value, 1))
+        # The ceiling's column holds the ceiling's own multiple of the naive server: no server
+        # on this machine can be more times the naive one than a server that stores nothing.
+        times = Row(
+            scenario, "times the naive server", "x", compare=False, lower_is_better=False, target=50
+        )
+        naive = rate.figures["naive"]
+        for name in ("kerne", "ceiling"):
+            figure = rate.figures[name]
+            if figure is not None and naive is not None and naive.value > 0:
+                times.figures[name] = Figure(round(figure.value / naive.value, 1))
+        times.note = "ceiling column: what a server that stores nothing reaches"
         self.rows.extend([rate, usage, times])
         self._say([rate, usage, times])
 

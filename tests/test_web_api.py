@@ -859,6 +859,33 @@ async def test_the_server_keeps_serving_after_a_garbled_request(
     await still_serving(phone)
 
 
+async def test_a_phone_that_hangs_up_mid_send_leaves_no_error_and_nothing_stored(
+    workshop: Workshop, caplog: pytest.LogCaptureFixture
+) -> None:
+    await at(workshop, "ideas")
+    caplog.set_level(logging.INFO)
+    # The server as `kerne serve` runs it: there, a lost connection does not cancel the
+    # handler; it finds out when it reads the rest of the body.
+    async with phone_server(workshop, host="127.0.0.1", port=0) as info:
+        reader, writer = await asyncio.open_connection("127.0.0.1", info.port)
+        head = (
+            f"POST /api/{CODE}/contributions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            "Content-Type: application/json\r\nContent-Length: 300\r\n\r\n"
+        )
+        writer.write(head.encode() + b'{"step": "ideas", "client_id": "half", "te')
+        await writer.drain()
+        # Time for the server to start on the request and wait for the rest of its body.
+        await asyncio.sleep(0.3)
+        writer.close()
+        await writer.wait_closed()
+        assert await asyncio.wait_for(reader.read(), WAIT) == b""
+        phone = ClientSession(base_url=f"http://127.0.0.1:{info.port}")
+        async with phone:
+            await still_serving(phone)
+    assert stored(workshop) == []
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
 async def test_a_forged_device_cookie_is_replaced_by_a_fresh_one(phone: Phone) -> None:
     response = await phone.get("/", headers={"Cookie": f"{DEVICE_COOKIE}=<script>;x"})
     assert response.status == 200
