@@ -102,11 +102,9 @@ def results_for(
     kind = step.kind
     if kind.is_textual:
         weights = merge_weights(every)
-        by_time = (
-            sorted(visible, key=_arrival, reverse=True)
-            if newest is None
-            else heapq.nlargest(newest, visible, key=_arrival)  # same order, less work
-        )
+        # nlargest gives sorted(..., reverse=True)[:n], without sorting what is left out.
+        shown = len(visible) if newest is None else newest
+        by_time = heapq.nlargest(shown, visible, key=_arrival)
         cards = tuple(
             Card(id=c.id, text=c.text, at=c.at, weight=1 + weights.get(c.id, 0)) for c in by_time
         )
