@@ -1,6 +1,7 @@
 """The session file: the only package that imports tinydb."""
 
 from kerne_tui.store.files import SessionLocked, write_atomic
+from kerne_tui.store.layout import SessionStatus
 from kerne_tui.store.listing import (
     SessionSummary,
     find_session,
@@ -35,6 +36,7 @@ __all__ = [
     "SessionFile",
     "SessionFileError",
     "SessionLocked",
+    "SessionStatus",
     "SessionSummary",
     "StoreWriteError",
     "Update",
