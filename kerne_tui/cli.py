@@ -416,7 +416,7 @@ def cmd_run(args: argparse.Namespace, lang: Lang, *, demo: bool = False) -> int:
 async def _run_screen(
     workshop: Workshop, args: argparse.Namespace, lang: Lang, *, demo: bool
 ) -> int:
-    from kerne_tui.tui.app import KerneApp
+    from kerne_tui.tui.app import build_app
 
     async with hosted(workshop, args, lang) as info:
         phones: asyncio.Task[None] | None = None
@@ -434,7 +434,7 @@ async def _run_screen(
             notices.append(t(lang, "rehearsal.notice", count=args.participants))
         if args.step:
             await workshop.go_to(args.step)
-        app = KerneApp(workshop, join_url=info.url, notices=notices, data_dir=data_dir(args))
+        app = build_app(workshop, join_url=info.url, data_dir=data_dir(args), notices=notices)
         try:
             await app.run_async()
         finally:
