@@ -143,7 +143,7 @@ class MainScreen(KeyedScreen):
 
     def tick(self) -> None:
         """Read the countdown, and draw answers that came since the last tick (all at once)."""
-        if not self.app.is_running:
+        if not self._ready:
             return
         self.update_clock()
         if self._answers_dirty:
