@@ -17,6 +17,7 @@ from textual.widgets import Footer, Static
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import Plan
+from kerne_tui.store import SessionStatus
 from kerne_tui.tui.keys import translated
 from kerne_tui.workshop import Workshop, parse_iso
 
@@ -64,9 +65,9 @@ def day_progress(
     total = sum(step.seconds for step in steps) / speed
     planned_end = start + timedelta(seconds=total)
     local_now = now.astimezone()
-    if status == "finished" and ended_at is not None:
+    if status == SessionStatus.FINISHED and ended_at is not None:
         projected = ended_at.astimezone()
-    elif status != "running" or current_index < 0:
+    elif status != SessionStatus.RUNNING or current_index < 0:
         projected = max(local_now, start) + timedelta(seconds=total)
     else:
         later = sum(step.seconds for step in steps[current_index + 1 :]) / speed
@@ -107,6 +108,7 @@ def agenda_table(workshop: Workshop, lang: Lang) -> tuple[Table, int]:
     """The plan as a table, and the line on which the open step stands (for scrolling)."""
     plan = workshop.plan
     current = workshop.step_index
+    finished = workshop.status == SessionStatus.FINISHED
     progress = progress_of(workshop)
     moment = progress.planned_start
     table = Table(box=box.SIMPLE_HEAVY, expand=True, show_edge=False, pad_edge=False)
@@ -133,7 +135,7 @@ def agenda_table(workshop: Workshop, lang: Lang) -> tuple[Table, int]:
             if index == current:
                 mark, style = t(lang, "tui.agenda.now"), "reverse bold"
                 current_line = line
-            elif 0 <= index < current or (workshop.status == "finished" and index <= current):
+            elif 0 <= index < current or (finished and index <= current):
                 mark, style = "✓", ""
             else:
                 mark, style = "", ""
