@@ -182,6 +182,25 @@ async def test_a_shows_the_agenda_and_a_goes_back(tmp_path: Path) -> None:
             assert on_main(app)
 
 
+@pytest.mark.parametrize("screen_key", ["a", "q"])
+async def test_moderation_keys_neither_show_nor_act_away_from_the_answers(
+    tmp_path: Path, screen_key: str
+) -> None:
+    async with open_workshop(tmp_path) as workshop:
+        await three_answers(workshop)
+        await workshop.toggle_reveal("min-opgave")
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.press(screen_key)
+            await until(pilot, lambda: not on_main(app))
+            await pilot.press("down", "h")
+            await pilot.pause()
+            footer = screen_text(app).splitlines()[-1]
+            assert "Skjul" not in footer and "Vælg" not in footer
+            assert app.main.selected is None
+            assert not any(c.hidden for c in workshop.all_contributions())
+
+
 @pytest.mark.parametrize("keys", [("down", "down"), ("tab", "tab")])
 async def test_down_or_tab_selects_the_next_card_and_h_hides_it(
     tmp_path: Path, keys: tuple[str, str]

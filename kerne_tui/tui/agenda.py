@@ -12,13 +12,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import Plan
 from kerne_tui.store import SessionStatus
-from kerne_tui.tui.keys import translated
+from kerne_tui.tui.keys import KeyedScreen
 from kerne_tui.workshop import Workshop, parse_iso
 
 REDRAW_SECONDS = 5.0
@@ -173,7 +172,7 @@ def summary_text(workshop: Workshop, lang: Lang) -> Text:
     return text
 
 
-class AgendaScreen(Screen[None]):
+class AgendaScreen(KeyedScreen):
     """The whole day at a glance; a or escape goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -182,10 +181,8 @@ class AgendaScreen(Screen[None]):
     ]
 
     def __init__(self, workshop: Workshop, lang: Lang) -> None:
-        super().__init__()
+        super().__init__(lang)
         self.workshop = workshop
-        self.lang: Lang = lang
-        self._bindings = translated(self._bindings, lang)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.workshop.plan.title, style="bold"), id="agenda-title")

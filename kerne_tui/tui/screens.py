@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,6 +20,14 @@ from kerne_tui.tui.big_numbers import Countdown, clock_text, phase_of
 from kerne_tui.tui.commands import guarded
 from kerne_tui.tui.dialogs import MergeScreen
 from kerne_tui.tui.keys import SELECTION_ACTIONS, KeyedScreen
+from kerne_tui.tui.layout import (
+    MIN_HEIGHT,
+    MIN_WIDTH,
+    SIDE_MIN_WIDTH,
+    Arrangement,
+    arrange,
+    band_rows,
+)
 from kerne_tui.tui.qr import QrCode, qr_matrix, qr_size
 from kerne_tui.tui.results import WALL_LIMIT, ResultsView, plain
 from kerne_tui.workshop import StepResults, Workshop, results_for
@@ -29,46 +35,6 @@ from kerne_tui.workshop import StepResults, Workshop, results_for
 REFRESH_SECONDS = 0.25
 """How often the countdown is read and pending answers are drawn: a burst of phones costs at
 most four redraws a second, and the digits change on time."""
-MIN_WIDTH = 60
-MIN_HEIGHT = 20
-"""Below this the screen only says how large it must be."""
-STAGE_MIN_WIDTH = 40
-"""The step and its answers need at least this many columns beside the QR code."""
-SIDE_MIN_WIDTH = 34
-"""Room for the countdown's digits at double size."""
-
-
-@dataclass(frozen=True, slots=True)
-class Arrangement:
-    """How the main screen fits a terminal: whether the QR stays beside the step, digit size."""
-
-    too_small: bool
-    qr_here: bool
-    clock_scale: int
-    side_width: int
-
-
-def arrange(size: Size, qr: Size, band_rows: int) -> Arrangement:
-    """Fit the main screen into *size*; a QR that does not fit moves to its own screen (q)."""
-    width, height = size
-    if width < MIN_WIDTH or height < MIN_HEIGHT:
-        return Arrangement(True, False, 1, 0)
-    body = height - 3 - band_rows  # header (2) and footer (1) and the bands below the body
-    side_width = max(qr.width, SIDE_MIN_WIDTH) + 2
-    fixed = 1 + 2 + 1  # the clock's cue, address and code, a spare line
-    qr_here = width - side_width - 1 >= STAGE_MIN_WIDTH and body >= qr.height + 3 + fixed
-    if not qr_here:
-        side_width = SIDE_MIN_WIDTH + 2
-    room = body - (qr.height if qr_here else 2) - fixed
-    clock_scale = 2 if room >= 5 + 2 else 1
-    return Arrangement(False, qr_here, clock_scale, side_width)
-
-
-def _band_rows(text: str, width: int) -> int:
-    """Lines a band of *text* takes when wrapped to *width* (with its padding)."""
-    if not text:
-        return 0
-    return max(1, math.ceil(len(text) / max(1, width - 4)))
 
 
 class MainScreen(KeyedScreen):
@@ -333,9 +299,9 @@ class MainScreen(KeyedScreen):
         bands = 0
         pin = self.workshop.pinned
         if pin is not None:
-            bands += _band_rows(t(self.lang, "tui.pin.band") + " " + pin.text, size.width)
+            bands += band_rows(t(self.lang, "tui.pin.band") + " " + pin.text, size.width)
         if self.workshop.status == SessionStatus.FINISHED:
-            bands += _band_rows(self._closed_words(), size.width)
+            bands += band_rows(self._closed_words(), size.width)
         arrangement = arrange(size, self._qr_cells, bands)
         self.arrangement = arrangement
         self.set_class(arrangement.too_small, "-too-small")
