@@ -36,6 +36,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Name the session to archive (the file's path or its name from 'kerne sessions'), "
         "or check an archive with --verify ZIP.",
     ),
+    # Used by every command that names a session (run --resume, report, archive).
+    "cli.session_is_folder": (
+        "{path} er en mappe, ikke en sessionsfil. Angiv selve filen (den ender på .json), "
+        "eller navnet fra 'kerne sessions'.",
+        "{path} is a folder, not a session file. Name the file itself (it ends in .json), "
+        "or its name from 'kerne sessions'.",
+    ),
     # --- kerne sessions ------------------------------------------------------------------
     "archive.status.waiting": ("ikke begyndt", "not started"),
     "archive.status.running": ("i gang", "running"),
