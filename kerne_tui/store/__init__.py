@@ -1,7 +1,16 @@
-"""The session file: the only package that imports tinydb."""
+"""The session file: the only package that imports tinydb, and the owner of its layout."""
 
 from kerne_tui.store.files import SessionLocked, write_atomic
-from kerne_tui.store.layout import SessionStatus
+from kerne_tui.store.layout import (
+    ARCHIVE_FIELD,
+    LayoutError,
+    Pin,
+    SessionHeader,
+    SessionState,
+    SessionStatus,
+    TimerRecord,
+    anonymised_copy,
+)
 from kerne_tui.store.listing import (
     SessionSummary,
     find_session,
@@ -9,6 +18,7 @@ from kerne_tui.store.listing import (
     list_sessions,
     summarise,
 )
+from kerne_tui.store.naming import ARCHIVES, free_path, session_file_name
 from kerne_tui.store.session_file import (
     CONTRIBUTIONS,
     LOG,
@@ -17,34 +27,54 @@ from kerne_tui.store.session_file import (
     Insert,
     Operation,
     Put,
+    SessionDocuments,
     SessionFile,
     SessionFileError,
     StoreWriteError,
     Update,
+    decode_documents,
+    decode_head,
+    log_entry,
+    put_state,
     read_session_data,
     rows,
 )
 
 __all__ = [
+    "ARCHIVES",
+    "ARCHIVE_FIELD",
     "CONTRIBUTIONS",
     "LOG",
     "SESSION",
     "STATE",
     "Insert",
+    "LayoutError",
     "Operation",
+    "Pin",
     "Put",
+    "SessionDocuments",
     "SessionFile",
     "SessionFileError",
+    "SessionHeader",
     "SessionLocked",
+    "SessionState",
     "SessionStatus",
     "SessionSummary",
     "StoreWriteError",
+    "TimerRecord",
     "Update",
+    "anonymised_copy",
+    "decode_documents",
+    "decode_head",
     "find_session",
+    "free_path",
     "latest_unfinished",
     "list_sessions",
+    "log_entry",
+    "put_state",
     "read_session_data",
     "rows",
+    "session_file_name",
     "summarise",
     "write_atomic",
 ]

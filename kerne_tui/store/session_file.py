@@ -24,14 +24,45 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from kerne_tui.store.files import WriterLock, remove_stale_temporaries, write_atomic
+from kerne_tui.store.layout import (
+    CONTRIBUTIONS,
+    FORMAT,
+    LOG,
+    SESSION,
+    SINGLE,
+    STATE,
+    LayoutError,
+    SessionHeader,
+    SessionState,
+    new_file_data,
+    rows,
+    single_doc,
+)
 
 log = logging.getLogger(__name__)
 
-SESSION = "session"
-STATE = "state"
-CONTRIBUTIONS = "contributions"
-LOG = "log"
-FORMAT = "kerne-session-1"
+__all__ = [
+    "CONTRIBUTIONS",
+    "FORMAT",
+    "LOG",
+    "SESSION",
+    "STATE",
+    "Insert",
+    "Operation",
+    "Put",
+    "SessionDocuments",
+    "SessionFile",
+    "SessionFileError",
+    "StoreWriteError",
+    "Update",
+    "decode_documents",
+    "decode_head",
+    "log_entry",
+    "put_state",
+    "read_session_data",
+    "rows",
+]
+
 MAX_PIECES = 256
 """A table kept as more pieces than this (one per batch since the last rewrite) is joined."""
 
@@ -78,6 +109,16 @@ class Put:
 Operation = Insert | Update | Put
 
 
+def put_state(state: SessionState) -> Put:
+    """The operation that writes *state* as the session's state."""
+    return Put(STATE, state.to_doc())
+
+
+def log_entry(action: str, at: str, **details: Any) -> Insert:
+    """The operation that appends one facilitator action to the log."""
+    return Insert(LOG, {"action": action, "at": at, **details})
+
+
 class SnapshotStorage(Storage):
     """TinyDB storage that keeps the data in memory; the session file writes it to disk."""
 
@@ -101,7 +142,7 @@ def decode_session_bytes(path: Path, raw: bytes) -> dict[str, dict[str, Any]]:
         raise SessionFileError(path, "not_json", str(error)) from None
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise SessionFileError(path, "not_ours")
-    header = data.get(SESSION, {}).get("1")
+    header = single_doc(data, SESSION)
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise SessionFileError(path, "not_ours")
     return data
@@ -118,10 +159,47 @@ def read_session_data(path: Path) -> dict[str, dict[str, Any]]:
     return decode_session_bytes(path, raw)
 
 
-def rows(data: Mapping[str, Mapping[str, Any]], table: str) -> list[dict[str, Any]]:
-    """The documents of *table* in insertion order, as plain dicts."""
-    items = data.get(table, {})
-    return [dict(items[key]) for key in sorted(items, key=int)]
+@dataclass(frozen=True, slots=True)
+class SessionDocuments:
+    """A session file as read: typed header and state, contributions and log in order."""
+
+    header: SessionHeader
+    state: SessionState
+    contributions: tuple[dict[str, Any], ...]
+    log: tuple[dict[str, Any], ...]
+
+
+def decode_head(
+    path: Path, data: Mapping[str, Mapping[str, Any]]
+) -> tuple[SessionHeader, SessionState]:
+    """The header and state of a session file's parsed data (SessionFileError if damaged)."""
+    try:
+        return (
+            SessionHeader.from_doc(single_doc(data, SESSION)),
+            SessionState.from_doc(single_doc(data, STATE)),
+        )
+    except LayoutError as error:
+        raise SessionFileError(path, "unreadable", str(error)) from None
+
+
+def decode_documents(path: Path, data: Mapping[str, Mapping[str, Any]]) -> SessionDocuments:
+    """The parsed data of a session file, decoded; a damaged field raises SessionFileError."""
+    header, state = decode_head(path, data)
+    try:
+        return SessionDocuments(
+            header=header,
+            state=state,
+            contributions=tuple(rows(data, CONTRIBUTIONS)),
+            log=tuple(rows(data, LOG)),
+        )
+    except (TypeError, ValueError) as error:  # a document id that is not a number
+        raise SessionFileError(path, "unreadable", f"damaged table: {error}") from None
+
+
+def _as_doc(value: SessionHeader | SessionState | Mapping[str, Any]) -> dict[str, Any]:
+    if isinstance(value, SessionHeader | SessionState):
+        return value.to_doc()
+    return dict(value)
 
 
 WriteCallback = Callable[[BaseException | None], None]
@@ -180,15 +258,26 @@ class SessionFile:
 
     # --- opening ---------------------------------------------------------------------
     @classmethod
-    def create(cls, path: Path, header: Mapping[str, Any], state: Mapping[str, Any]) -> SessionFile:
-        """Write a new session file with its header and first state, and take it for writing."""
+    def create(
+        cls,
+        path: Path,
+        header: SessionHeader | Mapping[str, Any],
+        state: SessionState | Mapping[str, Any],
+    ) -> SessionFile:
+        """Write a new session file with its header and first state, and take it for writing.
+
+        Plain documents are accepted too (benchmarks write minimal files).
+        """
         path.parent.mkdir(parents=True, exist_ok=True)
-        data: dict[str, dict[str, Any]] = {
-            SESSION: {"1": {**header, "format": FORMAT}},
-            STATE: {"1": dict(state)},
-            CONTRIBUTIONS: {},
-            LOG: {},
-        }
+        if isinstance(header, SessionHeader) and isinstance(state, SessionState):
+            data = new_file_data(header, state)
+        else:
+            data = {
+                SESSION: {SINGLE: {**_as_doc(header), "format": FORMAT}},
+                STATE: {SINGLE: _as_doc(state)},
+                CONTRIBUTIONS: {},
+                LOG: {},
+            }
         payload = orjson.dumps(data)
         session = cls(path, data, payload)
         session._lock.acquire()
@@ -225,22 +314,34 @@ class SessionFile:
 
     # --- reading ---------------------------------------------------------------------
     @property
+    def session_header(self) -> SessionHeader:
+        """The session header: plan snapshot, join code, secret, times (SessionFileError)."""
+        try:
+            return SessionHeader.from_doc(single_doc(self._storage.data, SESSION))
+        except LayoutError as error:
+            raise SessionFileError(self.path, "unreadable", str(error)) from None
+
+    @property
+    def session_state(self) -> SessionState:
+        """The last committed facilitator state (SessionFileError if it is damaged)."""
+        try:
+            return SessionState.from_doc(single_doc(self._storage.data, STATE))
+        except LayoutError as error:
+            raise SessionFileError(self.path, "unreadable", str(error)) from None
+
+    @property
     def header(self) -> dict[str, Any]:
-        """The session header: plan snapshot, join code, secret, times."""
-        return dict(self._storage.data[SESSION]["1"])
+        """The header as the stored document, a copy (tests look at the file through it)."""
+        return dict(single_doc(self._storage.data, SESSION) or {})
 
     @property
     def state(self) -> dict[str, Any]:
-        """The last committed facilitator state."""
-        return dict(self._storage.data.get(STATE, {}).get("1", {}))
+        """The state as the stored document, a copy (tests look at the file through it)."""
+        return dict(single_doc(self._storage.data, STATE) or {})
 
     def contributions(self) -> list[dict[str, Any]]:
         """Every contribution, in the order they arrived."""
         return rows(self._storage.data, CONTRIBUTIONS)
-
-    def log_entries(self) -> list[dict[str, Any]]:
-        """Every facilitator action, in order."""
-        return rows(self._storage.data, LOG)
 
     # --- writing ---------------------------------------------------------------------
     async def start(self) -> None:
@@ -335,7 +436,8 @@ class SessionFile:
                     self._db.table(operation.table).update(dict(operation.fields), doc_ids=[doc_id])
             else:
                 self._encoded.pop(operation.table, None)
-                self._db.table(operation.table).upsert(Document(dict(operation.doc), doc_id=1))
+                doc = Document(dict(operation.doc), doc_id=int(SINGLE))
+                self._db.table(operation.table).upsert(doc)
         self._insert_run(run)
 
     def _encode(self) -> list[bytes]:
