@@ -3,6 +3,10 @@
 from kerne_tui.store.files import SessionLocked, write_atomic
 from kerne_tui.store.layout import (
     ARCHIVE_FIELD,
+    CONTRIBUTIONS,
+    LOG,
+    SESSION,
+    STATE,
     LayoutError,
     Pin,
     SessionHeader,
@@ -10,6 +14,7 @@ from kerne_tui.store.layout import (
     SessionStatus,
     TimerRecord,
     anonymised_copy,
+    rows,
 )
 from kerne_tui.store.listing import (
     SessionSummary,
@@ -19,26 +24,15 @@ from kerne_tui.store.listing import (
     summarise,
 )
 from kerne_tui.store.naming import ARCHIVES, free_path, session_file_name
-from kerne_tui.store.session_file import (
-    CONTRIBUTIONS,
-    LOG,
-    SESSION,
-    STATE,
-    Insert,
-    Operation,
-    Put,
+from kerne_tui.store.operations import Insert, Operation, Put, Update, log_entry, put_state
+from kerne_tui.store.reading import (
     SessionDocuments,
-    SessionFile,
     SessionFileError,
-    StoreWriteError,
-    Update,
     decode_documents,
     decode_head,
-    log_entry,
-    put_state,
     read_session_data,
-    rows,
 )
+from kerne_tui.store.session_file import SessionFile, StoreWriteError
 
 __all__ = [
     "ARCHIVES",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kerne_tui.store.layout import SessionStatus
-from kerne_tui.store.session_file import SessionFileError, decode_head, read_session_data
+from kerne_tui.store.reading import SessionFileError, decode_head, read_session_data
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,9 +38,12 @@ from kerne_tui.store.layout import (
     rows,
     single_doc,
 )
+from kerne_tui.store.operations import Insert, Operation, Put, Update
+from kerne_tui.store.reading import SessionFileError, decode_session_bytes, read_session_data
 
 log = logging.getLogger(__name__)
 
+# Re-exported from here as before the layout and the reading moved out.
 __all__ = [
     "CONTRIBUTIONS",
     "FORMAT",
@@ -50,15 +53,10 @@ __all__ = [
     "Insert",
     "Operation",
     "Put",
-    "SessionDocuments",
     "SessionFile",
     "SessionFileError",
     "StoreWriteError",
     "Update",
-    "decode_documents",
-    "decode_head",
-    "log_entry",
-    "put_state",
     "read_session_data",
     "rows",
 ]
@@ -67,56 +65,8 @@ MAX_PIECES = 256
 """A table kept as more pieces than this (one per batch since the last rewrite) is joined."""
 
 
-class SessionFileError(Exception):
-    """A session file that cannot be read; it is left exactly as it was."""
-
-    def __init__(self, path: Path, reason: str, detail: str = "") -> None:
-        self.path = path
-        self.reason = reason
-        self.detail = detail
-        super().__init__(f"{path}: {reason} {detail}".strip())
-
-
 class StoreWriteError(Exception):
     """A batch could not be written to disk; nothing in it was acknowledged."""
-
-
-@dataclass(frozen=True, slots=True)
-class Insert:
-    """Append *doc* to *table*."""
-
-    table: str
-    doc: Mapping[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class Update:
-    """Change fields of the contribution whose ``id`` is *key*."""
-
-    key: str
-    fields: Mapping[str, Any]
-    table: str = CONTRIBUTIONS
-
-
-@dataclass(frozen=True, slots=True)
-class Put:
-    """Replace the single document of *table* (the session header or the state)."""
-
-    table: str
-    doc: Mapping[str, Any]
-
-
-Operation = Insert | Update | Put
-
-
-def put_state(state: SessionState) -> Put:
-    """The operation that writes *state* as the session's state."""
-    return Put(STATE, state.to_doc())
-
-
-def log_entry(action: str, at: str, **details: Any) -> Insert:
-    """The operation that appends one facilitator action to the log."""
-    return Insert(LOG, {"action": action, "at": at, **details})
 
 
 class SnapshotStorage(Storage):
@@ -130,70 +80,6 @@ class SnapshotStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         self.data = data
-
-
-def decode_session_bytes(path: Path, raw: bytes) -> dict[str, dict[str, Any]]:
-    """Parse and sanity-check the bytes of a session file; raise :class:`SessionFileError`."""
-    if not raw.strip():
-        raise SessionFileError(path, "empty")
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        raise SessionFileError(path, "not_json", str(error)) from None
-    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        raise SessionFileError(path, "not_ours")
-    header = single_doc(data, SESSION)
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise SessionFileError(path, "not_ours")
-    return data
-
-
-def read_session_data(path: Path) -> dict[str, dict[str, Any]]:
-    """Read a session file without taking it for writing (reports, listings, archives)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SessionFileError(path, "missing") from None
-    except OSError as error:
-        raise SessionFileError(path, "unreadable", str(error)) from None
-    return decode_session_bytes(path, raw)
-
-
-@dataclass(frozen=True, slots=True)
-class SessionDocuments:
-    """A session file as read: typed header and state, contributions and log in order."""
-
-    header: SessionHeader
-    state: SessionState
-    contributions: tuple[dict[str, Any], ...]
-    log: tuple[dict[str, Any], ...]
-
-
-def decode_head(
-    path: Path, data: Mapping[str, Mapping[str, Any]]
-) -> tuple[SessionHeader, SessionState]:
-    """The header and state of a session file's parsed data (SessionFileError if damaged)."""
-    try:
-        return (
-            SessionHeader.from_doc(single_doc(data, SESSION)),
-            SessionState.from_doc(single_doc(data, STATE)),
-        )
-    except LayoutError as error:
-        raise SessionFileError(path, "unreadable", str(error)) from None
-
-
-def decode_documents(path: Path, data: Mapping[str, Mapping[str, Any]]) -> SessionDocuments:
-    """The parsed data of a session file, decoded; a damaged field raises SessionFileError."""
-    header, state = decode_head(path, data)
-    try:
-        return SessionDocuments(
-            header=header,
-            state=state,
-            contributions=tuple(rows(data, CONTRIBUTIONS)),
-            log=tuple(rows(data, LOG)),
-        )
-    except (TypeError, ValueError) as error:  # a document id that is not a number
-        raise SessionFileError(path, "unreadable", f"damaged table: {error}") from None
 
 
 def _as_doc(value: SessionHeader | SessionState | Mapping[str, Any]) -> dict[str, Any]:

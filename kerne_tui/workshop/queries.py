@@ -42,8 +42,12 @@ class SessionQueries:
         self._inflight = InFlight()
         self._ids = IdSource()
         self._steps = plan.steps
-        for doc in store.contributions():
-            self._index.add(Contribution.from_doc(doc))
+        for number, doc in enumerate(store.contributions(), start=1):
+            try:
+                self._index.add(Contribution.from_doc(doc))
+            except (KeyError, TypeError, ValueError) as error:
+                detail = f"contribution {number} is damaged ({type(error).__name__}: {error})"
+                raise SessionFileError(store.path, "unreadable", detail) from None
         state = store.session_state
         self.status: SessionStatus = state.status
         self.current: str | None = state.current
