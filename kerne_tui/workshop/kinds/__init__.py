@@ -11,8 +11,9 @@ from types import MappingProxyType
 
 from kerne_tui.plan.model import StepKind
 from kerne_tui.workshop.kinds.actions import ACTION_FIELD_LIMIT, ActionsSpec
-from kerne_tui.workshop.kinds.base import Fields, KindSpec, NoInputSpec, clean_field
+from kerne_tui.workshop.kinds.base import Fields, KindSpec, clean_field
 from kerne_tui.workshop.kinds.choice import ChoiceSpec
+from kerne_tui.workshop.kinds.no_input import NoInputSpec
 from kerne_tui.workshop.kinds.rank import RankSpec
 from kerne_tui.workshop.kinds.scale import ScaleSpec
 from kerne_tui.workshop.kinds.text import TextSpec

@@ -55,15 +55,6 @@ class KindSpec:
         return f"<{type(self).__name__} {self.kind.value}>"
 
 
-class NoInputSpec(KindSpec):
-    """Info and discuss: phones send nothing, so nothing is checked or tallied."""
-
-    kinds = (StepKind.INFO, StepKind.DISCUSS)
-
-    def check_caps(self, step: Step, own: Sequence[Contribution], fields: Fields) -> None:
-        raise Refused("wrong_kind", "refuse.no_input")
-
-
 def clean_field(
     value: Any,
     limit: int,
