@@ -268,6 +268,8 @@ class SessionState:
     elapsed: Mapping[str, float] = field(default_factory=dict)
     started_at: str | None = None
     ended_at: str | None = None
+    left: Mapping[str, float] = field(default_factory=dict)
+    """The seconds each step had left when the facilitator moved on from it (its return)."""
 
     @classmethod
     def from_doc(cls, doc: object) -> SessionState:
@@ -289,9 +291,10 @@ class SessionState:
             timer=TimerRecord.from_doc(timer) if timer is not None else None,
             revealed=frozenset(_strings(doc, where, "revealed")),
             pins=tuple(_pins(doc.get("pins"), where)),
-            elapsed=_elapsed(doc.get("elapsed"), where),
+            elapsed=_seconds(doc.get("elapsed"), where, "elapsed"),
             started_at=_optional_text(doc, where, "started_at"),
             ended_at=_optional_text(doc, where, "ended_at"),
+            left=_seconds(doc.get("left"), where, "left"),
         )
 
     def to_doc(self) -> dict[str, Any]:
@@ -306,6 +309,7 @@ class SessionState:
             elapsed={k: round(v, 3) for k, v in self.elapsed.items()},
             started_at=self.started_at,
             ended_at=self.ended_at,
+            left={k: round(v, 3) for k, v in self.left.items()},
         )
         return doc
 
@@ -333,15 +337,16 @@ def _pins(value: object, where: str) -> Iterable[Pin]:
             )
 
 
-def _elapsed(value: object, where: str) -> dict[str, float]:
+def _seconds(value: object, where: str, name: str) -> dict[str, float]:
+    """A table of seconds by step id (``elapsed``, ``left``)."""
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise LayoutError(f"{where}: 'elapsed' should be a table, not {_type_name(value)}")
+        raise LayoutError(f"{where}: '{name}' should be a table, not {_type_name(value)}")
     found: dict[str, float] = {}
     for step_id, seconds in value.items():
         if isinstance(seconds, bool) or not isinstance(seconds, int | float):
-            raise LayoutError(f"{where}: 'elapsed' of '{step_id}' should be a number")
+            raise LayoutError(f"{where}: '{name}' of '{step_id}' should be a number")
         found[str(step_id)] = float(seconds)
     return found
 

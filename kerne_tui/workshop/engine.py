@@ -142,9 +142,14 @@ class Workshop(SessionQueries):
             raise Refused("closed", "refuse.closed_session")
         step = self.plan.step(step_id)
         self._account_elapsed()
+        if self.current is not None:
+            # The step keeps what it had left, so that coming back to it continues from there.
+            self.left[self.current] = self.timer.seconds_left()
         self.current = step_id
         self._current_since_mono = self.clock.monotonic()
         self.timer = StepTimer.fresh(self.clock, step.seconds / self.speed)
+        if step_id in self.left:
+            self.timer.remaining_at_mark = self.left[step_id]
         if run_timer:
             self.timer.start()
         self._closed_announced = False

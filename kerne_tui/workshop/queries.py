@@ -54,6 +54,8 @@ class SessionQueries:
         self.revealed: set[str] = set(state.revealed)
         self.pins: list[Pin] = list(state.pins)
         self.elapsed: dict[str, float] = dict(state.elapsed)
+        self.left: dict[str, float] = dict(state.left)
+        """The seconds each step had left when the session moved on from it."""
         self.started_at: str | None = state.started_at
         self.ended_at: str | None = state.ended_at
         self._current_since_mono = self.clock.monotonic()
@@ -167,4 +169,5 @@ class SessionQueries:
             elapsed=dict(self.elapsed),
             started_at=self.started_at,
             ended_at=self.ended_at,
+            left=dict(self.left),
         )
