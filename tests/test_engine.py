@@ -603,17 +603,6 @@ async def test_previous_step_at_the_first_step_stays(workshop: Workshop) -> None
     assert workshop.current == "intro"
 
 
-async def test_going_back_gives_the_step_its_whole_time_again(
-    workshop: Workshop, clock: FakeClock
-) -> None:
-    await workshop.go_to("ideas")
-    clock.advance(5 * 60)
-    await workshop.next_step()
-    await workshop.previous_step()
-    assert workshop.is_open()
-    assert workshop.seconds_left() == 300.0
-
-
 async def test_go_to_jumps_to_any_step(workshop: Workshop) -> None:
     await workshop.start()
     await workshop.go_to("mood")
