@@ -309,8 +309,9 @@ class SessionState:
             elapsed={k: round(v, 3) for k, v in self.elapsed.items()},
             started_at=self.started_at,
             ended_at=self.ended_at,
-            left={k: round(v, 3) for k, v in self.left.items()},
         )
+        if self.left:
+            doc["left"] = {k: round(v, 3) for k, v in self.left.items()}
         return doc
 
 
