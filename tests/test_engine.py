@@ -72,6 +72,7 @@ def results(workshop: Workshop, step_id: str) -> StepResults:
         step,
         workshop.contributions(step_id, include_invisible=True),
         workshop.options(step),
+        merged=workshop.option_merges(step),
     )
 
 
@@ -777,6 +778,31 @@ async def test_merging_into_a_merged_card_counts_with_the_card_it_went_into(
     assert [(card.id, card.weight) for card in results(workshop, "ideas").cards] == [(a.id, 3)]
     weights = {card.id: card.weight for card in results(workshop, "ideas").cards}
     assert weights == {a.id: 3}
+
+
+async def test_dots_on_a_card_merged_later_count_for_the_card_it_went_into(
+    workshop: Workshop,
+) -> None:
+    kept, duplicate, other = await ideas(workshop, "Mere tid", "Mere tid!", "Ro")
+    await workshop.go_to("dots")
+    await send(workshop, "dots", {"dots": {duplicate.id: 2, other.id: 1}}, who=1)
+    await send(workshop, "dots", {"dots": {kept.id: 1, duplicate.id: 1}}, who=2)
+    await workshop.merge(duplicate.id, kept.id)
+    bars = {bar.label: (bar.value, bar.people) for bar in results(workshop, "dots").bars}
+    assert bars == {"Mere tid": (4, 2), "Ro": (1, 1)}
+
+
+async def test_a_ranking_of_two_cards_merged_later_counts_the_better_place_once(
+    workshop: Workshop,
+) -> None:
+    kept, duplicate, other = await ideas(workshop, "Mere tid", "Mere tid!", "Ro")
+    await workshop.go_to("carry-rank")
+    await send(workshop, "carry-rank", {"ranking": [duplicate.id, kept.id]}, who=1)
+    await send(workshop, "carry-rank", {"ranking": [other.id, duplicate.id]}, who=2)
+    await workshop.merge(duplicate.id, kept.id)
+    bars = {bar.label: (bar.value, bar.people) for bar in results(workshop, "carry-rank").bars}
+    # top = 2: first place gives 2 points, second 1; phone 1 had both cards, first place counts.
+    assert bars == {"Mere tid": (3, 2), "Ro": (2, 1)}
 
 
 async def test_merging_a_card_into_itself_through_a_merge_is_refused(workshop: Workshop) -> None:

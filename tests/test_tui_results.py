@@ -180,6 +180,28 @@ async def test_a_choice_step_shows_people_per_option(tmp_path: Path) -> None:
             assert "Overleveringen" in text and "1 person" in text
 
 
+async def test_dots_on_a_card_merged_later_count_on_the_wall_for_the_card_it_went_into(
+    tmp_path: Path,
+) -> None:
+    async with open_workshop(tmp_path) as workshop:
+        await workshop.go_to("en-saetning")
+        kept = await submit(workshop, "a", {"text": "Vi giver børnene tryghed"})
+        duplicate = await submit(workshop, "b", {"text": "Vi giver børn tryghed"})
+        other = await submit(workshop, "c", {"text": "Vi skaber læring"})
+        await workshop.go_to("prikker")
+        await submit(workshop, "a", {"dots": {duplicate.id: 2, other.id: 1}})
+        await submit(workshop, "b", {"dots": {kept.id: 1}})
+        await workshop.merge(duplicate.id, kept.id)
+        await workshop.toggle_reveal("prikker")
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            lines = screen_text(app).splitlines()
+            at = next(i for i, line in enumerate(lines) if "Vi giver børnene tryghed" in line)
+            assert "3 prikker" in " ".join(lines[at : at + 2]), lines
+            assert not any("Vi giver børn tryghed" in line for line in lines)
+
+
 async def test_action_items_are_a_table_of_what_who_and_when(tmp_path: Path) -> None:
     async with open_workshop(tmp_path) as workshop:
         await workshop.go_to("handlinger")

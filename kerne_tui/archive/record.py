@@ -20,7 +20,7 @@ from kerne_tui.store import (
     decode_documents,
     read_session_data,
 )
-from kerne_tui.workshop import Contribution, Pin, StepResults, results_for
+from kerne_tui.workshop import Contribution, Pin, StepResults, merge_roots, results_for
 
 ARCHIVE_NOTE = ARCHIVE_FIELD
 """Header field of an archived copy (``SessionHeader.archive``): when, and the saved tallies."""
@@ -126,9 +126,17 @@ class SessionRecord:
             if c.step_id == step.options_from and c.visible
         )
 
+    def option_merges(self, step: Step) -> dict[str, str]:
+        """Carried-forward options merged later, mapped to the card they went into."""
+        if step.options_from is None:
+            return {}
+        return merge_roots(c for c in self.contributions if c.step_id == step.options_from)
+
     def results(self, step: Step) -> StepResults:
         """The step's tallies from the workshop's own results code."""
-        results = results_for(step, self.contributions, self.options(step))
+        results = results_for(
+            step, self.contributions, self.options(step), merged=self.option_merges(step)
+        )
         if self.saved_tally is None:
             return results
         people = self.saved_tally.people.get(step.id, {})

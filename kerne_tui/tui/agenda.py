@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from collections.abc import Mapping
 from typing import ClassVar
 
 from rich import box
@@ -75,9 +75,7 @@ def day_progress(
         projected = max(local_now, start) + timedelta(seconds=total)
     else:
         left = left or {}
-        later = sum(
-            left.get(step.id, step.seconds / speed) for step in steps[current_index + 1 :]
-        )
+        later = sum(left.get(step.id, step.seconds / speed) for step in steps[current_index + 1 :])
         projected = local_now + timedelta(seconds=seconds_left + later)
     return DayProgress(start, planned_end, projected)
 

@@ -267,6 +267,7 @@ class MainScreen(KeyedScreen):
             workshop.contributions(target.id, include_invisible=True),
             workshop.options(target),
             newest=WALL_LIMIT,
+            merged=workshop.option_merges(target),
         )
         self.results = results
         visible = self.answers_visible(target)

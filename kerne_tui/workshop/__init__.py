@@ -22,7 +22,7 @@ from kerne_tui.workshop.model import (
     StepOpened,
     TimerChanged,
 )
-from kerne_tui.workshop.results import StepResults, results_for
+from kerne_tui.workshop.results import StepResults, merge_roots, results_for
 
 __all__ = [
     "JOIN_ALPHABET",
@@ -44,6 +44,7 @@ __all__ = [
     "TimerChanged",
     "Workshop",
     "iso",
+    "merge_roots",
     "new_join_code",
     "normalise_join_code",
     "parse_iso",

@@ -19,6 +19,7 @@ from kerne_tui.workshop.events import EventBus, Listener
 from kerne_tui.workshop.ids import IdSource
 from kerne_tui.workshop.index import ContributionIndex
 from kerne_tui.workshop.model import Contribution, Pin, Refused
+from kerne_tui.workshop.parts import merge_roots
 from kerne_tui.workshop.timer import StepTimer
 
 
@@ -126,6 +127,12 @@ class SessionQueries:
         if step.options_from is None:
             return step.options
         return tuple(Option(id=c.id, label=c.text) for c in self.contributions(step.options_from))
+
+    def option_merges(self, step: Step) -> dict[str, str]:
+        """Carried-forward options merged later, mapped to the card they went into."""
+        if step.options_from is None:
+            return {}
+        return merge_roots(self._index.of_step(step.options_from))
 
     def respondents(self, step_id: str) -> int:
         """How many phones have answered a step."""

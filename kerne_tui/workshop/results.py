@@ -6,13 +6,13 @@ its contributions is its spec's ``tally`` (:mod:`kerne_tui.workshop.kinds`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kerne_tui.plan.model import Option, Step
 from kerne_tui.workshop.kinds import spec_for
 from kerne_tui.workshop.model import Contribution
-from kerne_tui.workshop.parts import ActionRow, Bar, Card, ScaleRow, merge_weights
+from kerne_tui.workshop.parts import ActionRow, Bar, Card, ScaleRow, merge_roots, merge_weights
 
 __all__ = [
     "ActionRow",
@@ -20,6 +20,7 @@ __all__ = [
     "Card",
     "ScaleRow",
     "StepResults",
+    "merge_roots",
     "merge_weights",
     "results_for",
 ]
@@ -50,17 +51,20 @@ def results_for(
     options: Sequence[Option],
     *,
     newest: int | None = None,
+    merged: Mapping[str, str] | None = None,
 ) -> StepResults:
     """Tally *contributions* (all of the step's, including hidden ones) against *options*.
 
     With *newest*, only that many cards are made (the newest), for a wall that shows no more;
-    ``count`` still says how many there are in all.
+    ``count`` still says how many there are in all. *merged* maps carried-forward options that
+    were merged later to the card they went into (``Workshop.option_merges``), so that what was
+    given to them counts for that card.
     """
     every = [c for c in contributions if c.step_id == step.id and not c.retracted]
     hidden = sum(1 for c in every if c.hidden)
     visible = [c for c in every if c.visible]
     respondents = len({c.device for c in every})
-    parts = spec_for(step.kind).tally(step, every, visible, options, newest)
+    parts = spec_for(step.kind).tally(step, every, visible, options, newest, merged)
     return StepResults(
         step,
         respondents,

@@ -45,6 +45,7 @@ class ActionsSpec(KindSpec):
         visible: Sequence[Contribution],
         options: Sequence[Option],
         newest: int | None,
+        merged: Mapping[str, str] | None = None,
     ) -> Parts:
         return Parts(
             actions=tuple(ActionRow(id=c.id, what=c.what, who=c.who, when=c.when) for c in visible)

@@ -47,8 +47,12 @@ class KindSpec:
         visible: Sequence[Contribution],
         options: Sequence[Option],
         newest: int | None,
+        merged: Mapping[str, str] | None = None,
     ) -> Parts:
-        """The kind's part of the results: *every* counts merges, *visible* is what shows."""
+        """The kind's part of the results: *every* counts merges, *visible* is what shows.
+
+        *merged* maps carried-forward options (cards) merged later to the card they went into.
+        """
         return Parts()
 
     def __repr__(self) -> str:
