@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from kerne_tui import __version__
-from kerne_tui.catalog import Lang, t
+from kerne_tui.catalog import Lang, counted, t
 from kerne_tui.cli_words import speak
 from kerne_tui.memory import settle
 from kerne_tui.plan import Plan, PlanError, builtin_plans, find_plan, load_plan
@@ -168,6 +168,13 @@ def ensure_writable(folder: Path, lang: Lang) -> None:
         ) from None
 
 
+def plan_minutes(lang: Lang, minutes: float) -> str:
+    """A plan's length in minutes; a whole one minute in the singular, fractions as they are."""
+    if minutes == 1:
+        return counted(lang, "plan.valid.minutes", 1)
+    return t(lang, "plan.valid.minutes.many", n=f"{minutes:g}")
+
+
 def resolve_plan(name: str, lang: Lang) -> Plan:
     """A plan by path or built-in name, checked; errors become UserError."""
     path = find_plan(name)
@@ -179,7 +186,9 @@ def resolve_plan(name: str, lang: Lang) -> Plan:
     try:
         return load_plan(path)
     except PlanError as error:
-        raise UserError(t(lang, "cli.invalid_plans", count=1), lines=error.messages(lang)) from None
+        raise UserError(
+            counted(lang, "cli.invalid_plans", 1, field="count"), lines=error.messages(lang)
+        ) from None
 
 
 def session_file_error(error: SessionFileError, lang: Lang) -> UserError:
@@ -263,20 +272,19 @@ def cmd_validate(args: argparse.Namespace, lang: Lang) -> int:
             for message in error.messages(lang):
                 print(message, file=sys.stderr)
             continue
-        minutes = f"{plan.minutes:g}"
         print(
             t(
                 lang,
                 "plan.valid",
                 path=name,
-                modules=len(plan.modules),
-                steps=len(plan.steps),
-                minutes=minutes,
+                modules=counted(lang, "plan.valid.modules", len(plan.modules)),
+                steps=counted(lang, "plan.valid.steps", len(plan.steps)),
+                minutes=plan_minutes(lang, plan.minutes),
             )
         )
     if failed:
         print(
-            t(lang, "cli.error", message=t(lang, "cli.invalid_plans", count=failed)),
+            t(lang, "cli.error", message=counted(lang, "cli.invalid_plans", failed, field="count")),
             file=sys.stderr,
         )
         return 1
@@ -431,7 +439,7 @@ async def _run_screen(workshop: Workshop, settings: Settings, lang: Lang) -> int
                     f"http://{local}:{info.port}", workshop.join_code, settings.participants
                 )
             )
-            notices.append(t(lang, "rehearsal.notice", count=settings.participants))
+            notices.append(counted(lang, "rehearsal.notice", settings.participants, field="count"))
         if settings.step:
             await workshop.go_to(settings.step)
         app = build_app(workshop, join_url=info.url, data_dir=settings.data_dir, notices=notices)

@@ -189,6 +189,45 @@ async def test_submit_is_refused_once_the_timer_reaches_zero(
     assert (refused.code, refused.key) == ("closed", "refuse.step_closed")
 
 
+@pytest.mark.parametrize(
+    ("step_id", "payload"),
+    [
+        ("mood", {"values": {"0": 3, "1": 4}}),
+        ("fixed-vote", {"dots": {"1": 1}}),
+        ("pick", {"choices": ["1"]}),
+        ("top", {"ranking": ["1", "2"]}),
+    ],
+)
+async def test_a_late_answer_that_is_no_text_is_called_an_answer(
+    workshop: Workshop, clock: FakeClock, step_id: str, payload: dict[str, Any]
+) -> None:
+    await workshop.go_to(step_id)
+    clock.advance(10 * 60)
+    refused = await refusal(workshop, step_id, payload)
+    assert refused.key == "refuse.step_closed_answer"
+    assert "Dit svar er ikke sendt" in refused.message("da")
+    assert "Din tekst" not in refused.message("da")
+
+
+async def test_a_late_action_is_called_a_text(workshop: Workshop, clock: FakeClock) -> None:
+    await workshop.go_to("todo")
+    clock.advance(10 * 60)
+    refused = await refusal(workshop, "todo", {"what": "Kortere møder"})
+    assert "Din tekst er ikke sendt" in refused.message("da")
+
+
+async def test_a_limit_of_one_is_said_in_the_singular(workshop: Workshop) -> None:
+    await workshop.go_to("dots")
+    refused = Refused("invalid", "refuse.option_cap", limit=1)
+    assert refused.message("da") == "Højst 1 prik på samme valgmulighed."
+    assert (
+        Refused("cap", "refuse.cap", limit=1)
+        .message("en")
+        .startswith("You have already sent 1 contribution to")
+    )
+    assert "2 contributions" in Refused("cap", "refuse.cap", limit=2).message("en")
+
+
 async def test_submit_is_accepted_just_before_the_timer_reaches_zero(
     workshop: Workshop, clock: FakeClock
 ) -> None:
@@ -465,7 +504,7 @@ async def test_retracting_after_the_timer_reached_zero_is_refused(
     clock.advance(5 * 60)
     with pytest.raises(Refused) as caught:
         await workshop.retract(phone(1), contribution.id)
-    assert caught.value.key == "refuse.step_closed"
+    assert caught.value.key == "refuse.retract_closed"
 
 
 async def test_retracting_after_the_step_moved_on_is_refused(workshop: Workshop) -> None:
@@ -474,7 +513,7 @@ async def test_retracting_after_the_step_moved_on_is_refused(workshop: Workshop)
     await workshop.next_step()
     with pytest.raises(Refused) as caught:
         await workshop.retract(phone(1), contribution.id)
-    assert caught.value.key == "refuse.step_closed"
+    assert caught.value.key == "refuse.retract_closed"
 
 
 async def test_retracting_twice_is_refused(workshop: Workshop) -> None:

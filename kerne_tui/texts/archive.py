@@ -36,13 +36,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Name the session to archive (the file's path or its name from 'kerne sessions'), "
         "or check an archive with --verify ZIP.",
     ),
-    # Used by every command that names a session (run --resume, report, archive).
-    "cli.session_is_folder": (
-        "{path} er en mappe, ikke en sessionsfil. Angiv selve filen (den ender på .json), "
-        "eller navnet fra 'kerne sessions'.",
-        "{path} is a folder, not a session file. Name the file itself (it ends in .json), "
-        "or its name from 'kerne sessions'.",
-    ),
     # --- kerne sessions ------------------------------------------------------------------
     "archive.status.waiting": ("ikke begyndt", "not started"),
     "archive.status.running": ("i gang", "running"),
@@ -249,6 +242,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "archive.rank.rule": (
         "Hver persons nummer 1 giver {top} point, nummer 2 ét point mindre, og så videre.",
         "Each person's first choice scores {top} points, the second one point less, and so on.",
+    ),
+    "archive.rank.rule.one": (
+        "Hver person valgte sin nummer 1, som giver 1 point.",
+        "Each person chose their first choice, which scores 1 point.",
     ),
     "archive.choice.rule.one": (
         "Hver deltager valgte én mulighed.",

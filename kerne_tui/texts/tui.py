@@ -17,13 +17,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.answered.one": ("1 har svaret", "1 has answered"),
     "tui.answers_from": ("Svar fra »{title}«:", "Answers from “{title}”:"),
     # The wall moves to .one/.many (screens.py picks by n); the plain key goes after that.
-    "tui.hidden_count": ("{n} skjult", "{n} hidden"),
     "tui.hidden_count.one": ("1 skjult", "1 hidden"),
     "tui.hidden_count.many": ("{n} skjulte", "{n} hidden"),
     "tui.answers.later": ("svarene vises senere", "the answers are shown later"),
     "tui.answers.too_few": (
         "svarene vises, når mindst {n} har svaret",
         "the answers are shown once at least {n} have answered",
+    ),
+    "tui.answers.too_few.one": (
+        "svarene vises, når mindst 1 har svaret",
+        "the answers are shown once at least 1 has answered",
     ),
     "tui.join.code": ("Kode: {code}", "Code: {code}"),
     "tui.qr.elsewhere": (

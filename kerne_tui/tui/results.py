@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from kerne_tui.catalog import Lang, t
+from kerne_tui.catalog import Lang, counted, t
 from kerne_tui.plan import StepKind
 from kerne_tui.tui.big_numbers import Tally
 from kerne_tui.workshop.results import ActionRow, Bar, Card, ScaleRow, StepResults
@@ -105,7 +105,9 @@ class ScaleChart:
             heading = Text(row.statement, style="bold", overflow="fold")
             heading.append(
                 "  ("
-                + t(self.lang, "tui.scale.mean", mean=decimal(row.mean, self.lang), n=row.answers)
+                + counted(
+                    self.lang, "tui.scale.mean", row.answers, mean=decimal(row.mean, self.lang)
+                )
                 + ")",
                 style="not bold italic",
             )

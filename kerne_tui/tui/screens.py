@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.widgets import Footer, Static
 
-from kerne_tui.catalog import Lang, t
+from kerne_tui.catalog import Lang, counted, t
 from kerne_tui.plan import Show, Step
 from kerne_tui.store import SessionStatus
 from kerne_tui.tui.big_numbers import Countdown, clock_text, phase_of
@@ -282,14 +282,13 @@ class MainScreen(KeyedScreen):
         text = Text()
         if target is not self.workshop.step:
             text.append(t(self.lang, "tui.answers_from", title=target.title) + " ")
-        key = "tui.answered.one" if n == 1 else "tui.answered"
-        text.append(t(self.lang, key, n=n), style="bold")
+        text.append(counted(self.lang, "tui.answered", n), style="bold")
         if results.hidden:
-            text.append("  ·  " + t(self.lang, "tui.hidden_count", n=results.hidden))
+            text.append("  ·  " + counted(self.lang, "tui.hidden_count", results.hidden))
         if not visible:
             text.append("  ·  " + t(self.lang, "tui.answers.later"))
         elif not results.enough:
-            text.append("  ·  " + t(self.lang, "tui.answers.too_few", n=target.min_answers))
+            text.append("  ·  " + counted(self.lang, "tui.answers.too_few", target.min_answers))
         return text
 
     # --- layout ---------------------------------------------------------------------------

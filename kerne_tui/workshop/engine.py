@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from kerne_tui.plan import Plan, Step
+from kerne_tui.plan import Plan, Step, StepKind
 from kerne_tui.store import (
     CONTRIBUTIONS,
     Insert,
@@ -351,7 +351,7 @@ class Workshop(SessionQueries):
         if contribution is None or contribution.device != device or contribution.retracted:
             raise Refused("not_found", "refuse.not_yours")
         if not self.is_open(contribution.step_id):
-            raise Refused("closed", "refuse.step_closed")
+            raise Refused("closed", "refuse.retract_closed")
         self._index.replace(replace(contribution, retracted=True))
         self._index.release_client(contribution)
         try:
@@ -375,5 +375,9 @@ class Workshop(SessionQueries):
         if not step.kind.takes_input:
             raise Refused("wrong_kind", "refuse.no_input")
         if not self.is_open(step.id):
-            raise Refused("closed", "refuse.step_closed")
+            # What the phone was about to send is a text where the kind is written, else an answer.
+            written = step.kind.is_textual or step.kind is StepKind.ACTIONS
+            raise Refused(
+                "closed", "refuse.step_closed" if written else "refuse.step_closed_answer"
+            )
         return step

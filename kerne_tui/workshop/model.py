@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from kerne_tui.catalog import Lang, t
+from kerne_tui.catalog import CATALOG, Lang, t
 from kerne_tui.plan.model import StepKind
 from kerne_tui.store.layout import Pin
 
@@ -102,7 +102,9 @@ class Refused(Exception):
         super().__init__(f"{code}: {t('en', key, **values)}")
 
     def message(self, lang: Lang) -> str:
-        """The reason in *lang*."""
+        """The reason in *lang* (a limit of one said in the singular where the text has it)."""
+        if self.values.get("limit") == 1 and f"{self.key}.one" in CATALOG:
+            return t(lang, f"{self.key}.one", **self.values)
         return t(lang, self.key, **self.values)
 
 
