@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PLAN ?= kerneopgaven
 
-.PHONY: run demo test check bench chromium clean
+.PHONY: run demo test check bench chromium clean fixtures
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ check: $(VENV)/.installed
 
 test: $(VENV)/.installed chromium check
 	$(BIN)/python -m pytest -q
+
+# Rebuild the archive's committed session and its golden reports from the code; read the diff.
+fixtures: $(VENV)/.installed
+	cd tests && ../$(BIN)/python -m fixtures.archive_sessions
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks

@@ -1,38 +1,33 @@
 """The reports of the fixed session: Markdown and CSV exactly as committed, HTML complete.
 
-Set ``KERNE_REGENERATE_GOLDEN=1`` to rewrite the golden files from the current code, then read
-the diff before committing it.
+The tests only read the golden files. When the report is meant to change, rebuild them with
+``make fixtures`` (see ``fixtures/archive_sessions.py``) and read the diff before committing it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from dataclasses import replace
-from datetime import UTC, datetime
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
-from fixtures.archive_sessions import ALL_KINDS_FILE, copy_all_kinds
+from fixtures.archive_sessions import (
+    ALL_KINDS_FILE,
+    GOLDEN_CSV,
+    GOLDEN_MD,
+    MADE,
+    ZONE,
+    copy_all_kinds,
+)
 
 from kerne_tui.archive import read_record, render_report, write_report
 from kerne_tui.archive.content import build_content
 from kerne_tui.archive.html_report import render_html
 from kerne_tui.plan import StepKind
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-GOLDEN_MD = FIXTURES / "archive-report.md"
-GOLDEN_CSV = FIXTURES / "archive-contributions.csv"
-ZONE = ZoneInfo("Europe/Copenhagen")
-"""The fixed session was held in Denmark; pinning the zone keeps the goldens the same anywhere."""
-MADE = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-"""When the golden reports say they were made."""
-REGENERATE = os.environ.get("KERNE_REGENERATE_GOLDEN") == "1"
 
 
 @cache
@@ -42,10 +37,10 @@ def rendered(fmt: str) -> str:
 
 
 def compare_with_golden(text: str, golden: Path) -> None:
-    if REGENERATE:
-        golden.write_bytes(text.encode("utf-8"))
     expected = golden.read_bytes().decode("utf-8")
-    assert text == expected, f"{golden.name} differs; see the diff, regenerate only if intended"
+    assert text == expected, (
+        f"{golden.name} differs; if the change is meant, run `make fixtures` and read the diff"
+    )
 
 
 def test_markdown_report_is_exactly_the_golden_file() -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import pytest
-from conftest import FakeClock
+from support import FakeClock
 
 from kerne_tui.store import read_session_data, rows
 from kerne_tui.workshop import (

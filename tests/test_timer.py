@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import JOIN_CODE, FakeClock
+from support import JOIN_CODE, FakeClock
 
 from kerne_tui.plan import Plan
 from kerne_tui.store import read_session_data, rows
