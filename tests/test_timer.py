@@ -40,7 +40,11 @@ def test_a_running_timer_counts_down_on_the_monotonic_clock(clock: FakeClock) ->
     timer = StepTimer.fresh(clock, 300)
     timer.start()
     clock.advance(120)
+    clock.jump_wall(3600)  # NTP sets the laptop's clock an hour on: no time passed in the room
     assert timer.seconds_left() == 180
+    clock.jump_wall(-7200)  # and two hours back
+    clock.advance(30)
+    assert timer.seconds_left() == 150
 
 
 def test_a_timer_never_goes_below_zero(clock: FakeClock) -> None:
