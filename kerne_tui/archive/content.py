@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 
 from kerne_tui import __version__
 from kerne_tui.archive.record import SessionRecord, step_numbers
-from kerne_tui.archive.wording import local_time
+from kerne_tui.archive.wording import local_time, whole_minutes
 from kerne_tui.catalog import Lang
 from kerne_tui.plan import Module, Option, Step, StepKind
 from kerne_tui.workshop import Pin, StepResults
@@ -31,6 +31,10 @@ class StepReport:
     merged: int
     retracted: int
     actual_seconds: float
+    planned_minutes: int = 0
+    """The planned length in whole minutes, as the report shows it (see ``whole_minutes``)."""
+    actual_minutes: int = 0
+    """The time spent in whole minutes; a module's steps add up to the module's minutes."""
 
     @property
     def planned_seconds(self) -> float:
@@ -64,6 +68,9 @@ class ModuleReport:
     number: int
     module: Module
     steps: tuple[StepReport, ...]
+    planned_minutes: int = 0
+    actual_minutes: int = 0
+    """Whole minutes; the modules add up to the session's minutes in the time table."""
 
     @property
     def planned_seconds(self) -> float:
@@ -111,6 +118,9 @@ class ReportContent:
     pins: tuple[PinVersion, ...]
     actions: tuple[ActionItem, ...]
     phones: int
+    planned_minutes: int = 0
+    actual_minutes: int = 0
+    """The session's length in whole minutes (its seconds rounded)."""
 
     @property
     def day(self) -> datetime | None:
@@ -168,10 +178,27 @@ def build_content(
 ) -> ReportContent:
     """Work out the report of *record* as of *generated*, with times shown in *zone*."""
     numbers = step_numbers(record.plan)
+    plain = [
+        [_step_report(record, step, numbers[step.id]) for step in module.steps]
+        for module in record.plan.modules
+    ]
+    planned_total, planned = _in_minutes([[s.planned_seconds for s in ss] for ss in plain])
+    actual_total, actual = _in_minutes([[s.actual_seconds for s in ss] for ss in plain])
     modules = []
-    for m, module in enumerate(record.plan.modules, start=1):
-        steps = tuple(_step_report(record, step, numbers[step.id]) for step in module.steps)
-        modules.append(ModuleReport(number=m, module=module, steps=steps))
+    for m, (module, reports) in enumerate(zip(record.plan.modules, plain, strict=True), start=1):
+        steps = tuple(
+            replace(report, planned_minutes=p, actual_minutes=a)
+            for report, p, a in zip(reports, planned[m - 1], actual[m - 1], strict=True)
+        )
+        modules.append(
+            ModuleReport(
+                number=m,
+                module=module,
+                steps=steps,
+                planned_minutes=sum(planned[m - 1]),
+                actual_minutes=sum(actual[m - 1]),
+            )
+        )
     actions = tuple(
         ActionItem(step=step, row=row)
         for module in modules
@@ -195,7 +222,22 @@ def build_content(
         pins=pin_times(record.pins, zone),
         actions=actions,
         phones=record.phones,
+        planned_minutes=planned_total,
+        actual_minutes=actual_total,
     )
+
+
+def _in_minutes(seconds: list[list[float]]) -> tuple[int, list[list[int]]]:
+    """The session's whole minutes and each step's, so steps add up to modules and modules to it.
+
+    The total is the whole time rounded; it is shared among the modules, and each module's share
+    among its steps (``whole_minutes``).
+    """
+    total = round(sum(map(sum, seconds)) / 60)
+    per_module = whole_minutes([sum(steps) for steps in seconds], total)
+    return total, [
+        whole_minutes(steps, share) for steps, share in zip(seconds, per_module, strict=True)
+    ]
 
 
 def _step_report(record: SessionRecord, step: Step, number: str) -> StepReport:

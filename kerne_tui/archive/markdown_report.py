@@ -73,8 +73,8 @@ def render_markdown(content: ReportContent) -> str:
             t(
                 lang,
                 "archive.time.planned_spent",
-                planned=minutes(lang, module.planned_seconds),
-                actual=minutes(lang, module.actual_seconds),
+                planned=minutes(lang, module.planned_minutes),
+                actual=minutes(lang, module.actual_minutes),
             )
         )
         for step in module.steps:
@@ -116,8 +116,8 @@ def _overview(content: ReportContent, lang: Lang) -> str:
     time_value = t(
         lang,
         "archive.fact.time_value",
-        actual=minutes(lang, content.actual_seconds),
-        planned=minutes(lang, content.planned_seconds),
+        actual=minutes(lang, content.actual_minutes),
+        planned=minutes(lang, content.planned_minutes),
     )
     facts = [
         (t(lang, "archive.fact.phones"), str(content.phones)),
@@ -179,18 +179,18 @@ def _timing(content: ReportContent, lang: Lang) -> list[str]:
     rows = [
         [
             f"{m.number}. {cell(m.module.title)}",
-            minutes(lang, m.planned_seconds),
-            minutes(lang, m.actual_seconds),
-            difference(lang, m.planned_seconds, m.actual_seconds),
+            minutes(lang, m.planned_minutes),
+            minutes(lang, m.actual_minutes),
+            difference(lang, m.planned_minutes, m.actual_minutes),
         ]
         for m in content.modules
     ]
     rows.append(
         [
             f"**{t(lang, 'archive.timing.total')}**",
-            f"**{minutes(lang, content.planned_seconds)}**",
-            f"**{minutes(lang, content.actual_seconds)}**",
-            f"**{difference(lang, content.planned_seconds, content.actual_seconds)}**",
+            f"**{minutes(lang, content.planned_minutes)}**",
+            f"**{minutes(lang, content.actual_minutes)}**",
+            f"**{difference(lang, content.planned_minutes, content.actual_minutes)}**",
         ]
     )
     return [f"## {t(lang, 'archive.timing.heading')}", table(header, rows, right=(1, 2, 3))]
@@ -247,8 +247,8 @@ def _step(step: StepReport, lang: Lang) -> list[str]:
         t(
             lang,
             "archive.time.planned_spent",
-            planned=minutes(lang, step.planned_seconds),
-            actual=minutes(lang, step.actual_seconds),
+            planned=minutes(lang, step.planned_minutes),
+            actual=minutes(lang, step.actual_minutes),
         ),
     ]
     if kind.takes_input:
