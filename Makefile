@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PLAN ?= kerneopgaven
 
-.PHONY: run demo test check bench chromium clean fixtures
+.PHONY: run demo test test-fast test-screen test-real check bench chromium clean fixtures
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,16 @@ check: $(VENV)/.installed
 
 test: $(VENV)/.installed chromium check
 	$(BIN)/python -m pytest -q
+
+# The groups of tests/support/groups.py: in-process units (seconds), the screen, the real parts.
+test-fast: $(VENV)/.installed
+	$(BIN)/python -m pytest -q -m unit
+
+test-screen: $(VENV)/.installed
+	$(BIN)/python -m pytest -q -m screen
+
+test-real: $(VENV)/.installed chromium
+	$(BIN)/python -m pytest -q -m real
 
 # Rebuild the archive's committed session and its golden reports from the code; read the diff.
 fixtures: $(VENV)/.installed

@@ -11,9 +11,26 @@ from pathlib import Path
 
 import pytest
 from support import JOIN_CODE, FakeClock, copy_plan, new_workshop
+from support.groups import group_of
 
 from kerne_tui.plan import Plan, load_plan
 from kerne_tui.workshop import Workshop
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name, meaning in (
+        ("unit", "in-process and on the fake clock: the fast group (make test-fast)"),
+        ("screen", "the Textual app driven in-process by its pilot"),
+        ("real", "real parts: browser, terminal, child processes, installs, real servers"),
+    ):
+        config.addinivalue_line("markers", f"{name}: {meaning}")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test with its group (tests/support/groups.py), so ``-m unit`` selects."""
+    for item in items:
+        markers = {mark.name for mark in item.iter_markers()}
+        item.add_marker(group_of(item.path.stem, markers))
 
 
 @pytest.fixture
