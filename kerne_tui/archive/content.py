@@ -6,16 +6,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 
 from kerne_tui import __version__
+from kerne_tui.archive.kinds import REPORT_KINDS
 from kerne_tui.archive.record import SessionRecord, step_numbers
 from kerne_tui.archive.wording import local_time, whole_minutes
 from kerne_tui.catalog import Lang
-from kerne_tui.plan import Module, Option, Step, StepKind
+from kerne_tui.plan import Module, Option, Step
 from kerne_tui.workshop import Pin, StepResults
 from kerne_tui.workshop.results import ActionRow, Card
-
-AGGREGATED_KINDS = (StepKind.VOTE, StepKind.SCALE, StepKind.CHOICE, StepKind.RANK)
-"""Kinds whose results are sums: with too few answers a sum gives a person away, so it is held
-back. Texts, sentences and actions are shown whatever their number: the words are the point."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +42,7 @@ class StepReport:
     def withheld(self) -> bool:
         """True when a summed result is held back because too few people answered."""
         return (
-            self.step.kind in AGGREGATED_KINDS
+            REPORT_KINDS[self.step.kind].summed
             and self.results.count > 0
             and not self.results.enough
         )
@@ -203,7 +200,7 @@ def build_content(
         ActionItem(step=step, row=row)
         for module in modules
         for step in module.steps
-        if step.step.kind is StepKind.ACTIONS
+        if REPORT_KINDS[step.step.kind].action_items
         for row in step.results.actions
     )
     return ReportContent(

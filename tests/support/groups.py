@@ -17,6 +17,7 @@ GROUPS: dict[str, frozenset[str]] = {
         {
             "test_archive_escaping",
             "test_archive_golden",
+            "test_archive_kinds",
             "test_engine",
             "test_groups",
             "test_import_rules",
