@@ -49,9 +49,13 @@ async def open_workshop(
     clock: FakeClock | None = None,
     *,
     join_code: str = JOIN_CODE,
+    rehearsal: bool = False,
+    speed: float = 1.0,
 ) -> AsyncIterator[Workshop]:
     """A fresh session of *plan*, writing on the running loop, shut down afterwards."""
-    workshop = new_workshop(plan, data_dir, clock, join_code=join_code)
+    workshop = new_workshop(
+        plan, data_dir, clock, join_code=join_code, rehearsal=rehearsal, speed=speed
+    )
     await workshop.open()
     try:
         yield workshop
