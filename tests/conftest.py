@@ -26,6 +26,15 @@ def pytest_configure(config: pytest.Config) -> None:
         config.addinivalue_line("markers", f"{name}: {meaning}")
 
 
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """With ``-m unit`` alone, skip importing the other modules at all (the Textual and browser
+    ones take seconds to import); every other selection collects everything."""
+    name = collection_path.name
+    if config.getoption("markexpr") == "unit" and name.startswith("test_") and name.endswith(".py"):
+        return group_of(collection_path.stem, set()) != "unit" or None
+    return None
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test with its group (tests/support/groups.py), so ``-m unit`` selects."""
     for item in items:
