@@ -22,11 +22,13 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_engine",
             "test_groups",
             "test_import_rules",
+            "test_kind_specs",
             "test_pacing",
             "test_plan_validation",
             "test_readme",
             "test_rehearse_plans",
             "test_session_file",
+            "test_session_layout",
             "test_shipped_plans",
             "test_timer",
         }
