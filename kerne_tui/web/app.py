@@ -15,6 +15,7 @@ from aiohttp import web
 from kerne_tui.plan import Plan
 from kerne_tui.web import views
 from kerne_tui.web.keys import (
+    ADDRESSES,
     HUB,
     KEEPALIVE_AFTER,
     LIMITER,
@@ -24,6 +25,7 @@ from kerne_tui.web.keys import (
     STATIC,
     TEMPLATES,
     WORKSHOP,
+    Addresses,
     Route,
 )
 from kerne_tui.web.live import LiveHub
@@ -109,6 +111,7 @@ def make_app(
     }
     app.on_shutdown.append(_close_streams)
     app.add_routes(routes())
+    app[ADDRESSES] = Addresses(app.router)
     return app
 
 

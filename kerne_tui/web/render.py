@@ -8,11 +8,10 @@ from typing import Any
 
 import jinja2
 from aiohttp import web
-from yarl import URL
 
 from kerne_tui.catalog import t
 from kerne_tui.store import SessionStatus
-from kerne_tui.web.keys import TEMPLATES, Route, lang_of, url_for
+from kerne_tui.web.keys import ADDRESSES, TEMPLATES, Route, lang_of
 from kerne_tui.web.kinds import FREE_TEXT_FIELDS, WEB_KINDS
 
 TEMPLATE_FOLDER = Path(__file__).resolve().parent / "templates"
@@ -54,9 +53,6 @@ def render(
     def tr(key: str, **values: object) -> str:
         return t(lang, key, **values)
 
-    def url(route: Route, **parts: str) -> URL:
-        return url_for(request, route, **parts)
-
     template = request.app[TEMPLATES].get_template(name)
-    html = template.render(lang=lang, t=tr, url=url, **context)
+    html = template.render(lang=lang, t=tr, url=request.app[ADDRESSES], **context)
     return web.Response(text=html, content_type="text/html", charset="utf-8", status=status)
