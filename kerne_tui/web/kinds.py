@@ -56,8 +56,9 @@ class WebKind:
     """The phone server's side of one step kind."""
 
     partial: str | None = None
-    """The template with the kind's form fields (macro ``form``) and its view of one's own
-    contribution (macro ``mine``); None for a kind that takes no input."""
+    """The template with the kind's form fields (macro ``form(step, draft, fields, extra, t)``)
+    and its view of one's own contribution (macro ``mine(contribution, step, t)``); None for a
+    kind that takes no input. The macros see nothing but their arguments."""
     notice: str = ""
     """The catalog key of the note shown instead of a form, for a kind that takes no input."""
     fields: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
@@ -76,7 +77,8 @@ class WebKind:
     answered: Callable[[Json, list[Json]], str | None] = _never_answered
     """The catalog key of the note shown instead of the form once this phone is done."""
     page: Callable[[list[Json]], Json] = _no_fields
-    """Values the kind's partial needs beyond the step, from this phone's own contributions."""
+    """What the kind's form needs beyond the step (its ``extra``), from this phone's own
+    contributions."""
 
 
 def _names(**fields: str) -> Mapping[str, str]:

@@ -82,9 +82,8 @@ def page_context(request: web.Request, workshop: Workshop, **extra: Any) -> dict
         "retracted": request.query.get("retracted") == "1",
         "draft": {},
         "answered": kind.answered(step, state["mine"]) if kind else None,
+        "kind_extra": kind.page(state["mine"]) if kind else {},
     }
-    if kind:
-        context.update(kind.page(state["mine"]))
     context.update(extra)
     return context
 
