@@ -135,13 +135,24 @@ def test_text_cards_are_newest_first_with_merged_weight() -> None:
 # --- actions -----------------------------------------------------------------------------
 
 
-def test_an_action_needs_what_but_not_who_or_when() -> None:
+def test_an_action_needs_what_but_not_who_when_or_how_we_see_it_worked() -> None:
     spec, the_step = SPECS[StepKind.ACTIONS], step(StepKind.ACTIONS)
     assert spec.check(the_step, {"what": " Ring til IT "}, ()) == {
         "what": "Ring til IT",
         "who": "",
         "when": "",
+        "evidence": "",
     }
+
+
+def test_an_action_keeps_how_we_will_see_that_it_worked() -> None:
+    spec, the_step = SPECS[StepKind.ACTIONS], step(StepKind.ACTIONS)
+    fields = spec.check(
+        the_step, {"what": "Kortere møder", "evidence": " Møderne slutter til tiden "}, ()
+    )
+    assert fields["evidence"] == "Møderne slutter til tiden"
+    too_long = "x" * (the_step.max_length + 1)
+    assert refusal(spec, the_step, {"what": "Ring", "evidence": too_long}) == "refuse.too_long"
     assert refusal(spec, the_step, {"who": "Mette"}) == "refuse.action_what"
     assert refusal(spec, the_step, {"what": "x", "who": 3}) == "refuse.wrong_kind"
     assert refusal(spec, the_step, {"what": "x", "when": "y" * 121}) == "refuse.too_long"

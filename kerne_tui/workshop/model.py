@@ -44,6 +44,8 @@ class Contribution:
     what: str = ""
     who: str = ""
     when: str = ""
+    evidence: str = ""
+    """An action's "how we will see that it worked" (optional)."""
     hidden: bool = False
     retracted: bool = False
     merged_into: str | None = None
@@ -63,6 +65,8 @@ class Contribution:
         doc["values"] = dict(self.values)
         doc["choices"] = list(self.choices)
         doc["ranking"] = list(self.ranking)
+        if not self.evidence:
+            del doc["evidence"]  # written only where given, so older session files stay as they were
         return doc
 
     @classmethod
@@ -83,6 +87,7 @@ class Contribution:
             what=str(doc.get("what", "")),
             who=str(doc.get("who", "")),
             when=str(doc.get("when", "")),
+            evidence=str(doc.get("evidence", "")),
             hidden=bool(doc.get("hidden", False)),
             retracted=bool(doc.get("retracted", False)),
             merged_into=doc.get("merged_into"),

@@ -50,12 +50,13 @@ class ScaleRow:
 
 @dataclass(frozen=True, slots=True)
 class ActionRow:
-    """An action item: what, who, by when."""
+    """An action item: what, who, by when, and how we will see that it worked."""
 
     id: str
     what: str
     who: str
     when: str
+    evidence: str = ""
 
 
 @dataclass(frozen=True, slots=True)
