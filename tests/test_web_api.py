@@ -524,6 +524,70 @@ async def test_a_refused_form_shows_why_and_keeps_what_was_typed(
     assert typed in page
 
 
+def answer_form(page: str) -> str:
+    """The answer form of a page, from its opening tag to its end."""
+    found = re.search(r'<form id="answer".*?</form>', page, re.S)
+    assert found, "the page has no answer form"
+    return found.group(0)
+
+
+async def test_a_step_whose_time_is_up_shows_its_form_disabled_and_says_why(
+    workshop: Workshop, phone: Phone, clock: Any
+) -> None:
+    await workshop.go_to("ideas", run_timer=True)
+    clock.advance(5 * 60 + 1)
+    page = await (await phone.get(f"/j/{CODE}")).text()
+    form = answer_form(page)
+    assert re.search(r'<fieldset id="answer-fields" disabled>', form)
+    assert 'aria-describedby="closed-note"' in form
+    assert t("da", "web.closed") in page
+
+
+async def test_an_open_step_shows_its_form_enabled(workshop: Workshop, phone: Phone) -> None:
+    await at(workshop, "ideas")
+    form = answer_form(await (await phone.get(f"/j/{CODE}")).text())
+    assert '<fieldset id="answer-fields">' in form
+
+
+async def test_a_form_sent_too_late_without_script_comes_back_disabled_with_the_draft(
+    workshop: Workshop, phone: Phone, clock: Any
+) -> None:
+    await workshop.go_to("ideas", run_timer=True)
+    clock.advance(5 * 60 + 1)
+    response = await post_form(
+        phone, f"/j/{CODE}/send", {"step": "ideas", "client_id": "sent", "text": "For sent"}
+    )
+    assert response.status == 409
+    page = await response.text()
+    form = answer_form(page)
+    assert "disabled" in form and "For sent" in form
+    assert t("da", "refuse.step_closed") in page
+
+
+@pytest.mark.parametrize(
+    ("step", "key"), [("dots", "web.dots.none"), ("carry-rank", "web.rank.none")]
+)
+async def test_a_vote_over_an_earlier_step_without_answers_says_there_is_nothing_yet(
+    workshop: Workshop, phone: Phone, step: str, key: str
+) -> None:
+    await at(workshop, step)
+    page = await (await phone.get(f"/j/{CODE}")).text()
+    assert t("da", key) in page
+    assert 'id="answer"' not in page
+    assert "Prikker tilbage" not in page
+
+
+async def test_a_vote_over_an_earlier_step_with_answers_has_its_form(
+    workshop: Workshop, phone: Phone
+) -> None:
+    await at(workshop, "ideas")
+    await send(phone, "ideas", text="Mere tid")
+    await at(workshop, "dots")
+    page = await (await phone.get(f"/j/{CODE}")).text()
+    assert "Mere tid" in answer_form(page)
+    assert t("da", "web.dots.none") not in page
+
+
 # --- retracting ---------------------------------------------------------------------------
 
 

@@ -170,8 +170,18 @@ def _dots_placed(mine: list[Json]) -> int:
     return sum(sum(m.get("dots", {}).values()) for m in mine)
 
 
-def _all_dots_placed(step: Json, mine: list[Json]) -> str | None:
-    return "web.dots.all_placed" if step["options"] and _dots_placed(mine) >= step["dots"] else None
+def _vote_answered(step: Json, mine: list[Json]) -> str | None:
+    """Nothing to vote on yet (the earlier step has no answers), or every dot placed."""
+    if not step["options"]:
+        return "web.dots.none"
+    return "web.dots.all_placed" if _dots_placed(mine) >= step["dots"] else None
+
+
+def _rank_answered(step: Json, mine: list[Json]) -> str | None:
+    """Nothing to rank yet (the earlier step has no answers), or ranked once already."""
+    if not step["options"]:
+        return "web.rank.none"
+    return _once(step, mine)
 
 
 def _vote_page(mine: list[Json]) -> Json:
@@ -208,7 +218,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             step_fields=_vote_step,
             contribution_fields=lambda c: {"dots": c.dots},
             from_form=_vote_form,
-            answered=_all_dots_placed,
+            answered=_vote_answered,
             page=_vote_page,
         ),
         StepKind.SCALE: WebKind(
@@ -234,7 +244,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             step_fields=_rank_step,
             contribution_fields=lambda c: {"ranking": list(c.ranking)},
             from_form=_rank_form,
-            answered=_once,
+            answered=_rank_answered,
         ),
         StepKind.ACTIONS: WebKind(
             partial="kinds/actions.html",

@@ -66,7 +66,9 @@ class Contribution:
         doc["choices"] = list(self.choices)
         doc["ranking"] = list(self.ranking)
         if not self.evidence:
-            del doc["evidence"]  # written only where given, so older session files stay as they were
+            del doc[
+                "evidence"
+            ]  # written only where given, so older session files stay as they were
         return doc
 
     @classmethod
