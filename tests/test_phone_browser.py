@@ -178,6 +178,7 @@ def answer_step(page: Page, step: str, *, script: bool) -> None:
         page.get_by_label(da("web.action.what")).fill("Tage kerneopgaven op på MED-mødet")
         page.get_by_label(da("web.action.who")).fill("Lederen")
         page.get_by_label(da("web.action.when")).fill("Marts")
+        page.get_by_label("Hvordan kan vi se, at det er sket?").fill("Punktet står i referatet")
     send(page)
 
 
@@ -188,7 +189,12 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "klarhed": {"values": {"0": 4, "1": 2}},
     "valg": {"choices": ["2"]},
     "rang": {"ranking": ["2", "1"]},
-    "handlinger": {"what": "Tage kerneopgaven op på MED-mødet", "who": "Lederen", "when": "Marts"},
+    "handlinger": {
+        "what": "Tage kerneopgaven op på MED-mødet",
+        "who": "Lederen",
+        "when": "Marts",
+        "evidence": "Punktet står i referatet",
+    },
 }
 """What each answer of ``answer_step`` must arrive as in the session."""
 

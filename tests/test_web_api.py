@@ -346,6 +346,16 @@ async def test_state_before_the_start_has_no_step(phone: Phone) -> None:
     assert state["step"] is None
 
 
+async def test_state_of_an_actions_step_names_how_we_will_see_that_it_worked(
+    workshop: Workshop, phone: Phone
+) -> None:
+    await at(workshop, "todo")
+    state = await (await phone.get(f"/api/{CODE}/state")).json()
+    assert state["step"]["evidence_label"] == t("da", "web.action.evidence")
+    page = await (await phone.get(f"/j/{CODE}")).text()
+    assert f'<label for="evidence">{t("da", "web.action.evidence")}</label>' in page
+
+
 async def test_state_of_a_vote_lists_its_options_and_dots(workshop: Workshop, phone: Phone) -> None:
     await at(workshop, "fixed-vote")
     step = (await (await phone.get(f"/api/{CODE}/state")).json())["step"]
@@ -426,9 +436,24 @@ KINDS: list[tuple[str, dict[str, Any], list[tuple[str, str]], dict[str, Any]]] =
     ),
     (
         "todo",
-        {"what": "Kortere møder", "who": "Anna", "when": "1. december"},
-        [("what", "Kortere møder"), ("who", "Anna"), ("when", "1. december")],
-        {"what": "Kortere møder", "who": "Anna", "when": "1. december"},
+        {
+            "what": "Kortere møder",
+            "who": "Anna",
+            "when": "1. december",
+            "evidence": "Vi går til tiden",
+        },
+        [
+            ("what", "Kortere møder"),
+            ("who", "Anna"),
+            ("when", "1. december"),
+            ("evidence", "Vi går til tiden"),
+        ],
+        {
+            "what": "Kortere møder",
+            "who": "Anna",
+            "when": "1. december",
+            "evidence": "Vi går til tiden",
+        },
     ),
 ]
 

@@ -74,6 +74,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "web.action.what": ("Hvad skal gøres?", "What is to be done?"),
     "web.action.who": ("Hvem gør det?", "Who does it?"),
     "web.action.when": ("Hvornår?", "By when?"),
+    "web.action.evidence": (
+        "Hvordan ser vi, at det virkede? (frivilligt)",
+        "How will we see that it worked? (optional)",
+    ),
     "web.anonymity": (
         "Du er anonym. Facilitatoren ser, hvad der bliver skrevet, men ikke hvem der skrev det. "
         "Dit navn, din telefon og din IP-adresse gemmes ikke.",

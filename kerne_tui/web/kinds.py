@@ -28,7 +28,8 @@ from kerne_tui.workshop import Contribution, Workshop
 Json = dict[str, Any]
 
 TEXT_FIELD = "text"
-ACTION_FIELDS = ("what", "who", "when")
+ACTION_FIELDS = ("what", "who", "when", "evidence")
+"""What is to be done, who does it, by when, and how we will see that it worked."""
 DOT_PREFIX = "dot:"
 """``dot:<option id>``: how many dots go to an option."""
 VALUE_PREFIX = "v:"
@@ -111,6 +112,11 @@ def _choice_step(workshop: Workshop, step: Step) -> Json:
 def _rank_step(workshop: Workshop, step: Step) -> Json:
     options = _options(workshop, step)
     return {"options": options, "top": min(step.top, len(options))}
+
+
+def _actions_step(workshop: Workshop, step: Step) -> Json:
+    label = step.evidence_label or t(workshop.plan.language, "web.action.evidence")
+    return {**_text_step(workshop, step), "evidence_label": label}
 
 
 def _scale_step(workshop: Workshop, step: Step) -> Json:
@@ -250,8 +256,13 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             partial="kinds/actions.html",
             fields=_names(**{role: role for role in ACTION_FIELDS}),
             free_text=ACTION_FIELDS,
-            step_fields=_text_step,
-            contribution_fields=lambda c: {"what": c.what, "who": c.who, "when": c.when},
+            step_fields=_actions_step,
+            contribution_fields=lambda c: {
+                "what": c.what,
+                "who": c.who,
+                "when": c.when,
+                "evidence": c.evidence,
+            },
             from_form=_actions_form,
         ),
     }

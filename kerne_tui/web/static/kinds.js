@@ -212,7 +212,12 @@
     choice: entry(choicePayload),
     rank: entry(rankPayload, updateRanking),
     actions: entry(function (form) {
-      return { what: valueOf(form, "what"), who: valueOf(form, "who"), when: valueOf(form, "when") };
+      return {
+        what: valueOf(form, "what"),
+        who: valueOf(form, "who"),
+        when: valueOf(form, "when"),
+        evidence: valueOf(form, "evidence"),
+      };
     }),
   };
   var NO_INPUT = entry(function () {
