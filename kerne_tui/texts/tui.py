@@ -79,6 +79,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "De {shown} nyeste af {total} svar vises.",
         "The newest {shown} of {total} answers are shown.",
     ),
+    "tui.nothing_yet.vote": (
+        "Der er intet at stemme om endnu: »{title}« har ingen svar.",
+        "There is nothing to vote on yet: “{title}” has no answers.",
+    ),
+    "tui.nothing_yet.rank": (
+        "Der er intet at rangere endnu: »{title}« har ingen svar.",
+        "There is nothing to rank yet: “{title}” has no answers.",
+    ),
+    "tui.actions.evidence": ("Sådan ser vi det", "How we will know"),
     "tui.actions.what": ("Hvad", "What"),
     "tui.actions.who": ("Hvem", "Who"),
     "tui.actions.when": ("Hvornår", "By when"),

@@ -283,6 +283,13 @@ class MainScreen(KeyedScreen):
         if target is not self.workshop.step:
             text.append(t(self.lang, "tui.answers_from", title=target.title) + " ")
         text.append(counted(self.lang, "tui.answered", n), style="bold")
+        source = target.options_from
+        if source is not None and not self.workshop.options(target):
+            # Carried-forward options from a step without answers: nothing to vote on yet.
+            title = self.workshop.plan.step(source).title
+            words = t(self.lang, f"tui.nothing_yet.{target.kind.value}", title=title)
+            text.append("\n" + words, style="bold")
+            return text
         if results.hidden:
             text.append("  ·  " + counted(self.lang, "tui.hidden_count", results.hidden))
         if not visible:
