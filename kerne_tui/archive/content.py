@@ -89,6 +89,14 @@ class ActionItem:
 
 
 @dataclass(frozen=True, slots=True)
+class OpenQuestion:
+    """What was left unsettled, with the step it stands in."""
+
+    step: StepReport
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class PinVersion:
     """A version of the core-task sentence with its local time."""
 
@@ -115,6 +123,9 @@ class ReportContent:
     pins: tuple[PinVersion, ...]
     actions: tuple[ActionItem, ...]
     phones: int
+    open_questions: tuple[OpenQuestion, ...] = ()
+    asks_open_questions: bool = False
+    """True when a step of the plan collects objections (the report then has the section)."""
     planned_minutes: int = 0
     actual_minutes: int = 0
     """The session's length in whole minutes (its seconds rounded)."""
@@ -203,6 +214,13 @@ def build_content(
         if REPORT_KINDS[step.step.kind].action_items
         for row in step.results.actions
     )
+    open_questions = tuple(
+        OpenQuestion(step=step, text=text)
+        for module in modules
+        for step in module.steps
+        for text in REPORT_KINDS[step.step.kind].open_items(step)
+    )
+    asks = bool(open_questions) or any(step.open_questions for step in record.plan.steps)
     return ReportContent(
         lang=record.lang,
         title=record.plan.title,
@@ -219,6 +237,8 @@ def build_content(
         pins=pin_times(record.pins, zone),
         actions=actions,
         phones=record.phones,
+        open_questions=open_questions,
+        asks_open_questions=asks,
         planned_minutes=planned_total,
         actual_minutes=actual_total,
     )

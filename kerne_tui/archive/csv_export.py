@@ -26,6 +26,7 @@ from kerne_tui.archive.wording import local_time, timestamp
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import Option, Step
 from kerne_tui.workshop import Contribution
+from kerne_tui.workshop.kinds import spec_for
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -69,6 +70,16 @@ def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:
             labels[step.id] = {option.id: option.label for option in found}
         return labels[step.id]
 
+    merges: dict[str, dict[str, str]] = {}
+
+    def counted_as(step: Step, c: Contribution) -> Contribution:
+        """What *c* counts as: picks of cards merged later moved onto the card they went into."""
+        if step.id not in merges:
+            merges[step.id] = record.option_merges(step)
+        if not merges[step.id]:
+            return c
+        return spec_for(step.kind).follow_merges(c, merges[step.id])
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter(lang), lineterminator="\r\n")
     writer.writerow([t(lang, f"archive.csv.{column}") for column in _COLUMNS])
@@ -92,7 +103,7 @@ def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:
                 module_cell,
                 step_cell,
                 t(lang, f"kind.{step.kind.value}"),
-                safe_cell(value_text(lang, step, c, options_of(step))),
+                safe_cell(value_text(lang, step, counted_as(step, c), options_of(step))),
                 timestamp(local_time(c.at, zone)),
                 yes if c.hidden else no,
                 c.merged_into or "",

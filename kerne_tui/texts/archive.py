@@ -128,6 +128,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "archive.actions.who": ("Hvem", "Who"),
     "archive.actions.when": ("Hvornår", "By when"),
     "archive.actions.step": ("Fra trin", "From step"),
+    "archive.actions.evidence": ("Sådan ser vi, at det virkede", "How we will see that it worked"),
+    "archive.value.evidence": ("sådan ser vi det: {evidence}", "how we will know: {evidence}"),
+    "archive.open.heading": ("Åbne spørgsmål", "Open questions"),
+    "archive.open.intro": (
+        "Det, der ikke blev løst i dag: indvendinger, der stod tilbage, og parkeringspladsens "
+        "åbne punkter. Tag dem med i opfølgningen.",
+        "What was not settled today: objections left standing, and the parking lot's open "
+        "items. Take them into the follow-up.",
+    ),
+    "archive.open.none": (
+        "Der stod ingen åbne spørgsmål tilbage.",
+        "No open questions were left standing.",
+    ),
     "archive.actions.none": (
         "Der blev ikke skrevet aftaler i denne session.",
         "No action items were written in this session.",
