@@ -132,10 +132,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "archive.value.evidence": ("sådan ser vi det: {evidence}", "how we will know: {evidence}"),
     "archive.open.heading": ("Åbne spørgsmål", "Open questions"),
     "archive.open.intro": (
-        "Det, der ikke blev løst i dag: indvendinger, der stod tilbage, og parkeringspladsens "
-        "åbne punkter. Tag dem med i opfølgningen.",
-        "What was not settled today: objections left standing, and the parking lot's open "
-        "items. Take them into the follow-up.",
+        "Indvendingerne, som de stod, da sessionen sluttede, og parkeringspladsens åbne "
+        "punkter. Tag dem med i opfølgningen, og stryg dem, der blev løst undervejs.",
+        "The objections as they stood when the session ended, and the parking lot's open "
+        "items. Take them into the follow-up, and strike those that were settled on the way.",
     ),
     "archive.open.none": (
         "Der stod ingen åbne spørgsmål tilbage.",
