@@ -114,7 +114,7 @@ class FoldingHandler(logging.Handler):
 
 def _key(record: logging.LogRecord) -> tuple[Any, ...]:
     error = record.exc_info[1] if record.exc_info else None
-    return (record.name, record.levelno, str(record.msg)[:200], type(error).__name__)
+    return (record.name, record.levelno, record.getMessage()[:200], type(error).__name__)
 
 
 def _drop_expected_traceback(record: logging.LogRecord) -> None:
