@@ -30,7 +30,8 @@ pytestmark = [
 
 
 def test_a_full_laptop_is_tried_again_and_the_draft_is_kept(
-    serve: Callable[..., LiveSession], phone: Page  # noqa: F811 - the imported fixtures
+    serve: Callable[..., LiveSession],  # noqa: F811 - the imported fixtures
+    phone: Page,  # noqa: F811 - the imported fixtures
 ) -> None:
     session = serve("tanker")
     join(phone, session)
