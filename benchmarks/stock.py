@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import resource
+import sys
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from typing import Any
 
 from benchmarks.control import percentile
 from benchmarks.crowd import CrowdResult, crowd_burst, join_crowd, late_phone, log_bytes
-from benchmarks.phones import await_step, close_phones
+from benchmarks.phones import FanOutResult, await_step, close_phones
 from benchmarks.table import SERVERS, Figure, Row
 
 HALL = 2000
@@ -83,6 +85,40 @@ async def _crowd_run(bench: Any, name: str, soft: int, hard: int, phones: int) -
     return result
 
 
+@dataclass
+class HallRun:
+    """One server through the hall: the burst, the loop's lag, the step change, memory."""
+
+    result: CrowdResult
+    lag_max: float
+    reached: FanOutResult
+    listening: int
+    rss: float
+    lost: int | None
+
+
+async def hall_run(bench: Any, name: str, phones: int, screen: bool) -> HallRun:
+    """*phones* phones with their streams press send at once; then the facilitator moves on."""
+    result = CrowdResult(phones)
+    is_kerne = name == "kerne"
+    nofile = (HALL_LIMIT, high_hard())
+    async with bench.started(name, 0, host=is_kerne, tui=is_kerne and screen, nofile=nofile) as run:
+        room = await join_crowd(run.server.base, run.server.code, phones, result)
+        try:
+            await run.server.command("lag start", "LAG")
+            await crowd_burst(room, "burst", result)
+            await asyncio.sleep(1.0)
+            _, lag_max, _, _ = (await run.server.command("lag stop", "LAG", 120)).split()
+            since = float((await run.server.command("next", "NEXT", 120)).split()[1])
+            listening = [phone for phone in room if phone.states]
+            reached = await await_step(listening, "next", since, FAN_OUT_LIMIT)
+            rss = run.server.peak_rss_mib()
+        finally:
+            close_phones(room)
+    lost = bench.lost(run, result.acked)
+    return HallRun(result, float(lag_max), reached, len(listening), rss, lost)
+
+
 async def hall(bench: Any) -> None:
     """2,000 phones with their streams under a soft limit of 1,024, all sending at once.
 
@@ -90,7 +126,6 @@ async def hall(bench: Any) -> None:
     step change to every phone and the peak memory are taken in the same run.
     """
     phones = HALL if bench.config.room >= 500 else 200
-    high = high_hard()
     scenario = f"hall, {phones} phones with streams, soft limit {HALL_LIMIT}"
     acked = Row(scenario, "all acknowledged after", "s", target=1.0)
     p99 = Row(scenario, "p99 of the 201s", "s")
@@ -102,24 +137,8 @@ async def hall(bench: Any) -> None:
     notes = []
     screen = await bench._screen_starts(0)
     for name in SERVERS:
-        result = CrowdResult(phones)
-        is_kerne = name == "kerne"
-        async with bench.started(
-            name, 0, host=is_kerne, tui=is_kerne and screen, nofile=(HALL_LIMIT, high)
-        ) as run:
-            room = await join_crowd(run.server.base, run.server.code, phones, result)
-            try:
-                await run.server.command("lag start", "LAG")
-                await crowd_burst(room, "burst", result)
-                await asyncio.sleep(1.0)
-                _, lag_max, _, _ = (await run.server.command("lag stop", "LAG", 120)).split()
-                since = float((await run.server.command("next", "NEXT", 120)).split()[1])
-                listening = [phone for phone in room if phone.states]
-                reached = await await_step(listening, "next", since, FAN_OUT_LIMIT)
-                rss.figures[name] = Figure(run.server.peak_rss_mib())
-            finally:
-                close_phones(room)
-        lost = bench.lost(run, result.acked)
+        run = await hall_run(bench, name, phones, screen)
+        result, reached = run.result, run.reached
         count.figures[name] = Figure(len(result.acked))
         everyone = len(result.acked) == phones
         acked.figures[name] = Figure(result.last_answer, at_least=not everyone)
@@ -128,12 +147,14 @@ async def hall(bench: Any) -> None:
         heard = reached.latencies + [FAN_OUT_LIMIT] * reached.missing
         if heard:
             fan.figures[name] = Figure(max(heard), at_least=reached.missing > 0)
-        lag.figures[name] = Figure(float(lag_max))
+        lag.figures[name] = Figure(run.lag_max)
+        rss.figures[name] = Figure(run.rss)
         notes.append(
-            f"{name}: {result.summary()}; {len(listening) - reached.missing}/{len(listening)} "
+            f"{name}: {result.summary()}; {run.listening - reached.missing}/{run.listening} "
             f"listening phones saw the next step (p50 "
-            f"{percentile(reached.latencies, 0.5) * 1000:.0f} ms); lost {lost}"
+            f"{percentile(reached.latencies, 0.5) * 1000:.0f} ms); lost {run.lost}"
         )
+        print(f"  hall {name}: {notes[-1]}", file=sys.stderr, flush=True)
     rss.note = " | ".join(notes) + ("" if screen else " | kerne ran without the screen")
     bench.rows.extend(rows)
     bench._say(rows)

@@ -24,6 +24,7 @@ from aiohttp.web_protocol import RequestHandler
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.limits import Capacity
+from kerne_tui.memory import settle
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,11 @@ LINGER_SECONDS = 2.0
 """After the refusal, the rest of the request is read and dropped for at most this long, so
 that closing does not reset the connection before the phone has read the answer."""
 HEAD_LIMIT = 8192
+SETTLE_QUIET_SECONDS = 1.0
+SETTLE_GROWTH = 100
+"""When this many more phones have joined and none has for a second, the memory is settled
+(:func:`kerne_tui.memory.settle`): the room's new connections are then not walked by a full
+collection in the middle of its first burst."""
 
 
 class ConnectionGate:
@@ -57,6 +63,9 @@ class ConnectionGate:
         self.served: set[RequestHandler] = set()
         """Connections that have carried a request: idle ones among them may be closed."""
         """Connections handed to the application whose transport is still being made."""
+        self.last_join = 0.0
+        self.settle_timer: asyncio.TimerHandle | None = None
+        self.streams_settled = 0
         self.listener: Listener | None = None
         """kerne's own accepting socket, paused while the refusal reserve is in use."""
 
@@ -119,10 +128,30 @@ class ConnectionGate:
             self.refused += 1
             return refusal_response(request.path, self.lang())
         self.streams += 1
+        self._joined()
         try:
             return await handler(request)  # type: ignore[misc, no-any-return]
         finally:
             self.streams -= 1
+
+
+    def _joined(self) -> None:
+        """A phone opened its stream: once the room has stopped arriving, settle the memory."""
+        loop = asyncio.get_running_loop()
+        self.last_join = loop.time()
+        if self.settle_timer is None:
+            self.settle_timer = loop.call_later(SETTLE_QUIET_SECONDS, self._maybe_settle)
+
+    def _maybe_settle(self) -> None:
+        loop = asyncio.get_running_loop()
+        quiet = loop.time() - self.last_join
+        if quiet < SETTLE_QUIET_SECONDS:
+            self.settle_timer = loop.call_later(SETTLE_QUIET_SECONDS - quiet, self._maybe_settle)
+            return
+        self.settle_timer = None
+        if self.streams - self.streams_settled >= SETTLE_GROWTH:
+            self.streams_settled = self.streams
+            settle()
 
 
 def refusal_body(path: str, lang: Lang) -> tuple[str, bytes]:
