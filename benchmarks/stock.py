@@ -95,6 +95,8 @@ class HallRun:
     listening: int
     rss: float
     lost: int | None
+    cpu: float
+    """Seconds of CPU the server used from the press of send to the last answer."""
 
 
 async def hall_run(bench: Any, name: str, phones: int, screen: bool) -> HallRun:
@@ -106,7 +108,9 @@ async def hall_run(bench: Any, name: str, phones: int, screen: bool) -> HallRun:
         room = await join_crowd(run.server.base, run.server.code, phones, result)
         try:
             await run.server.command("lag start", "LAG")
+            cpu = run.server.cpu_seconds()
             await crowd_burst(room, "burst", result)
+            cpu = run.server.cpu_seconds() - cpu
             await asyncio.sleep(1.0)
             _, lag_max, _, _ = (await run.server.command("lag stop", "LAG", 120)).split()
             since = float((await run.server.command("next", "NEXT", 120)).split()[1])
@@ -116,7 +120,7 @@ async def hall_run(bench: Any, name: str, phones: int, screen: bool) -> HallRun:
         finally:
             close_phones(room)
     lost = bench.lost(run, result.acked)
-    return HallRun(result, float(lag_max), reached, len(listening), rss, lost)
+    return HallRun(result, float(lag_max), reached, len(listening), rss, lost, cpu)
 
 
 async def hall(bench: Any) -> None:
@@ -141,7 +145,8 @@ async def hall(bench: Any) -> None:
         result, reached = run.result, run.reached
         count.figures[name] = Figure(len(result.acked))
         everyone = len(result.acked) == phones
-        acked.figures[name] = Figure(result.last_answer, at_least=not everyone)
+        if result.acked:
+            acked.figures[name] = Figure(result.last_answer, at_least=not everyone)
         shown = result.p(0.99)
         p99.figures[name] = None if shown is None else Figure(shown)
         heard = reached.latencies + [FAN_OUT_LIMIT] * reached.missing
@@ -152,7 +157,8 @@ async def hall(bench: Any) -> None:
         notes.append(
             f"{name}: {result.summary()}; {run.listening - reached.missing}/{run.listening} "
             f"listening phones saw the next step (p50 "
-            f"{percentile(reached.latencies, 0.5) * 1000:.0f} ms); lost {run.lost}"
+            f"{percentile(reached.latencies, 0.5) * 1000:.0f} ms); lost {run.lost}; "
+            f"server CPU in the burst {run.cpu:.2f} s"
         )
         print(f"  hall {name}: {notes[-1]}", file=sys.stderr, flush=True)
     rss.note = " | ".join(notes) + ("" if screen else " | kerne ran without the screen")

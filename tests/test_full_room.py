@@ -103,3 +103,35 @@ async def test_a_low_soft_limit_is_raised_so_the_whole_room_is_served(tmp_path: 
     assert result.streams == 500, result.summary()
     stderr = (tmp_path / "server.log").read_text(encoding="utf-8")
     assert "kan kun holde omkring" not in stderr
+
+
+async def test_idle_keep_alive_connections_make_room_for_a_phone_that_sends(
+    tmp_path: Path,
+) -> None:
+    from urllib.parse import urlsplit
+
+    from benchmarks.http_client import Connection
+    from benchmarks.phones import Phone
+    from kerne_tui.limits import capacity_for
+
+    cap = capacity_for(256).connections
+    async with serve_under(256, 256, tmp_path) as (base, code):
+        parts = urlsplit(base)
+        host, port = parts.hostname or "127.0.0.1", parts.port or 80
+        idle: list[Connection] = []
+        try:
+            for _ in range(cap):
+                connection = await asyncio.wait_for(Connection.open(host, port), 5)
+                idle.append(connection)
+                state = f"GET /api/{code}/state HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
+                response = await asyncio.wait_for(connection.request(state), 5)
+                assert response.status == 200
+            phone = Phone(0, host, port, code)
+            phone.new_identity()
+            status, _ = await asyncio.wait_for(phone.submit("burst"), 10)
+            phone.close()
+        finally:
+            for connection in idle:
+                connection.close()
+    assert status == 201, "an idle connection should have been closed to make room"
+    assert sum(c.lost for c in idle) >= 1

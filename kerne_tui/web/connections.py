@@ -34,6 +34,9 @@ once."""
 IDLE_SHARE = 0.9
 """Idle keep-alive connections are closed from this share of the cap on."""
 IDLE_CLOSED_AT_ONCE = 64
+IDLE_PAUSE_SECONDS = 0.05
+"""After a look for idle connections found none, the next look waits this long (a look walks
+every connection)."""
 HEAD_WAIT_SECONDS = 2.0
 """How long a refused connection may take to send its request line before it is just closed."""
 LINGER_SECONDS = 2.0
@@ -64,6 +67,7 @@ class ConnectionGate:
         """Connections that have carried a request: idle ones among them may be closed."""
         """Connections handed to the application whose transport is still being made."""
         self.last_join = 0.0
+        self.idle_scanned_at = -IDLE_PAUSE_SECONDS
         self.settle_timer: asyncio.TimerHandle | None = None
         self.streams_settled = 0
         self.listener: Listener | None = None
@@ -84,7 +88,11 @@ class ConnectionGate:
         connections = self.server._connections
         cap = self.capacity.connections
         if len(connections) + self.admitting >= cap * IDLE_SHARE:
-            self.close_idle(connections)
+            now = asyncio.get_running_loop().time()
+            if now - self.idle_scanned_at >= IDLE_PAUSE_SECONDS:
+                # A scan that found none idle is not repeated at once (it walks them all).
+                found = self.close_idle(connections)
+                self.idle_scanned_at = now if not found else -IDLE_PAUSE_SECONDS
         if len(connections) + self.admitting < cap:
             return cast(asyncio.Protocol, self.server())
         self.refused += 1
@@ -120,7 +128,7 @@ class ConnectionGate:
     ) -> web.StreamResponse:
         """Refuse an event stream past half the cap, so that sending always has room."""
         self.served.add(request.protocol)
-        if len(self.served) > 2 * self.capacity.connections and self.server is not None:
+        if self.server is not None and len(self.served) > 2 * len(self.server._connections) + 64:
             self.served &= set(self.server._connections)
         if not request.path.endswith("/events"):
             return await handler(request)  # type: ignore[misc, no-any-return]
@@ -133,7 +141,6 @@ class ConnectionGate:
             return await handler(request)  # type: ignore[misc, no-any-return]
         finally:
             self.streams -= 1
-
 
     def _joined(self) -> None:
         """A phone opened its stream: once the room has stopped arriving, settle the memory."""
