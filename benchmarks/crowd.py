@@ -25,6 +25,7 @@ from benchmarks.http_client import EventStream, HttpError, cookie_from
 from benchmarks.phones import TEXT, Phone
 
 STREAM_TIMEOUT = 5.0
+LATE_AFTER = 1.0
 JOIN_CONCURRENCY = 200
 """Phones that join at the same moment: a room's phones scan the code within seconds."""
 SUBMIT_TIMEOUT = 15.0
@@ -186,7 +187,8 @@ async def crowd_burst(phones: list[Phone], step: str, result: CrowdResult) -> No
 
 
 async def late_phone(url: str, code: str, step: str) -> str:
-    """A phone that comes in after the burst: what its send got ("201" means served)."""
+    """A phone that comes in a second after the burst: what its send got ("201": served)."""
+    await asyncio.sleep(LATE_AFTER)
     parts = urlsplit(url)
     phone = Phone(-1, parts.hostname or "127.0.0.1", parts.port or 80, code)
     phone.new_identity()
