@@ -15,7 +15,7 @@ import html
 import logging
 import socket
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
 import orjson
@@ -63,9 +63,9 @@ class ConnectionGate:
         self.refused = 0
         self.streams = 0
         self.admitting = 0
+        """Connections handed to the application whose transport is still being made."""
         self.served: set[RequestHandler] = set()
         """Connections that have carried a request: idle ones among them may be closed."""
-        """Connections handed to the application whose transport is still being made."""
         self.last_join = 0.0
         self.idle_scanned_at = -IDLE_PAUSE_SECONDS
         self.settle_timer: asyncio.TimerHandle | None = None
@@ -124,21 +124,21 @@ class ConnectionGate:
 
     @web.middleware
     async def streams_middleware(
-        self, request: web.Request, handler: Callable[[web.Request], object]
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
         """Refuse an event stream past half the cap, so that sending always has room."""
         self.served.add(request.protocol)
         if self.server is not None and len(self.served) > 2 * len(self.server._connections) + 64:
             self.served &= set(self.server._connections)
         if not request.path.endswith("/events"):
-            return await handler(request)  # type: ignore[misc, no-any-return]
+            return await handler(request)
         if self.streams >= self.capacity.streams:
             self.refused += 1
             return refusal_response(request.path, self.lang())
         self.streams += 1
         self._joined()
         try:
-            return await handler(request)  # type: ignore[misc, no-any-return]
+            return await handler(request)
         finally:
             self.streams -= 1
 
@@ -171,7 +171,6 @@ def refusal_body(path: str, lang: Lang) -> tuple[str, bytes]:
     page = (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta http-equiv="refresh" content="{RETRY_AFTER_SECONDS + 2}">'
         f"<title>{title}</title></head><body><h1>{title}</h1>"
         f"<p>{html.escape(message)}</p></body></html>"
     )
