@@ -126,3 +126,24 @@ def test_the_log_rotates_at_its_cap(tmp_path: Path) -> None:
     files = sorted(tmp_path.glob("kerne.log*"))
     assert len(files) == 4
     assert all(f.stat().st_size <= MAX_BYTES + 2000 for f in files)
+
+
+def test_the_screen_and_stderr_get_the_notice_in_the_plans_language() -> None:
+    from kerne_tui.cli import server_notices
+    from kerne_tui.web.server import ServerInfo
+
+    def info(capacity: limits.Capacity, language: str) -> ServerInfo:
+        return ServerInfo(
+            url="http://192.168.1.2:8765/j/KAFFE",
+            port=8765,
+            bind_host="0.0.0.0",
+            lan_found=True,
+            port_moved=False,
+            hub=None,  # type: ignore[arg-type]
+            capacity=capacity,
+            language=language,  # type: ignore[arg-type]
+        )
+
+    short, roomy = capacity_for(256), capacity_for(20_000)
+    assert server_notices(info(short, "en"), 8765, "da") == capacity_notice(short, "en")
+    assert server_notices(info(roomy, "da"), 8765, "da") == []
