@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import pytest
-from conftest import FakeClock
+from support import FakeClock
 
 from kerne_tui.store import read_session_data, rows
 from kerne_tui.workshop import (
@@ -193,6 +193,7 @@ async def test_submit_is_accepted_just_before_the_timer_reaches_zero(
 ) -> None:
     await workshop.go_to("ideas")
     clock.advance(5 * 60 - 0.5)
+    clock.jump_wall(3600)  # the wall clock jumped an hour on (NTP): the countdown runs on
     assert (await send(workshop, "ideas", {"text": "Lige nået"})).text == "Lige nået"
 
 
@@ -630,6 +631,7 @@ async def test_go_to_an_unknown_step_changes_nothing(workshop: Workshop) -> None
 async def test_time_spent_on_each_step_is_kept(workshop: Workshop, clock: FakeClock) -> None:
     await workshop.go_to("ideas")
     clock.advance(90)
+    clock.jump_wall(-600)  # the wall clock was set back ten minutes: 90 s still passed
     await workshop.next_step()
     assert workshop.elapsed["ideas"] == pytest.approx(90)
 
@@ -767,7 +769,8 @@ async def test_a_merged_duplicate_adds_weight_to_its_card(
     await workshop.merge(duplicate.id, first.id)
     cards = {card.text: card.weight for card in results(workshop, "ideas").cards}
     assert cards == {"Mere tid": 2, "Ro": 1}
-    assert workshop.merged_count(first.id) == 2
+    weights = {card.id: card.weight for card in results(workshop, "ideas").cards}
+    assert weights[first.id] == 2
     assert events[-1] == ContributionModerated("ideas", duplicate.id)
 
 
@@ -785,7 +788,8 @@ async def test_merging_into_a_merged_card_counts_with_the_card_it_went_into(
     await workshop.merge(b.id, a.id)
     await workshop.merge(c.id, b.id)
     assert [(card.id, card.weight) for card in results(workshop, "ideas").cards] == [(a.id, 3)]
-    assert workshop.merged_count(a.id) == 3
+    weights = {card.id: card.weight for card in results(workshop, "ideas").cards}
+    assert weights == {a.id: 3}
 
 
 async def test_merging_a_card_into_itself_through_a_merge_is_refused(workshop: Workshop) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from aiohttp import web
-from conftest import SMALL_PLAN, FakeClock
+from support import FakeClock, plan_text
 from textual.pilot import Pilot
 from tui_support import until
 
@@ -36,7 +36,7 @@ from kerne_tui.rehearsal import phones as phones_module
 from kerne_tui.rehearsal.answers import fit, theme_for
 from kerne_tui.rehearsal.samples import ALL_THEMES, PARKING
 from kerne_tui.store import read_session_data, rows
-from kerne_tui.tui.app import KerneApp
+from kerne_tui.tui.app import build_app
 from kerne_tui.web import phone_server
 from kerne_tui.workshop import ContributionReceived, Event, Workshop
 
@@ -155,7 +155,7 @@ def every_kind_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
     """The small test plan with one step of every kind, tight text limits, and six phones."""
     folder = tmp_path_factory.mktemp("every-kind")
     plan_file = folder / "proeve.toml"
-    plan_file.write_text(SMALL_PLAN, encoding="utf-8")
+    plan_file.write_text(plan_text("small"), encoding="utf-8")
     return asyncio.run(rehearse(load_plan(plan_file), folder, 6, seed=11))
 
 
@@ -290,7 +290,7 @@ async def test_a_rehearsal_driven_with_the_next_step_key_keeps_every_answer(
                     on_acknowledged=lambda step, cid: acknowledged.append(cid),
                 )
             )
-            app = KerneApp(workshop, join_url=info.url, notices=[], data_dir=tmp_path)
+            app = build_app(workshop, join_url=info.url, data_dir=tmp_path)
             async with app.run_test(size=(120, 40)) as pilot:
                 for step in plan.steps:
                     await pilot.press("n")

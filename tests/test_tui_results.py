@@ -10,6 +10,8 @@ from tui_support import FakeClock, make_app, open_workshop, screen_text, submit
 
 from kerne_tui.plan import StepKind
 from kerne_tui.tui.results import (
+    KIND_VIEWS,
+    PANES,
     WALL_LIMIT,
     BarChart,
     CardView,
@@ -68,8 +70,29 @@ def test_a_scale_shows_the_whole_spread_and_the_mean_with_a_decimal_comma() -> N
     assert "1 = Helt uenig" in text and "5 = Helt enig" in text
     assert "gns. 3,2 · 6 svar" in text
     spread = next(line for line in text.splitlines() if line.startswith("1 ") and "=" not in line)
-    for value, count in zip(range(1, 6), (1, 0, 2, 3, 0), strict=True):
-        assert f"{value} " in spread and f" {count}" in spread
+    # Each value is followed by its own count, in order from 1 to 5 (the bars draw as blanks).
+    words = spread.split()
+    assert list(zip(words[::2], words[1::2], strict=True)) == [
+        ("1", "1"),
+        ("2", "0"),
+        ("3", "2"),
+        ("4", "3"),
+        ("5", "0"),
+    ]
+    # The bars grow with the counts: none for 0, the longest for 3.
+    narrow = ScaleChart(rows, "Helt uenig", "Helt enig", "da")
+    shown = words_of(narrow, width=24).splitlines()
+    at = [i for i, line in enumerate(shown) if line[:1].isdigit() and "=" not in line]
+    assert [shown[i].split() for i in at] == [
+        ["1", "1"],
+        ["2", "0"],
+        ["3", "2"],
+        ["4", "3"],
+        ["5", "0"],
+    ]
+    every = bar_cells(narrow, width=24)
+    cells = [every[i] for i in at]
+    assert cells[1] == cells[4] == 0 and 0 < cells[0] < cells[2] < cells[3]
 
 
 def test_a_narrow_scale_lists_one_value_per_line() -> None:
@@ -83,6 +106,14 @@ def test_a_narrow_scale_lists_one_value_per_line() -> None:
         "5",
     ]
     assert "mean 4.0 · 3" in " ".join(text.split())
+
+
+def test_every_step_kind_has_its_view_on_the_wall() -> None:
+    missing = [kind.value for kind in StepKind if kind not in KIND_VIEWS]
+    assert missing == [], f"add these kinds to KIND_VIEWS in kerne_tui/tui/results.py: {missing}"
+    for kind, view in KIND_VIEWS.items():
+        # A kind that takes answers shows them in one of the panes; the others show none.
+        assert (view.pane in PANES) == kind.takes_input, kind
 
 
 def test_decimals_follow_the_language() -> None:
