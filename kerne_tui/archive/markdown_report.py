@@ -142,10 +142,7 @@ def _open_questions(content: ReportContent, lang: Lang) -> list[str]:
         parts.append(f"*{t(lang, 'archive.open.none')}*")
         return parts
     parts.append(t(lang, "archive.open.intro"))
-    lines = [
-        f"- {item(q.text, '  ')} *({q.step.number} {cell(q.step.step.title)})*"
-        for q in content.open_questions
-    ]
+    lines = [f"- {item(q.text, '  ')} *({cell(q.where)})*" for q in content.open_questions]
     parts.append("\n".join(lines))
     return parts
 
