@@ -92,7 +92,7 @@ async def test_how_we_will_see_that_it_worked_stands_in_the_report_and_the_csv(
     assert f"| Kortere møder | Mette | marts | {evidence} |" in markdown
     assert "| Ny tavle |  |  |  |" in markdown
     html = report(workshop, "html")
-    assert f"<td>{evidence}</td>" in html
+    assert f'<td class="evidence">{evidence}</td>' in html
     rows = [
         row["Tekst eller værdi"] for row in csv_rows(workshop) if row["Trin"].endswith("Handlinger")
     ]

@@ -132,10 +132,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "archive.value.evidence": ("sådan ser vi det: {evidence}", "how we will know: {evidence}"),
     "archive.open.heading": ("Åbne spørgsmål", "Open questions"),
     "archive.open.intro": (
-        "Indvendingerne, som de stod, da sessionen sluttede, og parkeringspladsens åbne "
-        "punkter. Tag dem med i opfølgningen, og stryg dem, der blev løst undervejs.",
-        "The objections as they stood when the session ended, and the parking lot's open "
-        "items. Take them into the follow-up, and strike those that were settled on the way.",
+        "Det, der stod tilbage uløst, da sessionen sluttede. Tag det med i opfølgningen, og "
+        "stryg det, der blev løst undervejs.",
+        "What was left standing, unsettled, when the session ended. Take it into the "
+        "follow-up, and strike what was settled on the way.",
     ),
     "archive.open.none": (
         "Der stod ingen åbne spørgsmål tilbage.",
