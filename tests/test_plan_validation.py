@@ -309,6 +309,15 @@ def test_validate_command_fails_without_a_traceback(write_plan: WritePlan) -> No
     assert "Traceback" not in result.stderr
     assert f"{broken}: module 1" in result.stderr
     assert f"The plan does not exist: {missing}" in result.stderr
+    assert "2 plans have mistakes." in result.stderr
+
+
+def test_validate_says_one_plan_and_one_module_in_the_singular(write_plan: WritePlan) -> None:
+    good = write_plan(HEADER + step(), "god.toml")
+    broken = write_plan(HEADER + step(kind="tekst"), "plan.toml")
+    result = run_validate(str(good), str(broken))
+    assert f"{good}: valid (1 module, 1 step, 5 minutes)" in result.stdout
+    assert "1 plan has mistakes." in result.stderr
 
 
 def test_validate_command_passes_on_the_shipped_plans() -> None:
