@@ -1,0 +1,92 @@
+"""Catalog entries for follow-up sessions: key -> (Danish, English)."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # --- building on an earlier session ------------------------------------------------
+    "followup.missing": (
+        "Planen »{plan}« bygger på en tidligere session (trinene {steps}): start den med "
+        "--follow-up og sessionsfilen eller arkivet fra dagen.",
+        'The plan "{plan}" builds on an earlier session (the steps {steps}): start it with '
+        "--follow-up and the session file or archive from the day.",
+    ),
+    "followup.earlier_missing": (
+        "Den tidligere session findes ikke: {path}. Intet er skrevet.",
+        "The earlier session does not exist: {path}. Nothing was written.",
+    ),
+    "followup.damaged": (
+        "Den tidligere session {path} kan ikke læses som en kerne-session ({reason}). "
+        "Intet er skrevet.",
+        "The earlier session {path} cannot be read as a kerne session ({reason}). "
+        "Nothing was written.",
+    ),
+    "followup.tampered": (
+        "Arkivet {path} passer ikke med sit manifest, så opfølgningen bygger ikke på det: "
+        "{detail} Intet er skrevet.",
+        "The archive {path} does not match its manifest, so the follow-up does not build on "
+        "it: {detail} Nothing was written.",
+    ),
+    "followup.no_session_in_archive": (
+        "Arkivet {path} har ingen sessionsfil, som manifestet nævner. Intet er skrevet.",
+        "The archive {path} holds no session file named in its manifest. Nothing was written.",
+    ),
+    "followup.other_plan": (
+        "{path} er en session af planen »{title}«, som ikke har nogen af de trin, "
+        "opfølgningen bygger på ({steps}). Intet er skrevet.",
+        '{path} is a session of the plan "{title}", which has none of the steps the '
+        "follow-up builds on ({steps}). Nothing was written.",
+    ),
+    "followup.lacking": (
+        "{path} (planen »{title}«) har intet trin »{earlier}«, som trinnet »{step}« i denne "
+        "plan bygger på. Intet er skrevet.",
+        '{path} (the plan "{title}") has no step "{earlier}", which the step "{step}" of this '
+        "plan builds on. Nothing was written.",
+    ),
+    "followup.wrong_kind": (
+        "Trinnet »{earlier}« i {path} er af typen {kind}, men trinnet »{step}« i denne plan "
+        "skal bygge på et trin af typen {wanted}. Intet er skrevet.",
+        'The step "{earlier}" in {path} is of the kind {kind}, but the step "{step}" of this '
+        "plan must build on a step of the kind {wanted}. Nothing was written.",
+    ),
+    "followup.statement_differs": (
+        "Udsagn {number} i trinnet »{step}« er »{here}«, men i »{earlier}« i {path} er det "
+        "»{there}«; udsagnene skal være ens for at kunne sammenlignes. Intet er skrevet.",
+        'Statement {number} of the step "{step}" is "{here}", but in "{earlier}" in {path} it '
+        'is "{there}"; the statements must be the same to be compared. Nothing was written.',
+    ),
+    "followup.statement_count": (
+        "Trinnet »{step}« har {here} udsagn, men »{earlier}« i {path} har {there}; "
+        "udsagnene skal være ens for at kunne sammenlignes. Intet er skrevet.",
+        'The step "{step}" has {here} statements, but "{earlier}" in {path} has {there}; '
+        "the statements must be the same to be compared. Nothing was written.",
+    ),
+    "cli.help.follow_up": (
+        "sessionsfil eller arkiv (zip) fra dagen, som opfølgningen bygger på",
+        "session file or archive (zip) from the day that the follow-up builds on",
+    ),
+    # --- review steps: refusals ----------------------------------------------------------
+    "refuse.no_agreements": (
+        "Der er ingen aftaler fra dagen at gennemgå.",
+        "There are no agreements from the day to review.",
+    ),
+    "refuse.review_status": (
+        "Vælg en status: gjort, i gang, ikke begyndt eller opgivet.",
+        "Choose a status: done, under way, not started or dropped.",
+    ),
+    "refuse.review_none": (
+        "Giv mindst én aftale en status.",
+        "Give at least one agreement a status.",
+    ),
+    # --- the statuses, where they are shown ----------------------------------------------
+    "review.status.done": ("Gjort", "Done"),
+    "review.status.under_way": ("I gang", "Under way"),
+    "review.status.not_started": ("Ikke begyndt", "Not started"),
+    "review.status.dropped": ("Opgivet", "Dropped"),
+    "review.comment": ("Kommentar (valgfri)", "Comment (optional)"),
+    "review.who_when": ("Hvem: {who} · Hvornår: {when}", "Who: {who} · When: {when}"),
+    "review.none": ("Ingen aftaler fra dagen.", "No agreements from the day."),
+    # --- the wall and the report -----------------------------------------------------------
+    "followup.pinned_from_day": ("Fra dagen: {text}", "From the day: {text}"),
+    "followup.before": ("Dagen", "The day"),
+    "followup.after": ("Nu", "Now"),
+    "followup.shift": ("Ændring {shift}", "Change {shift}"),
+    "followup.too_few_side": ("for få svar", "too few answers"),
+}
