@@ -21,6 +21,7 @@ from kerne_tui.cli_words import speak
 from kerne_tui.memory import settle
 from kerne_tui.plan import Plan, PlanError, builtin_plans, find_plan, load_plan
 from kerne_tui.store import (
+    FollowUpRecord,
     SessionFileError,
     SessionLocked,
     find_session,
@@ -28,7 +29,7 @@ from kerne_tui.store import (
     list_sessions,
 )
 from kerne_tui.web import DEFAULT_PORT, PortUnavailable, ServerInfo, phone_server
-from kerne_tui.workshop import Workshop
+from kerne_tui.workshop import FollowUpError, Workshop
 
 log = logging.getLogger("kerne")
 
@@ -142,6 +143,7 @@ def _session_options(
     parser.add_argument("--public-url", metavar="URL", help=h("public_url"))
     _data_dir_option(parser, h)
     parser.add_argument("--step", metavar="STEP_ID", help=h("step"))
+    parser.add_argument("--follow-up", metavar="EARLIER", help=h("follow_up"))
     if resume:
         parser.add_argument("--resume", nargs="?", const="", metavar="SESSION", help=h("resume"))
 
@@ -211,7 +213,12 @@ def open_workshop(
             workshop = Workshop.resume(path)
         else:
             plan = resolve_plan(args.plan or "kerneopgaven", lang)
-            workshop = Workshop.create(plan, folder, rehearsal=rehearsal, speed=speed)
+            follow_up = earlier_session(args, plan)
+            workshop = Workshop.create(
+                plan, folder, rehearsal=rehearsal, speed=speed, follow_up=follow_up
+            )
+    except FollowUpError as error:
+        raise UserError(error.message(lang)) from None
     except SessionFileError as error:
         raise session_file_error(error, lang) from None
     except SessionLocked as locked:
@@ -222,6 +229,16 @@ def open_workshop(
         steps = ", ".join(s.id for s in workshop.plan.steps)
         raise UserError(t(lang, "cli.unknown_step", step=step, steps=steps))
     return workshop
+
+
+def earlier_session(args: argparse.Namespace, plan: Plan) -> FollowUpRecord | None:
+    """What the follow-up copies from ``--follow-up EARLIER``; FollowUpError if it cannot."""
+    earlier = getattr(args, "follow_up", None)
+    if not earlier:
+        return None
+    from kerne_tui.archive import read_earlier
+
+    return read_earlier(Path(earlier), plan)
 
 
 def server_notices(info: ServerInfo, wanted_port: int, lang: Lang) -> list[str]:

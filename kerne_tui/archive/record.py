@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kerne_tui.catalog import Lang
-from kerne_tui.plan import Option, Plan, PlanError, Step, plan_from_data
+from kerne_tui.plan import Option, Plan, PlanError, Step, StepKind, plan_from_data
 from kerne_tui.store import (
     ARCHIVE_FIELD,
     LayoutError,
@@ -20,7 +20,7 @@ from kerne_tui.store import (
     decode_documents,
     read_session_data,
 )
-from kerne_tui.workshop import Contribution, Pin, StepResults, results_for
+from kerne_tui.workshop import Contribution, Pin, StepResults, agreements, results_for
 
 ARCHIVE_NOTE = ARCHIVE_FIELD
 """Header field of an archived copy (``SessionHeader.archive``): when, and the saved tallies."""
@@ -118,6 +118,8 @@ class SessionRecord:
 
     def options(self, step: Step) -> tuple[Option, ...]:
         """A step's options as the workshop offered them (carried-forward ones included)."""
+        if step.kind is StepKind.REVIEW:
+            return agreements(step, self.session_header.follow_up)
         if step.options_from is None:
             return step.options
         return tuple(
