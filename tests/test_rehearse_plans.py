@@ -11,7 +11,6 @@ from conftest import FakeClock
 from followup_support import run_day
 
 from kerne_tui.archive import read_earlier
-
 from kerne_tui.plan import Show, Step, StepKind, builtin_plans, load_plan
 from kerne_tui.workshop import Workshop, results_for
 
