@@ -84,9 +84,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "review.who_when": ("Hvem: {who} · Hvornår: {when}", "Who: {who} · When: {when}"),
     "review.none": ("Ingen aftaler fra dagen.", "No agreements from the day."),
     # --- the wall and the report -----------------------------------------------------------
-    "followup.pinned_from_day": ("Fra dagen: {text}", "From the day: {text}"),
+    "followup.pin_band": ("Arbejdsversion fra dagen:", "Working version from the day:"),
     "followup.before": ("Dagen", "The day"),
     "followup.after": ("Nu", "Now"),
-    "followup.shift": ("Ændring {shift}", "Change {shift}"),
-    "followup.too_few_side": ("for få svar", "too few answers"),
+    "followup.shift": ("ændring {shift}", "change {shift}"),
+    "followup.mean": ("gns. {mean}", "mean {mean}"),
+    "followup.day_answers": ("Dagen: {n} svar", "The day: {n} answers"),
+    "followup.day_answers.one": ("Dagen: 1 svar", "The day: 1 answer"),
+    "followup.too_few_side": (
+        "for få svar til at vise ({n} svar, mindst {least})",
+        "too few answers to show ({n} answers, at least {least})",
+    ),
+    "followup.agreement": ("Aftale", "Agreement"),
+    "followup.comments": ("{n} kommentarer", "{n} comments"),
+    "followup.comments.one": ("1 kommentar", "1 comment"),
 }

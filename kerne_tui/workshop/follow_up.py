@@ -67,6 +67,10 @@ class ComparedRow:
     before_shown: bool
     """True when enough people answered on the day for that side to be shown."""
     after_shown: bool
+    before_respondents: int = 0
+    """How many answered the earlier step (people, not answers per statement)."""
+    before_least: int = 3
+    """The earlier step's ``min_answers``."""
 
     @property
     def shift(self) -> float | None:
@@ -105,6 +109,8 @@ def compared(results: StepResults, follow_up: FollowUpRecord | None) -> tuple[Co
                 after=after,
                 before_shown=before_shown,
                 after_shown=results.enough,
+                before_respondents=earlier.respondents,
+                before_least=earlier.min_answers,
             )
         )
     return tuple(rows)
