@@ -8,8 +8,8 @@ from pathlib import Path
 
 import orjson
 import pytest
-from conftest import FakeClock
-from followup_support import DAY_AGREEMENTS, DAY_PINS, run_day, shipped
+from support import FakeClock
+from support.follow_up import DAY_AGREEMENTS, DAY_PINS, run_day, shipped
 
 from kerne_tui.archive import read_earlier, read_record, write_archive
 from kerne_tui.catalog import t

@@ -13,7 +13,7 @@ from typing import Any
 
 import cairosvg
 import pytest
-from followup_support import DAY_AGREEMENTS, DAY_PINS, run_day, shipped
+from support.follow_up import DAY_AGREEMENTS, DAY_PINS, run_day, shipped
 from tui_support import ARTIFACTS, JOIN_CODE, FakeClock, make_app, screen_text, submit
 
 from kerne_tui.archive import read_earlier, write_archive

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FakeClock
-from followup_support import run_day
+from support import FakeClock
+from support.follow_up import run_day
 
 from kerne_tui.archive import read_earlier
 from kerne_tui.plan import Show, Step, StepKind, builtin_plans, load_plan

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import FakeClock
-
 from kerne_tui.plan import Plan, load_plan
 from kerne_tui.workshop import Workshop
 
-SESSIONS = Path(__file__).parent.parent / "sessions"
+from .clock import FakeClock
+
+SESSIONS = Path(__file__).resolve().parents[2] / "sessions"
 DAY_PINS = (
     "Vi skaber trygge rammer for børns læring.",
     "Sammen skaber vi trygge rammer for børns trivsel og læring.",
