@@ -16,7 +16,7 @@ from pathlib import Path
 from kerne_tui.archive.bundle import read_manifest, verify_archive
 from kerne_tui.archive.record import SessionRecord, read_record, record_from_data
 from kerne_tui.catalog import LANGUAGES
-from kerne_tui.plan import Plan, Step, StepKind
+from kerne_tui.plan import Plan, Step
 from kerne_tui.store import (
     EarlierAction,
     EarlierActions,
@@ -46,10 +46,8 @@ def read_earlier(path: Path, plan: Plan) -> FollowUpRecord:
         title=record.plan.title,
         created=record.created,
         pins=record.pins,
-        scales=tuple(_scale(record, step) for step in _referenced(plan, record, StepKind.SCALE)),
-        action_steps=tuple(
-            _actions(record, step) for step in _referenced(plan, record, StepKind.ACTIONS)
-        ),
+        scales=tuple(_scale(record, s) for s in _referenced(plan, record, compared=True)),
+        action_steps=tuple(_actions(record, s) for s in _referenced(plan, record, compared=False)),
     )
 
 
@@ -110,7 +108,8 @@ def _check_steps(path: Path, record: SessionRecord, plan: Plan) -> None:
                 step=step.id,
             )
         earlier = record.plan.step(earlier_id)
-        wanted = StepKind.SCALE if step.kind is StepKind.SCALE else StepKind.ACTIONS
+        wanted = step.earlier_kind
+        assert wanted is not None
         if earlier.kind is not wanted:
             raise FollowUpError(
                 "followup.wrong_kind",
@@ -120,7 +119,7 @@ def _check_steps(path: Path, record: SessionRecord, plan: Plan) -> None:
                 wanted=wanted.value,
                 step=step.id,
             )
-        if wanted is StepKind.SCALE and earlier.statements != step.statements:
+        if step.compare_with is not None and earlier.statements != step.statements:
             _statements_differ(path, step, earlier)
 
 
@@ -154,10 +153,12 @@ def _earlier_id(step: Step) -> str:
     return earlier
 
 
-def _referenced(plan: Plan, record: SessionRecord, kind: StepKind) -> list[Step]:
-    """The earlier steps of *kind* the plan names, each once, in the earlier plan's order."""
-    wanted = {_earlier_id(s) for s in plan.builds_on_earlier}
-    return [s for s in record.plan.steps if s.id in wanted and s.kind is kind]
+def _referenced(plan: Plan, record: SessionRecord, *, compared: bool) -> list[Step]:
+    """The earlier steps the plan compares with (or reviews), once each, in the earlier order."""
+    wanted = {
+        _earlier_id(s) for s in plan.builds_on_earlier if (s.compare_with is not None) == compared
+    }
+    return [s for s in record.plan.steps if s.id in wanted]
 
 
 def _scale(record: SessionRecord, step: Step) -> EarlierScale:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kerne_tui.catalog import Lang
-from kerne_tui.plan import Option, Plan, PlanError, Step, StepKind, plan_from_data
+from kerne_tui.plan import Option, Plan, PlanError, Step, plan_from_data
 from kerne_tui.store import (
     ARCHIVE_FIELD,
     LayoutError,
@@ -118,7 +118,7 @@ class SessionRecord:
 
     def options(self, step: Step) -> tuple[Option, ...]:
         """A step's options as the workshop offered them (carried-forward ones included)."""
-        if step.kind is StepKind.REVIEW:
+        if step.actions_from is not None:  # a review: the earlier session's agreements
             return agreements(step, self.session_header.follow_up)
         if step.options_from is None:
             return step.options

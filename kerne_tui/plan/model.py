@@ -84,6 +84,15 @@ class Step:
         return self.compare_with or self.actions_from
 
     @property
+    def earlier_kind(self) -> StepKind | None:
+        """The kind the earlier step must be: a scale for a scale, actions for a review."""
+        if self.compare_with is not None:
+            return StepKind.SCALE
+        if self.actions_from is not None:
+            return StepKind.ACTIONS
+        return None
+
+    @property
     def seconds(self) -> int:
         """The planned length in whole seconds."""
         return round(self.minutes * 60)

@@ -98,4 +98,31 @@ TEXTS: dict[str, tuple[str, str]] = {
     "followup.agreement": ("Aftale", "Agreement"),
     "followup.comments": ("{n} kommentarer", "{n} comments"),
     "followup.comments.one": ("1 kommentar", "1 comment"),
+    "kind.review": ("Gennemgang af aftaler", "Review of agreements"),
+    # --- the follow-up's report and CSV ------------------------------------------------------
+    "archive.followup.heading": ("Bygger på dagen", "Builds on the day"),
+    "archive.followup.source": (
+        "Opfølgning på »{title}« fra {date}. Kopieret fra {name} (SHA-256 {sha}).",
+        'Follow-up on "{title}" of {date}. Copied from {name} (SHA-256 {sha}).',
+    ),
+    "archive.followup.pinned": (
+        "Arbejdsversionen fra dagen: »{text}«",
+        'The working version from the day: "{text}"',
+    ),
+    "archive.followup.side": ("Hvornår", "When"),
+    "archive.followup.change": ("Ændring", "Change"),
+    "archive.followup.too_few": (
+        "{side}: for få svar til at vise ({n} svar, mindst {least}).",
+        "{side}: too few answers to show ({n} answers, at least {least}).",
+    ),
+    "archive.followup.review.comments": ("Kommentarer", "Comments"),
+    "archive.followup.review.rule": (
+        "Hver telefon gav hver aftale fra dagen en status og eventuelt en kort kommentar.",
+        "Each phone gave each agreement from the day a status and maybe a short comment.",
+    ),
+    "archive.csv.session": ("Session", "Session"),
+    "archive.csv.earlier": ("tidligere", "earlier"),
+    "archive.csv.new": ("ny", "new"),
+    "archive.value.counts": ("{statement}: {counts}", "{statement}: {counts}"),
+    "archive.value.review": ("{what}: {status}", "{what}: {status}"),
 }
