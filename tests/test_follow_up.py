@@ -14,6 +14,7 @@ from support.follow_up import DAY_AGREEMENTS, DAY_PINS, run_day, shipped
 from kerne_tui.archive import read_earlier, read_record, write_archive
 from kerne_tui.catalog import t
 from kerne_tui.plan import PlanError, StepKind, plan_from_data
+from kerne_tui.rehearsal import Crowd, plan_answers
 from kerne_tui.store import FollowUpRecord, LayoutError, SessionHeader
 from kerne_tui.workshop import FollowUpError, Refused, Workshop, compared, results_for
 
@@ -346,3 +347,23 @@ def test_the_missing_sentence_is_one_sentence_in_both_languages() -> None:
     for lang in ("da", "en"):
         text = t(lang, "followup.missing", plan="P", steps="a, b")
         assert text.count(". ") == 0 and text.endswith(".")
+
+
+# --- rehearsal phones -------------------------------------------------------------------
+
+
+def test_a_simulated_phone_gives_every_agreement_a_status() -> None:
+    step = {
+        "id": "aftalerne",
+        "kind": "review",
+        "max_length": 20,
+        "agreements": [{"id": f"c{n}", "what": f"Aftale {n}"} for n in range(4)],
+    }
+    crowd = Crowd(3, "seed")
+    answers = [plan_answers(step, "da", phone, crowd) for phone in range(3)]
+    for (payload,) in answers:
+        assert set(payload["statuses"]) == {"c0", "c1", "c2", "c3"}
+        assert set(payload["statuses"].values()) <= {"done", "under_way", "not_started", "dropped"}
+        assert all(len(text) <= 20 for text in payload["comments"].values())
+    assert answers == [plan_answers(step, "da", phone, crowd) for phone in range(3)]
+    assert plan_answers({**step, "agreements": []}, "da", 0, crowd) == []

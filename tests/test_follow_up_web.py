@@ -8,6 +8,7 @@ shows each agreement and, for the compared scale, the day's and the new answers 
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -20,12 +21,13 @@ import pytest
 from aiohttp import ClientSession, CookieJar
 from aiohttp.test_utils import TestServer
 from support import FakeClock
-from support.follow_up import DAY_AGREEMENTS, DAY_PINS, run_day
+from support.follow_up import DAY_AGREEMENTS, DAY_PINS, run_day, shipped
 
-from kerne_tui.archive import read_record, render_report, write_archive
+from kerne_tui.archive import read_earlier, read_record, render_report, write_archive
 from kerne_tui.cli import open_workshop
+from kerne_tui.rehearsal import simulate_phones
 from kerne_tui.settings import Settings
-from kerne_tui.web import make_app
+from kerne_tui.web import make_app, phone_server
 from kerne_tui.web.security import RateLimiter
 from kerne_tui.workshop import Workshop
 
@@ -213,3 +215,48 @@ def test_serve_without_follow_up_says_what_is_missing(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "start den med --follow-up og sessionsfilen eller arkivet fra dagen." in result.stderr
     assert not any(data.glob("*.json"))
+
+
+# --- rehearsal phones -------------------------------------------------------------------------
+
+
+async def test_rehearsal_phones_answer_the_review_and_the_compared_scale(
+    day_zip: Path, tmp_path: Path
+) -> None:
+    plan = shipped("opfoelgning")
+    workshop = Workshop.create(
+        plan,
+        tmp_path / "demo",
+        clock=FakeClock(),
+        rehearsal=True,
+        speed=3000.0,
+        follow_up=read_earlier(day_zip, plan),
+    )
+    participants = 6
+    await workshop.open()
+    try:
+        async with phone_server(workshop, host="127.0.0.1", port=0) as info:
+            room = asyncio.create_task(
+                simulate_phones(
+                    f"http://127.0.0.1:{info.port}", workshop.join_code, participants, seed=5
+                )
+            )
+            try:
+                for step_id in ("aftalerne", "klarhed"):
+                    await workshop.go_to(step_id)
+                    # All but one or two phones answer (bounded wait).
+                    for _ in range(400):
+                        if workshop.respondents(step_id) >= participants - 2:
+                            break
+                        await asyncio.sleep(0.05)
+                    assert workshop.respondents(step_id) >= participants - 2
+                await workshop.close()
+            finally:
+                room.cancel()
+                await asyncio.gather(room, return_exceptions=True)
+        ids = {option.id for option in workshop.options(plan.step("aftalerne"))}
+        reviews = workshop.contributions("aftalerne")
+        assert all(set(c.statuses) == ids for c in reviews)
+        assert len({status for c in reviews for status in c.statuses.values()}) >= 2
+    finally:
+        await workshop.shutdown()
