@@ -67,8 +67,13 @@ class Contribution:
         doc["values"] = dict(self.values)
         doc["choices"] = list(self.choices)
         doc["ranking"] = list(self.ranking)
-        doc["statuses"] = dict(self.statuses)
-        doc["comments"] = dict(self.comments)
+        # Only a review has these; other kinds' documents stay as they were before reviews.
+        statuses = doc.pop("statuses")
+        comments = doc.pop("comments")
+        if statuses:
+            doc["statuses"] = dict(statuses)
+        if comments:
+            doc["comments"] = dict(comments)
         return doc
 
     @classmethod
