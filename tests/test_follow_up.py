@@ -11,7 +11,7 @@ import pytest
 from support import FakeClock
 from support.follow_up import DAY_AGREEMENTS, DAY_PINS, run_day, shipped
 
-from kerne_tui.archive import read_earlier, read_record, write_archive
+from kerne_tui.archive import read_earlier, read_record, render_report, write_archive
 from kerne_tui.catalog import t
 from kerne_tui.plan import PlanError, StepKind, plan_from_data
 from kerne_tui.rehearsal import Crowd, plan_answers
@@ -367,3 +367,31 @@ def test_a_simulated_phone_gives_every_agreement_a_status() -> None:
         assert all(len(text) <= 20 for text in payload["comments"].values())
     assert answers == [plan_answers(step, "da", phone, crowd) for phone in range(3)]
     assert plan_answers({**step, "agreements": []}, "da", 0, crowd) == []
+
+
+# --- the report -------------------------------------------------------------------------
+
+
+async def test_the_report_shows_the_day_even_when_today_has_too_few_or_no_answers(
+    day_zip: Path, data_dir: Path, clock: FakeClock
+) -> None:
+    plan = shipped("opfoelgning")
+    workshop = Workshop.create(plan, data_dir, clock=clock, follow_up=read_earlier(day_zip, plan))
+    await workshop.open()
+    try:
+        await workshop.go_to("klarhed")
+        for phone in range(2):
+            await workshop.submit(f"p{phone}", "klarhed", "k", {"values": {"0": 5, "1": 5, "2": 5}})
+        await workshop.close()
+    finally:
+        await workshop.shutdown()
+    record = read_record(workshop.path)
+    markdown = render_report(record, "md", generated=clock.now())
+    klarhed = "| Jeg kan forklare vores kerneopgave i én sætning. | Dagen | 1 | 2 | 1 | 0 | 0 | 4 |"
+    assert klarhed in markdown
+    assert "|  | Nu | – | – | – | – | – | – | – |  |" in markdown
+    assert "Nu: for få svar til at vise (2 svar, mindst 3)." in markdown
+    # Nobody answered samarbejde today: the day's answers are still there.
+    assert "| Vi har fælles mål for det arbejde, vi gør sammen. | Dagen |" in markdown
+    assert "Nu: for få svar til at vise (0 svar, mindst 3)." in markdown
+    assert "| 0 | 0 | 0 | 0 | 2 |" not in markdown  # the two answers of today stay hidden

@@ -43,12 +43,21 @@ class StepReport:
 
     @property
     def withheld(self) -> bool:
-        """True when a summed result is held back because too few people answered."""
+        """True when a summed result is held back because too few people answered.
+
+        A compared scale is never held back whole: each side shows, or says it has too few.
+        """
         return (
             REPORT_KINDS[self.step.kind].summed
             and self.results.count > 0
             and not self.results.enough
+            and not self.compared
         )
+
+    @property
+    def unanswered(self) -> bool:
+        """True for an input step nobody answered (a compared scale still shows the day)."""
+        return self.step.kind.takes_input and self.results.count == 0 and not self.compared
 
     @property
     def cards(self) -> tuple[Card, ...]:

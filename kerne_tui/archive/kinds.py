@@ -232,6 +232,16 @@ def _compared_markdown(step: StepView, lang: Lang) -> list[str]:
                 least=first.before_least,
             )
         )
+    if not first.after_shown:
+        blocks.append(
+            t(
+                lang,
+                "archive.followup.too_few",
+                side=after,
+                n=step.results.respondents,
+                least=step.step.min_answers,
+            )
+        )
     blocks.append(
         t(
             lang,

@@ -243,7 +243,7 @@ def _step(step: StepReport, lang: Lang) -> list[str]:
         parts.append(
             t(lang, "archive.step.withheld", n=results.respondents, minimum=step.step.min_answers)
         )
-    elif kind.takes_input and results.count == 0:
+    elif step.unanswered:
         parts.append(t(lang, "archive.step.no_answers"))
     else:
         parts += REPORT_KINDS[kind].markdown(step, lang)
