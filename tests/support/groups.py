@@ -59,6 +59,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_archive_cli",
             "test_archive_fixtures",
             "test_archive_zip",
+            "test_follow_up_browser",
             "test_follow_up_web",
             "test_clean_install",
             "test_cli_words",
