@@ -58,23 +58,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         'The step "{step}" has {here} statements, but "{earlier}" in {path} has {there}; '
         "the statements must be the same to be compared. Nothing was written.",
     ),
-    "cli.help.follow_up": (
-        "sessionsfil eller arkiv (zip) fra dagen, som opfølgningen bygger på",
-        "session file or archive (zip) from the day that the follow-up builds on",
-    ),
-    # --- review steps: refusals ----------------------------------------------------------
-    "refuse.no_agreements": (
-        "Der er ingen aftaler fra dagen at gennemgå.",
-        "There are no agreements from the day to review.",
-    ),
-    "refuse.review_status": (
-        "Vælg en status: gjort, i gang, ikke begyndt eller opgivet.",
-        "Choose a status: done, under way, not started or dropped.",
-    ),
-    "refuse.review_none": (
-        "Giv mindst én aftale en status.",
-        "Give at least one agreement a status.",
-    ),
     # --- the statuses, where they are shown ----------------------------------------------
     "review.status.done": ("Gjort", "Done"),
     "review.status.under_way": ("I gang", "Under way"),
@@ -98,7 +81,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "followup.agreement": ("Aftale", "Agreement"),
     "followup.comments": ("{n} kommentarer", "{n} comments"),
     "followup.comments.one": ("1 kommentar", "1 comment"),
-    "kind.review": ("Gennemgang af aftaler", "Review of agreements"),
     # --- the follow-up's report and CSV ------------------------------------------------------
     "archive.followup.heading": ("Bygger på dagen", "Builds on the day"),
     "archive.followup.source": (
