@@ -292,6 +292,10 @@ def cmd_validate(args: argparse.Namespace, lang: Lang) -> int:
                 minutes=minutes,
             )
         )
+        earlier = plan.builds_on_earlier
+        if earlier:
+            steps = ", ".join(f"{s.id} → {s.earlier_step}" for s in earlier)
+            print(t(lang, "followup.validate", steps=steps))
     if failed:
         print(
             t(lang, "cli.error", message=t(lang, "cli.invalid_plans", count=failed)),

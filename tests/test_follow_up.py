@@ -9,10 +9,11 @@ from pathlib import Path
 import orjson
 import pytest
 from support import FakeClock
-from support.follow_up import DAY_AGREEMENTS, DAY_PINS, run_day, shipped
+from support.follow_up import DAY_AGREEMENTS, DAY_PINS, SESSIONS, run_day, shipped
 
 from kerne_tui.archive import read_earlier, read_record, render_report, write_archive
 from kerne_tui.catalog import t
+from kerne_tui.cli import main
 from kerne_tui.plan import PlanError, StepKind, plan_from_data
 from kerne_tui.rehearsal import Crowd, plan_answers
 from kerne_tui.store import FollowUpRecord, LayoutError, SessionHeader
@@ -395,3 +396,13 @@ async def test_the_report_shows_the_day_even_when_today_has_too_few_or_no_answer
     assert "| Vi har fælles mål for det arbejde, vi gør sammen. | Dagen |" in markdown
     assert "Nu: for få svar til at vise (0 svar, mindst 3)." in markdown
     assert "| 0 | 0 | 0 | 0 | 2 |" not in markdown  # the two answers of today stay hidden
+
+
+def test_validate_says_which_steps_build_on_the_day(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KERNE_LANG", "da")
+    assert main(["validate", str(SESSIONS / "opfoelgning.toml")]) == 0
+    out = capsys.readouterr().out
+    assert "gyldig (3 moduler, 9 trin, 45 minutter)" in out
+    assert "klarhed → klarhed, samarbejde → samarbejde, aftalerne → handlinger" in out

@@ -8,6 +8,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         'The plan "{plan}" builds on an earlier session (the steps {steps}): start it with '
         "--follow-up and the session file or archive from the day.",
     ),
+    "followup.validate": (
+        "  Bygger på en tidligere session (trin → trin dér): {steps}. Start den med "
+        "--follow-up og sessionsfilen eller arkivet fra dagen.",
+        "  Builds on an earlier session (step → step there): {steps}. Start it with "
+        "--follow-up and the session file or archive from the day.",
+    ),
     "followup.earlier_missing": (
         "Den tidligere session findes ikke: {path}. Intet er skrevet.",
         "The earlier session does not exist: {path}. Nothing was written.",
