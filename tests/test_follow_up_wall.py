@@ -141,3 +141,25 @@ def test_the_review_shows_each_agreement_with_its_spread(tmp_path: Path) -> None
     assert spreads[0].startswith("Gjort 3 I gang 0 Ikke begyndt 0 Opgivet 0")
     assert spreads[2].startswith("Gjort 0 I gang 0 Ikke begyndt 2 Opgivet 1")
     assert any("» Forældremødet blev flyttet" in line for line in lines)
+
+
+async def klarhed_thin(workshop: Workshop, clock: FakeClock) -> None:
+    await workshop.go_to("klarhed")
+    for phone in range(2):
+        clock.advance(5)
+        await submit(workshop, f"phone-{phone}", {"values": {"0": 5, "1": 5, "2": 5}})
+    await workshop.toggle_reveal("klarhed")
+
+
+def test_with_too_few_answers_today_only_the_day_is_shown(tmp_path: Path) -> None:
+    workshop = follow_up_session(tmp_path, klarhed_thin)
+    try:
+        text = asyncio.run(_shown(workshop, tmp_path))
+    finally:
+        asyncio.run(workshop.shutdown())
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    day = [line for line in lines if line.startswith("Dagen 1")]
+    now = [line for line in lines if line.startswith("Nu ")]
+    assert len(day) == 3 and "gns. 2,0" in day[0]
+    assert all("for få svar til at vise (2 svar, mindst 3)" in line for line in now)
+    assert not any("gns. 5,0" in line for line in lines)

@@ -178,20 +178,20 @@ class ComparedChart:
             yield Text(row.statement, style="bold", overflow="fold")
             sides = (
                 (names[0], row.before, row.before_shown, False),
-                (names[1], row.after, True, True),
+                (names[1], row.after, row.after_shown, True),
             )
             tails = [self._tail(row, side, now) for _, side, _, now in sides]
             tail_width = max(tail.cell_len for tail in tails) + 2
             cell = (width - label_width - tail_width) // 5
-            for (name, side, shown, _), tail in zip(sides, tails, strict=True):
+            for (name, side, shown, now), tail in zip(sides, tails, strict=True):
                 line = Text(no_wrap=True, overflow="ellipsis")
                 line.append(name.ljust(label_width), style="bold")
                 if not shown:
                     words = t(
                         lang,
                         "followup.too_few_side",
-                        n=row.before_respondents,
-                        least=row.before_least,
+                        n=row.after_respondents if now else row.before_respondents,
+                        least=row.after_least if now else row.before_least,
                     )
                     line.append(words, style="italic")
                     yield line
@@ -487,7 +487,10 @@ class ResultsView(VerticalScroll, can_focus=False):
 
     def show(self, results: StepResults | None, *, visible: bool, selected: str | None) -> None:
         """Show *results* if *visible* and enough people answered; otherwise show nothing."""
-        kind = results.step.kind if results and visible and results.enough else None
+        # A compared scale shows the day's side even while today has too few answers: each
+        # side keeps the minimum-answers rule on its own (the chart says which is held back).
+        shown = results is not None and (results.enough or bool(compared(results, self.follow_up)))
+        kind = results.step.kind if results and visible and shown else None
         tally = self.query_one(Tally)
         tally.display = results is not None and kind is None
         if results is not None:

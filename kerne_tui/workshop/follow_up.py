@@ -71,6 +71,10 @@ class ComparedRow:
     """How many answered the earlier step (people, not answers per statement)."""
     before_least: int = 3
     """The earlier step's ``min_answers``."""
+    after_respondents: int = 0
+    """How many answered today."""
+    after_least: int = 3
+    """Today's step's ``min_answers``."""
 
     @property
     def shift(self) -> float | None:
@@ -111,6 +115,8 @@ def compared(results: StepResults, follow_up: FollowUpRecord | None) -> tuple[Co
                 after_shown=results.enough,
                 before_respondents=earlier.respondents,
                 before_least=earlier.min_answers,
+                after_respondents=results.respondents,
+                after_least=results.step.min_answers,
             )
         )
     return tuple(rows)
