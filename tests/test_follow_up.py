@@ -195,6 +195,12 @@ def test_a_missing_earlier_session_is_named(tmp_path: Path) -> None:
     )
 
 
+def test_a_folder_given_as_the_earlier_session_is_called_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(FollowUpError) as error:
+        read_earlier(tmp_path, shipped("opfoelgning"))
+    assert error.value.message("da").startswith(f"{tmp_path} er en mappe; --follow-up skal have")
+
+
 def test_a_damaged_earlier_session_is_named(tmp_path: Path) -> None:
     broken = tmp_path / "dagen.json"
     broken.write_text('{"session": {"1": {"format": "kerne-session-1"', encoding="utf-8")

@@ -30,6 +30,8 @@ from kerne_tui.workshop import FollowUpError
 
 def read_earlier(path: Path, plan: Plan) -> FollowUpRecord:
     """What *plan* needs from the earlier session at *path*; :class:`FollowUpError` if not."""
+    if path.is_dir():
+        raise FollowUpError("followup.earlier_folder", path=path)
     if not path.is_file():
         raise FollowUpError("followup.earlier_missing", path=path)
     try:

@@ -18,6 +18,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Den tidligere session findes ikke: {path}. Intet er skrevet.",
         "The earlier session does not exist: {path}. Nothing was written.",
     ),
+    "followup.earlier_folder": (
+        "{path} er en mappe; --follow-up skal have sessionsfilen eller arkivet (zip) fra dagen. "
+        "Intet er skrevet.",
+        "{path} is a folder; --follow-up needs the session file or the archive (zip) from the "
+        "day. Nothing was written.",
+    ),
     "followup.damaged": (
         "Den tidligere session {path} kan ikke læses som en kerne-session ({reason}). "
         "Intet er skrevet.",
