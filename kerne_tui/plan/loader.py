@@ -234,6 +234,8 @@ def _check_step(
         top=check.integer(place, raw, "top", 3, 1),
         open_questions=check.boolean(place, raw, "open_questions"),
         evidence_label=check.text(place, raw, "evidence_label", required=False),
+        compare_with=own.compare_with,
+        actions_from=own.actions_from,
     )
 
 

@@ -12,12 +12,21 @@ from dataclasses import dataclass
 from kerne_tui.plan.model import Option, Step
 from kerne_tui.workshop.kinds import spec_for
 from kerne_tui.workshop.model import Contribution
-from kerne_tui.workshop.parts import ActionRow, Bar, Card, ScaleRow, merge_roots, merge_weights
+from kerne_tui.workshop.parts import (
+    ActionRow,
+    Bar,
+    Card,
+    ReviewRow,
+    ScaleRow,
+    merge_roots,
+    merge_weights,
+)
 
 __all__ = [
     "ActionRow",
     "Bar",
     "Card",
+    "ReviewRow",
     "ScaleRow",
     "StepResults",
     "merge_roots",
@@ -38,6 +47,7 @@ class StepResults:
     bars: tuple[Bar, ...] = ()
     scales: tuple[ScaleRow, ...] = ()
     actions: tuple[ActionRow, ...] = ()
+    reviews: tuple[ReviewRow, ...] = ()
 
     @property
     def enough(self) -> bool:
@@ -64,7 +74,12 @@ def results_for(
     hidden = sum(1 for c in every if c.hidden)
     visible = [c for c in every if c.visible]
     respondents = len({c.device for c in every})
-    parts = spec_for(step.kind).tally(step, every, visible, options, newest, merged)
+    spec = spec_for(step.kind)
+    if merged:
+        # What was given to a card merged later counts for the card it went into.
+        every = [spec.follow_merges(c, merged) for c in every]
+        visible = [spec.follow_merges(c, merged) for c in visible]
+    parts = spec.tally(step, every, visible, options, newest)
     return StepResults(
         step,
         respondents,
@@ -74,4 +89,5 @@ def results_for(
         bars=parts.bars,
         scales=parts.scales,
         actions=parts.actions,
+        reviews=parts.reviews,
     )

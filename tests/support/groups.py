@@ -23,6 +23,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_catalog_counts",
             "test_durable_platforms",
             "test_engine",
+            "test_follow_up",
             "test_groups",
             "test_import_cycles",
             "test_import_rules",
@@ -41,6 +42,7 @@ GROUPS: dict[str, frozenset[str]] = {
     ),
     "screen": frozenset(
         {
+            "test_follow_up_wall",
             "test_memory",
             "test_tui_agenda",
             "test_tui_countdown",
@@ -61,6 +63,8 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_archive_cli",
             "test_archive_fixtures",
             "test_archive_zip",
+            "test_follow_up_browser",
+            "test_follow_up_web",
             "test_clean_install",
             "test_cli_words",
             "test_crash",

@@ -48,7 +48,6 @@ class ActionsSpec(KindSpec):
         visible: Sequence[Contribution],
         options: Sequence[Option],
         newest: int | None,
-        merged: Mapping[str, str] | None = None,
     ) -> Parts:
         return Parts(
             actions=tuple(

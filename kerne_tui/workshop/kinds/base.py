@@ -47,12 +47,8 @@ class KindSpec:
         visible: Sequence[Contribution],
         options: Sequence[Option],
         newest: int | None,
-        merged: Mapping[str, str] | None = None,
     ) -> Parts:
-        """The kind's part of the results: *every* counts merges, *visible* is what shows.
-
-        *merged* maps carried-forward options (cards) merged later to the card they went into.
-        """
+        """The kind's part of the results: *every* counts merges, *visible* is what shows."""
         return Parts()
 
     def follow_merges(self, contribution: Contribution, merged: Mapping[str, str]) -> Contribution:

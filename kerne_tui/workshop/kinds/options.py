@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from kerne_tui.plan.model import Option, Step
 from kerne_tui.workshop.kinds.base import Fields, KindSpec
 from kerne_tui.workshop.model import Contribution, Refused
-from kerne_tui.workshop.parts import Bar, Parts, follow
+from kerne_tui.workshop.parts import Bar, Parts
 
 
 class OptionSpec(KindSpec):
@@ -17,8 +17,6 @@ class OptionSpec(KindSpec):
 
     sort_bars: ClassVar[bool] = True
     """True where the bars are shown biggest first; False keeps the plan's order."""
-    picks_add: ClassVar[bool] = False
-    """True where two picks of cards later merged into one add up (dots), else the larger stands."""
 
     def check(self, step: Step, payload: Mapping[str, Any], options: Sequence[Option]) -> Fields:
         option_ids = {option.id for option in options}
@@ -41,15 +39,11 @@ class OptionSpec(KindSpec):
         visible: Sequence[Contribution],
         options: Sequence[Option],
         newest: int | None,
-        merged: Mapping[str, str] | None = None,
     ) -> Parts:
         values: Counter[str] = Counter()
         people: dict[str, set[str]] = {option.id: set() for option in options}
         for c in visible:
-            picks = self.picked(step, c)
-            if merged:
-                picks = follow(picks, merged, add=self.picks_add)
-            for option, amount in picks.items():
+            for option, amount in self.picked(step, c).items():
                 if option in people:
                     values[option] += amount
                     people[option].add(c.device)

@@ -44,7 +44,6 @@ class ScaleSpec(KindSpec):
         visible: Sequence[Contribution],
         options: Sequence[Option],
         newest: int | None,
-        merged: Mapping[str, str] | None = None,
     ) -> Parts:
         rows = []
         for index, statement in enumerate(step.statements):

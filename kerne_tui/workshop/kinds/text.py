@@ -31,7 +31,6 @@ class TextSpec(KindSpec):
         visible: Sequence[Contribution],
         options: Sequence[Option],
         newest: int | None,
-        merged: Mapping[str, str] | None = None,
     ) -> Parts:
         weights = merge_weights(every)
         # nlargest gives sorted(..., reverse=True)[:n], without sorting what is left out.

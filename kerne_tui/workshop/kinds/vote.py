@@ -17,7 +17,6 @@ class VoteSpec(OptionSpec):
     """``dots`` maps option ids to whole numbers of dots; bars are sorted by dots."""
 
     kinds = (StepKind.VOTE,)
-    picks_add = True
 
     def check_picks(self, step: Step, payload: Mapping[str, Any], option_ids: set[str]) -> Fields:
         raw = payload.get("dots")
