@@ -17,6 +17,7 @@ import platformdirs
 
 from kerne_tui import __version__
 from kerne_tui.catalog import Lang, cli_language, t
+from kerne_tui.control import ControlCenter
 from kerne_tui.memory import settle
 from kerne_tui.plan import Plan, PlanError, builtin_plans, find_plan, load_plan
 from kerne_tui.store import (
@@ -99,6 +100,10 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
     archive.add_argument("--out", metavar="DIR", help=h("archive.out"))
     archive.add_argument("--verify", metavar="ZIP", help=h("archive.verify"))
     _data_dir_option(archive, h)
+
+    console = commands.add_parser("console", help=h("console"), description=h("console"))
+    console.add_argument("session", nargs="?", help=h("console.session"))
+    _data_dir_option(console, h)
     return parser
 
 
@@ -336,14 +341,16 @@ async def hosted(
     ``kerne serve`` and ``kerne run`` differ only in what runs inside this block.
     """
     await workshop.open()
+    control = ControlCenter(workshop)
     try:
         async with phone_server(
-            workshop, host=args.host, port=args.port, public_url=args.public_url
+            workshop, host=args.host, port=args.port, public_url=args.public_url, control=control
         ) as info:
             ticker = asyncio.create_task(workshop.keep_time())
             settle()
             try:
-                yield info
+                with control.published(data_dir(args), info.port, info.url):
+                    yield info
             finally:
                 ticker.cancel()
                 await asyncio.gather(ticker, return_exceptions=True)
@@ -495,6 +502,13 @@ def _session_path(args: argparse.Namespace, lang: Lang) -> Path:
     return path
 
 
+def cmd_console(args: argparse.Namespace, lang: Lang) -> int:
+    """The facilitator's own view of the running session, in a second terminal."""
+    from kerne_tui.console.command import run_console
+
+    return run_console(data_dir(args), args.session, lang)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "run": cmd_run,
     "demo": cmd_demo,
@@ -504,6 +518,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "sessions": cmd_sessions,
     "report": cmd_report,
     "archive": cmd_archive,
+    "console": cmd_console,
 }
 
 

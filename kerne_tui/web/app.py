@@ -17,7 +17,9 @@ from aiohttp import web
 from multidict import MultiDictProxy
 
 from kerne_tui.catalog import Lang, t
+from kerne_tui.control import ControlCenter
 from kerne_tui.plan import Plan, Step, StepKind
+from kerne_tui.web.control import add_control_routes
 from kerne_tui.web.live import KEEPALIVE, LiveHub, is_close
 from kerne_tui.web.pacing import Pacer
 from kerne_tui.web.security import (
@@ -73,6 +75,7 @@ def make_app(
     limiter: RateLimiter | None = None,
     public_url: str | None = None,
     keepalive: float = KEEPALIVE_SECONDS,
+    control: ControlCenter | None = None,
 ) -> web.Application:
     """Build the phone server for *workshop* (one app per session).
 
@@ -114,6 +117,7 @@ def make_app(
             web.get("/api/{code}/events", api_events),
         ]
     )
+    add_control_routes(app, control, phones=lambda: hub.connected)
     return app
 
 

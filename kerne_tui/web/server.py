@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
+from kerne_tui.control import ControlCenter
 from kerne_tui.web.app import HUB, make_app
 from kerne_tui.web.live import LiveHub
 from kerne_tui.web.network import (
@@ -69,6 +70,7 @@ async def phone_server(
     host: str = "0.0.0.0",
     port: int = DEFAULT_PORT,
     public_url: str | None = None,
+    control: ControlCenter | None = None,
 ) -> AsyncIterator[ServerInfo]:
     """Serve *workshop* to phones on the running loop until the block ends.
 
@@ -76,7 +78,7 @@ async def phone_server(
     free one (up to twenty tries), and the info says so. *public_url* replaces the address
     found on the network interfaces (a hotspot, a reverse proxy, a tunnel).
     """
-    app = make_app(workshop, public_url=public_url)
+    app = make_app(workshop, public_url=public_url, control=control)
     runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_SECONDS)
     await runner.setup()
     try:
