@@ -87,6 +87,12 @@ class ConsoleScreen(Screen[None]):
         yield Static(id="c-status")
         yield Footer(compact=True, show_command_palette=False)
 
+    def on_mount(self) -> None:
+        app = self.app
+        if isinstance(app, ConsoleApp):
+            app.ready = True
+            app.show_view(app.view)
+
 
 class ConsoleApp(App[int]):
     """The facilitator's console for one running session."""
@@ -106,6 +112,8 @@ class ConsoleApp(App[int]):
         self.merging: str | None = None
         """The answer picked to be merged, while the facilitator picks the one it goes into."""
         self.views_received = 0
+        self.ready = False
+        """True once the console's screen is drawn (views that come earlier wait in *view*)."""
         self._bindings = translated(self._bindings, self.lang)
         self.main = ConsoleScreen()
 
@@ -114,7 +122,6 @@ class ConsoleApp(App[int]):
 
     def on_mount(self) -> None:
         self.title = t(self.lang, "console.title")
-        self.show_view(self.view)
         self.set_interval(CLOCK_SECONDS, self.draw_clock)
         self.listen()
 
@@ -139,6 +146,8 @@ class ConsoleApp(App[int]):
             await asyncio.sleep(RETRY_SECONDS)
 
     def _status(self, text: str, *, error: bool = False) -> None:
+        if not self.ready:
+            return
         status = self.main.query_one("#c-status", Static)
         status.update(Text(text, style="bold" if error else ""))
         status.set_class(error, "-error")
@@ -149,6 +158,8 @@ class ConsoleApp(App[int]):
         self.view = view
         self.received = time.monotonic()
         self.views_received += 1
+        if not self.ready:
+            return
         lang = self.lang
         screen = self.main
         self._status("")
@@ -265,6 +276,8 @@ class ConsoleApp(App[int]):
 
     def draw_clock(self) -> None:
         """Redraw the countdown (between views it runs on the console's own clock)."""
+        if not self.ready:
+            return
         clock = self.main.query_one("#c-clock", Static)
         if self.view["step"] is None or self.view["status"] != "running":
             clock.update("")
