@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -64,7 +64,8 @@ def agenda_table(view: dict[str, Any], lang: Lang) -> Table:
     for row in view["agenda"]["rows"]:
         if row["module"] != module:
             module = row["module"]
-            table.add_row("", Text(f"{module}.", style="bold"), "", "")
+            title = t(lang, "tui.agenda.module", n=module, title=row["module_title"])
+            table.add_row("", Text(title, style="bold"), "", "")
         mark = {"now": t(lang, "console.agenda.now"), "done": "✓"}.get(row["state"], "")
         actual = f"{row['actual']:g}" if row["actual"] is not None else ""
         table.add_row(
@@ -131,22 +132,22 @@ class PairScreen(ModalScreen[None]):
             yield Static(
                 Text(t(self.lang, "console.pair.title"), style="bold"), classes="dialog-title"
             )
-            yield QrCode(url, id="c-pair-qr")
-            yield Static(Text(str(self.offer.get("code", "")), style="bold"), id="c-pair-code")
-            yield Static(
-                Text(
-                    t(
+            with Horizontal(id="c-pair-body"):
+                yield QrCode(url, id="c-pair-qr")
+                with Vertical(id="c-pair-side"):
+                    yield Static(
+                        Text(str(self.offer.get("code", "")), style="bold"), id="c-pair-code"
+                    )
+                    help_text = t(
                         self.lang,
                         "console.pair.help",
                         url=address,
                         code=self.offer.get("code", ""),
                         minutes=minutes,
                     )
-                ),
-                classes="dialog-text",
-            )
-            yield Static(Text(t(self.lang, "console.pair.remotes")), classes="dialog-text")
-            yield OptionList(id="c-pair-remotes")
+                    yield Static(Text(help_text), classes="dialog-text")
+                    yield Static(Text(t(self.lang, "console.pair.remotes")), classes="dialog-text")
+                    yield OptionList(id="c-pair-remotes")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

@@ -155,6 +155,7 @@ def agenda(workshop: Workshop) -> dict[str, Any]:
                 "title": step.title,
                 "kind": step.kind.value,
                 "module": workshop.plan.module_of(step.id)[0] + 1,
+                "module_title": workshop.plan.module_of(step.id)[1].title,
                 "planned": round(step.minutes / speed, 1),
                 "actual": round(spent / 60, 1) if spent is not None and state != "now" else None,
                 "state": state,

@@ -134,8 +134,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "console.notes": ("Noter", "Notes"),
     "console.no_notes": ("Ingen noter til dette trin.", "No notes for this step."),
     "console.answers": (
-        "Svar på »{title}«: {count} fra {people}",
-        "Answers to “{title}”: {count} from {people}",
+        "Svar på »{title}«: {count} svar fra {people} personer",
+        "Answers to “{title}”: {count} answers from {people} people",
     ),
     "console.answers.none": ("Ingen svar at vise på dette trin.", "No answers for this step."),
     "console.answers.hidden": ("{n} skjult", "{n} hidden"),

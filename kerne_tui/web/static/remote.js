@@ -75,8 +75,10 @@
       byId("remote-where").textContent = view.title;
       byId("remote-step").textContent = view.status === "finished" ? say("tFinished") : say("tWaiting");
     } else {
-      byId("remote-where").textContent =
-        step.module_index + "/" + step.modules + " · " + step.index + "/" + step.count + " · " + step.module;
+      byId("remote-where").textContent = say("tWhere").replace(
+        /\{(module_index|modules|index|count)\}/g,
+        (whole, name) => String(step[name]),
+      );
       byId("remote-step").textContent = step.title;
     }
     byId("remote-notes").textContent = view.notes || say("tNoNotes");
