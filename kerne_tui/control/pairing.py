@@ -99,7 +99,7 @@ class Pairings:
         stamp: Callable[[], str] | None = None,
         lifetime: float = CODE_SECONDS,
     ) -> None:
-        self._monotonic = monotonic
+        self.monotonic = monotonic
         self._stamp = stamp or (lambda: time.strftime("%H:%M"))
         self.lifetime = lifetime
         self.offer: PairingOffer | None = None
@@ -118,7 +118,7 @@ class Pairings:
 
     def current_offer(self) -> PairingOffer | None:
         """The code on offer, if it has not expired."""
-        if self.offer is not None and self.offer.seconds_left(self._monotonic()) <= 0:
+        if self.offer is not None and self.offer.seconds_left(self.monotonic()) <= 0:
             self._expired.add(self.offer.code)
             self.offer = None
         return self.offer
@@ -128,7 +128,7 @@ class Pairings:
         if self.offer is not None:
             self._used.add(self.offer.code)
         code = "".join(secrets.choice(JOIN_ALPHABET) for _ in range(CODE_LENGTH))
-        self.offer = PairingOffer(code, offered_on, self._monotonic() + self.lifetime)
+        self.offer = PairingOffer(code, offered_on, self.monotonic() + self.lifetime)
         self._wrong_for_offer = 0
         return self.offer
 
@@ -144,7 +144,7 @@ class Pairings:
         *guesser* is what wrong guesses are counted by (the phone's address). A code is good
         once: the second phone to send it is refused, and so is any phone after it expired.
         """
-        now = self._monotonic()
+        now = self.monotonic()
         recent = self._guesses.setdefault(guesser, deque())
         while recent and now - recent[0] > 60.0:
             recent.popleft()

@@ -213,6 +213,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "En facilitator-telefon er afbrudt.",
         "A facilitator phone was disconnected.",
     ),
+    "wall.pair.title": ("Par facilitatorens telefon", "Pair the facilitator's phone"),
+    "wall.pair.scan": (
+        "Kun facilitatoren: scan koden med din telefon. Den virker én gang.",
+        "Facilitator only: scan the code with your phone. It works once.",
+    ),
+    "wall.pair.code": ("Parringskode: {code}", "Pairing code: {code}"),
+    "wall.pair.left": (
+        "Koden udløber om {seconds} sekunder.",
+        "The code expires in {seconds} seconds.",
+    ),
+    "tui.key.pair_phone": ("Fjernbetjening", "Remote"),
+    "tui.key.pair_phone.long": (
+        "Par facilitatorens telefon som fjernbetjening (vis en engangskode)",
+        "Pair the facilitator's phone as a remote (show a one-time code)",
+    ),
     "wall.moderation_elsewhere": (
         "Svarene styres fra facilitatorens konsol eller telefon.",
         "The answers are handled on the facilitator's console or phone.",
