@@ -151,7 +151,7 @@ async def test_an_answer_to_a_hidden_step_shows_on_the_console_with_the_notes(
         await until(pilot, lambda: any("Bent lytter aldrig" in a for a in answers(console)))
         assert "kolleger" in shown(console, "#c-notes")
         head = shown(console, "#c-answers-head")
-        assert "1 svar fra 1 personer" in head
+        assert "1 · har svaret: 1" in head
         assert "IKKE vist på lærredet" in head
     assert session.revealed == set()
 

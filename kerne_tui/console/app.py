@@ -19,6 +19,7 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -128,6 +129,11 @@ class ConsoleApp(App[int]):
     async def on_unmount(self) -> None:
         await self.client.close()
 
+    @property
+    def drawable(self) -> bool:
+        """True while the console's screen stands (not before it is drawn, not while closing)."""
+        return self.ready and self.is_running
+
     # --- the session's stream -------------------------------------------------------------
     @work(exclusive=True, group="listen")
     async def listen(self) -> None:
@@ -146,9 +152,12 @@ class ConsoleApp(App[int]):
             await asyncio.sleep(RETRY_SECONDS)
 
     def _status(self, text: str, *, error: bool = False) -> None:
-        if not self.ready:
+        if not self.drawable:
             return
-        status = self.main.query_one("#c-status", Static)
+        try:
+            status = self.main.query_one("#c-status", Static)
+        except NoMatches:
+            return
         status.update(Text(text, style="bold" if error else ""))
         status.set_class(error, "-error")
 
@@ -158,8 +167,14 @@ class ConsoleApp(App[int]):
         self.view = view
         self.received = time.monotonic()
         self.views_received += 1
-        if not self.ready:
+        if not self.drawable:
             return
+        try:
+            self._draw(view)
+        except NoMatches:
+            pass  # the console is closing: its widgets are already gone
+
+    def _draw(self, view: dict[str, Any]) -> None:
         lang = self.lang
         screen = self.main
         self._status("")
@@ -276,9 +291,12 @@ class ConsoleApp(App[int]):
 
     def draw_clock(self) -> None:
         """Redraw the countdown (between views it runs on the console's own clock)."""
-        if not self.ready:
+        if not self.drawable:
             return
-        clock = self.main.query_one("#c-clock", Static)
+        try:
+            clock = self.main.query_one("#c-clock", Static)
+        except NoMatches:
+            return
         if self.view["step"] is None or self.view["status"] != "running":
             clock.update("")
             return
