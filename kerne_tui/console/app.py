@@ -9,6 +9,7 @@ its own: every key is a request, and the session's event stream redraws it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from typing import Any, ClassVar
@@ -169,10 +170,9 @@ class ConsoleApp(App[int]):
         self.views_received += 1
         if not self.drawable:
             return
-        try:
+        # While the console closes its widgets go before its stream does: nothing to draw on.
+        with contextlib.suppress(NoMatches):
             self._draw(view)
-        except NoMatches:
-            pass  # the console is closing: its widgets are already gone
 
     def _draw(self, view: dict[str, Any]) -> None:
         lang = self.lang
