@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from kerne_tui.store.layout import TimerRecord
 from kerne_tui.workshop.clock import Clock, iso, parse_iso
 
 
@@ -53,23 +54,28 @@ class StepTimer:
         self.remaining_at_mark = left + seconds
         self.mark = self.clock.monotonic()
 
-    def to_doc(self) -> dict[str, Any]:
+    def to_record(self) -> TimerRecord:
         """The timer as stored: a UTC deadline when running, the remaining seconds always."""
         left = self.seconds_left()
-        doc: dict[str, Any] = {"planned": self.planned, "remaining": left, "running": self.running}
-        if self.running:
-            doc["deadline"] = iso(self.clock.now() + timedelta(seconds=left))
-        return doc
+        deadline = iso(self.clock.now() + timedelta(seconds=left)) if self.running else None
+        return TimerRecord(self.planned, left, self.running, deadline)
+
+    @classmethod
+    def from_record(cls, clock: Clock, record: TimerRecord) -> StepTimer:
+        """Restore a stored timer; a running one continues from its UTC deadline."""
+        remaining = record.remaining
+        if record.running and record.deadline is not None:
+            remaining = (parse_iso(record.deadline) - clock.now()).total_seconds()
+        timer = cls(clock=clock, planned=record.planned, remaining_at_mark=max(0.0, remaining))
+        if record.running:
+            timer.start()
+        return timer
+
+    def to_doc(self) -> dict[str, Any]:
+        """The stored timer as its document (see :class:`TimerRecord`)."""
+        return self.to_record().to_doc()
 
     @classmethod
     def from_doc(cls, clock: Clock, doc: dict[str, Any]) -> StepTimer:
-        """Restore a stored timer; a running one continues from its UTC deadline."""
-        planned = float(doc.get("planned", 0.0))
-        remaining = float(doc.get("remaining", planned))
-        running = bool(doc.get("running", False))
-        if running and "deadline" in doc:
-            remaining = (parse_iso(str(doc["deadline"])) - clock.now()).total_seconds()
-        timer = cls(clock=clock, planned=planned, remaining_at_mark=max(0.0, remaining))
-        if running:
-            timer.start()
-        return timer
+        """Restore a timer from its document (raises LayoutError if it is damaged)."""
+        return cls.from_record(clock, TimerRecord.from_doc(doc))
