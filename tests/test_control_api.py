@@ -477,3 +477,25 @@ async def test_no_remote_token_reaches_the_session_file(
     assert control.secret not in text
     data = read_session_data(workshop.path)
     assert any(row.get("action") == "next" for row in rows(data, "log"))
+
+
+async def test_every_facilitator_action_is_logged_with_its_surface_and_no_device(
+    server: TestServer,
+    workshop: Workshop,
+    control: ControlCenter,
+    clients: Callable[[], ClientSession],
+) -> None:
+    await workshop.start("ideas")  # the wall's space key
+    console, remote = clients(), clients()
+    await console_post(console, server, control, "/control/commands/extend")
+    await pair_phone(remote, server, control)
+    async with remote.post(url(server, "/control/commands/next"), json={}) as moved:
+        assert moved.status == 200
+    await workshop.save_state()
+    log = rows(read_session_data(workshop.path), "log")
+    surfaces = [
+        (entry["action"], entry.get("surface")) for entry in log if entry["action"] != "save"
+    ]
+    assert surfaces == [("start", "wall"), ("extend", "console"), ("next", "remote")]
+    for entry in log:
+        assert set(entry) <= {"action", "at", "step", "seconds", "surface", "text", "source"}

@@ -9,7 +9,7 @@ named command from any surface into a call on the workshop.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,25 +196,26 @@ class ControlCenter:
         if workshop.status == SessionStatus.FINISHED:
             raise Refused("closed", "refuse.closed_session")
         waiting = workshop.status == SessionStatus.WAITING
+        where = surface.value
         if command == "next":
             if waiting:
-                await self._run(workshop.start(), surface)
+                await workshop.start(surface=where)
                 return None
-            moved = await self._run(workshop.next_step(), surface)
+            moved = await workshop.next_step(surface=where)
             return None if moved else "control.step.last"
         if command == "back":
             if waiting:
                 return "control.step.not_started"
-            moved = await self._run(workshop.previous_step(), surface)
+            moved = await workshop.previous_step(surface=where)
             return None if moved else "control.step.first"
         if command == "pause":
             if waiting:
-                await self._run(workshop.start(), surface)
+                await workshop.start(surface=where)
                 return None
-            await self._run(workshop.toggle_timer(), surface)
+            await workshop.toggle_timer(surface=where)
             return None
         if command == "extend":
-            await self._run(workshop.extend(EXTEND_SECONDS), surface)
+            await workshop.extend(EXTEND_SECONDS, surface=where)
             return "control.extended"
         if command == "reveal":
             step = answers_step(workshop)
@@ -222,26 +223,20 @@ class ControlCenter:
                 return "control.reveal.nothing"
             if step.show is Show.LIVE:
                 return "control.reveal.live"
-            await self._run(workshop.toggle_reveal(step.id), surface)
+            await workshop.toggle_reveal(step.id, surface=where)
             return None
         if command == "hide":
-            await self._run(workshop.toggle_hidden(_text(args, "id")), surface)
+            await workshop.toggle_hidden(_text(args, "id"), surface=where)
             return None
         if command == "merge":
-            await self._run(workshop.merge(_text(args, "id"), _text(args, "into")), surface)
+            await workshop.merge(_text(args, "id"), _text(args, "into"), surface=where)
             return None
         if command == "pin":
             source = args.get("source")
-            pin = workshop.pin(
-                _text(args, "text"), source=source if isinstance(source, str) else None
-            )
-            await self._run(pin, surface)
+            chosen = source if isinstance(source, str) else None
+            await workshop.pin(_text(args, "text"), source=chosen, surface=where)
             return "control.pinned"
         raise Refused("invalid", "control.unknown_command", command=command[:40])
-
-    async def _run(self, call: Awaitable[Any], surface: Surface) -> Any:
-        """Await an engine command given on *surface* (the session file records it)."""
-        return await call
 
 
 def _text(args: Mapping[str, Any], name: str) -> str:
