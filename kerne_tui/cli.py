@@ -335,13 +335,16 @@ def cmd_serve(args: argparse.Namespace, lang: Lang) -> int:
 
 
 @contextlib.asynccontextmanager
-async def hosted(workshop: Workshop, settings: Settings, lang: Lang) -> AsyncIterator[ServerInfo]:
+async def hosted(
+    workshop: Workshop, settings: Settings, lang: Lang, control: ControlCenter | None = None
+) -> AsyncIterator[ServerInfo]:
     """Open the session file, serve the phones and keep time; save and release on the way out.
 
-    ``kerne serve`` and ``kerne run`` differ only in what runs inside this block.
+    ``kerne serve`` and ``kerne run`` differ only in what runs inside this block; both can be
+    steered from ``kerne console`` and a paired phone through *control*.
     """
     await workshop.open()
-    control = ControlCenter(workshop)
+    control = control or ControlCenter(workshop)
     try:
         async with phone_server(
             workshop,
@@ -428,7 +431,8 @@ def cmd_run(args: argparse.Namespace, lang: Lang, *, demo: bool = False) -> int:
 async def _run_screen(workshop: Workshop, settings: Settings, lang: Lang) -> int:
     from kerne_tui.tui.app import build_app
 
-    async with hosted(workshop, settings, lang) as info:
+    control = ControlCenter(workshop)
+    async with hosted(workshop, settings, lang, control) as info:
         phones: asyncio.Task[None] | None = None
         notices = server_notices(info, settings.port, lang)
         if settings.rehearsal:
@@ -445,7 +449,13 @@ async def _run_screen(workshop: Workshop, settings: Settings, lang: Lang) -> int
             notices.append(t(lang, "rehearsal.notice", count=settings.participants))
         if settings.step:
             await workshop.go_to(settings.step)
-        app = build_app(workshop, join_url=info.url, data_dir=settings.data_dir, notices=notices)
+        app = build_app(
+            workshop,
+            join_url=info.url,
+            data_dir=settings.data_dir,
+            notices=notices,
+            control=control,
+        )
         try:
             await app.run_async()
         finally:

@@ -216,6 +216,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "En facilitator-telefon er afbrudt.",
         "A facilitator phone was disconnected.",
     ),
+    "wall.pair.unavailable": (
+        "Fjernbetjeningen findes kun, når telefonerne er på (kerne run).",
+        "The remote is only there while the phones are served (kerne run).",
+    ),
     "wall.pair.title": ("Par facilitatorens telefon", "Pair the facilitator's phone"),
     "wall.pair.scan": (
         "Kun facilitatoren: scan koden med din telefon. Den virker én gang.",

@@ -14,7 +14,6 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from kerne_tui.catalog import Lang, t
@@ -28,7 +27,7 @@ from kerne_tui.control import (
     shown_code,
 )
 from kerne_tui.plan import Show
-from kerne_tui.tui.keys import SELECTION_ACTIONS, translated
+from kerne_tui.tui.keys import SELECTION_ACTIONS, KeyedScreen
 from kerne_tui.tui.qr import QrCode
 from kerne_tui.workshop import Workshop
 
@@ -82,7 +81,7 @@ def pairing_address(control: ControlCenter, code: str) -> str:
     return f"{base}/control/remote?code={code}"
 
 
-class WallPairScreen(Screen[None]):
+class WallPairScreen(KeyedScreen):
     """A one-time pairing code on the wall, for a mirrored display; it closes once used."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -91,11 +90,9 @@ class WallPairScreen(Screen[None]):
     ]
 
     def __init__(self, control: ControlCenter, lang: Lang) -> None:
-        super().__init__()
+        super().__init__(lang)
         self.control = control
-        self.lang: Lang = lang
         self.offer: PairingOffer = control.offer_pairing(Surface.WALL)
-        self._bindings = translated(self._bindings, lang)
 
     def compose(self) -> ComposeResult:
         code = shown_code(self.offer.code)
@@ -116,7 +113,7 @@ class WallPairScreen(Screen[None]):
         """Count the code's last seconds down; close when it has expired or was used."""
         offer = self.control.pairings.current_offer()
         if offer is None or offer.code != self.offer.code:
-            self.dismiss()
+            self.app.pop_screen()
             return
         seconds = round(offer.seconds_left(self.control.pairings.monotonic()))
         left = t(self.lang, "wall.pair.left", seconds=seconds)
