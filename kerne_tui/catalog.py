@@ -14,7 +14,6 @@ import pkgutil
 from typing import Literal
 
 from kerne_tui import texts
-from kerne_tui.settings import cli_language as cli_language
 
 Lang = Literal["da", "en"]
 LANGUAGES: tuple[Lang, ...] = ("da", "en")

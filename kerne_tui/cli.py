@@ -21,6 +21,7 @@ from kerne_tui.memory import settle
 from kerne_tui.plan import Plan, PlanError, builtin_plans, find_plan, load_plan
 from kerne_tui.settings import Settings, cli_language, data_folder
 from kerne_tui.store import (
+    ARCHIVES,
     SessionFileError,
     SessionLocked,
     SessionStatus,
@@ -499,7 +500,7 @@ def cmd_archive(args: argparse.Namespace, lang: Lang) -> int:
     if not args.session:
         raise UserError(t(lang, "archive.need_session"))
     path = _session_path(args, lang)
-    out_dir = Path(args.out) if args.out else data_dir(args) / "archives"
+    out_dir = Path(args.out) if args.out else data_dir(args) / ARCHIVES
     try:
         zip_path = write_archive(path, out_dir)
     except SessionFileError as error:

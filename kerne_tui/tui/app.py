@@ -25,7 +25,7 @@ from kerne_tui.catalog import Lang, t
 from kerne_tui.control import AttachmentChanged, ControlCenter, ControlEvent, RemotePaired
 from kerne_tui.memory import settle
 from kerne_tui.plan import Show, StepKind
-from kerne_tui.store import SessionStatus
+from kerne_tui.store import ARCHIVES, SessionStatus
 from kerne_tui.tui.agenda import AgendaScreen
 from kerne_tui.tui.commands import FacilitatorCommands, guarded
 from kerne_tui.tui.dialogs import ConfirmScreen, HelpScreen, NotesScreen, PinScreen
@@ -46,7 +46,6 @@ log = logging.getLogger(__name__)
 
 Archiver = Callable[[Path, Path], Path]
 """Writes the archive of a session file into a folder and returns the zip's path."""
-ARCHIVES = "archives"
 """The folder inside the data folder where archives made from the screen go."""
 
 
