@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from aiohttp import ClientSession, ClientTimeout, CookieJar
 from aiohttp.test_utils import TestServer
-from conftest import FakeClock
+from support import FakeClock, copy_plan
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
@@ -34,52 +34,10 @@ ROUNDS = 200
 """Pauses of 50 ms a test waits at most for the session's stream to reach the console (a
 bound for a loaded machine; it usually takes one or two)."""
 
-PLAN = """\
-title = "Konsolprøve"
-language = "da"
-description = "En lille plan til konsollens test."
-
-[[modules]]
-title = "Hvad laver vi?"
-focus = "Hver for sig."
-
-[[modules.steps]]
-id = "velkommen"
-kind = "info"
-title = "Velkommen"
-prompt = "Scan koden."
-minutes = 2
-notes = "Byd velkommen."
-
-[[modules.steps]]
-id = "svaerdt"
-kind = "text"
-title = "Hvad er svært?"
-prompt = "Skriv, hvad der er svært i samarbejdet."
-minutes = 5
-min_answers = 3
-notes = "Læs svarene først: der kan stå navne på kolleger."
-
-[[modules.steps]]
-id = "snak"
-kind = "discuss"
-title = "Tal sammen"
-prompt = "Tal to og to."
-minutes = 4
-
-[[modules.steps]]
-id = "saetning"
-kind = "sentence"
-title = "Én sætning"
-prompt = "Skriv kerneopgaven."
-minutes = 3
-"""
-
 
 @pytest.fixture
 async def session(tmp_path: Path, clock: FakeClock) -> AsyncIterator[Workshop]:
-    path = tmp_path / "konsol.toml"
-    path.write_text(PLAN, encoding="utf-8")
+    path = copy_plan("console", tmp_path, "konsol.toml")
     folder = tmp_path / "data"
     folder.mkdir()
     workshop = Workshop.create(load_plan(path), folder, clock=clock, join_code=CODE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import orjson
 import pytest
-from conftest import FakeClock
+from support import FakeClock
 
 from kerne_tui.control import ControlCenter, Surface, facilitator_view
 from kerne_tui.workshop import Refused, Workshop

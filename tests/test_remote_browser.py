@@ -8,15 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import (
-    ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    PHONE,
-    LoopThread,
-    ShiftableClock,
-)
+from browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PHONE, LoopThread
 from playwright.sync_api import Page, expect, sync_playwright
+from support import FakeClock, copy_plan
 
 from kerne_tui.catalog import t
 from kerne_tui.control import ControlCenter, Surface
@@ -32,31 +26,6 @@ pytestmark = [
 CHANGE_MS = 5000
 """How long the remote may take to show a change (it usually takes ~0.1 s)."""
 
-PLAN = """\
-title = "Fjernbetjeningsprøve"
-language = "da"
-description = "En lille plan til fjernbetjeningens browsertest."
-
-[[modules]]
-title = "Hvad er svært?"
-focus = "Hver for sig."
-
-[[modules.steps]]
-id = "svaert"
-kind = "text"
-title = "Hvad er svært i samarbejdet?"
-prompt = "Skriv det, du ikke siger højt."
-minutes = 5
-notes = "Læs svarene, før lærredet gør: der kan stå navne."
-
-[[modules.steps]]
-id = "snak"
-kind = "discuss"
-title = "Tal sammen"
-prompt = "Tal to og to."
-minutes = 4
-"""
-
 
 class Served:
     """A session with its control centre, served from a loop in a thread."""
@@ -71,14 +40,13 @@ class Served:
 @contextlib.contextmanager
 def served(tmp_path: Path) -> Iterator[Served]:
     loop = LoopThread()
-    plan_path = tmp_path / "fjern.toml"
-    plan_path.write_text(PLAN, encoding="utf-8")
+    plan_path = copy_plan("remote", tmp_path, "fjern.toml")
     folder = tmp_path / "data"
     folder.mkdir()
 
     async def start() -> Workshop:
         workshop = Workshop.create(
-            load_plan(plan_path), folder, clock=ShiftableClock(), join_code="KAFFE"
+            load_plan(plan_path), folder, clock=FakeClock(running=True), join_code="KAFFE"
         )
         await workshop.open()
         await workshop.start("svaert")

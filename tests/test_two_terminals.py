@@ -17,36 +17,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from support import copy_plan
 
 from kerne_tui.store import read_session_data, rows
 
 pytestmark = pytest.mark.terminal
 
-PLAN = """\
-title = "To skærme"
-language = "da"
-description = "Et skjult trin og en snak, til testen med væg og konsol."
-
-[[modules]]
-title = "Det svære"
-focus = "Hver for sig først."
-
-[[modules.steps]]
-id = "svaert"
-kind = "text"
-title = "Hvad er svært hos os?"
-prompt = "Skriv det, du ikke siger højt."
-minutes = 5
-min_answers = 1
-notes = "Hemmelig note: læs svarene, før rummet gør."
-
-[[modules.steps]]
-id = "snak"
-kind = "discuss"
-title = "Tal sammen to og to"
-prompt = "Hvad ser I?"
-minutes = 5
-"""
 ADDRESS = re.compile(r"http://127\.0\.0\.1:\d+/j/[A-Z0-9]+")
 ANSWER = "Bent afbryder altid"
 NOTE = "Hemmelig note"
@@ -101,8 +77,7 @@ def terminals(tmp_path: Path) -> Iterator[tuple[Terminal, Terminal, Path, Path]]
     """The wall (``kerne run``) in one terminal; (wall, console, data folder, wall's exit file)."""
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed")
-    plan = tmp_path / "plan.toml"
-    plan.write_text(PLAN, encoding="utf-8")
+    plan = copy_plan("two-screens", tmp_path, "plan.toml")
     data = tmp_path / "data"
     exit_file = tmp_path / "wall-exit"
     socket = tmp_path / "tmux.sock"  # a private server: other tmux sessions are left alone

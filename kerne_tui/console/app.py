@@ -426,6 +426,9 @@ class ConsoleApp(App[int]):
             return
         self.push_screen(PairScreen(offer, self.view, self.lang))
 
+    async def on_pair_screen_revoke_asked(self, message: PairScreen.RevokeAsked) -> None:
+        await self.revoke(message.remote_id)
+
     async def revoke(self, remote_id: str) -> None:
         """Revoke a paired phone."""
         number = next(

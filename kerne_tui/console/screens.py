@@ -11,6 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -171,20 +172,22 @@ class PairScreen(ModalScreen[None]):
         if not view.get("remotes"):
             remotes.add_option(Option(Text(t(self.lang, "console.pair.none")), disabled=True))
 
-    async def action_revoke(self) -> None:
+    class RevokeAsked(Message):
+        """The facilitator asked to revoke a paired phone (the app asks the session)."""
+
+        def __init__(self, remote_id: str) -> None:
+            super().__init__()
+            self.remote_id = remote_id
+
+    def action_revoke(self) -> None:
         """Revoke the selected phone."""
         remotes = self.query_one("#c-pair-remotes", OptionList)
         index = remotes.highlighted
         if index is None:
             return
         option = remotes.get_option_at_index(index)
-        if option.id is None:
-            return
-        from kerne_tui.console.app import ConsoleApp
-
-        app = self.app
-        if isinstance(app, ConsoleApp):
-            await app.revoke(option.id)
+        if option.id is not None:
+            self.post_message(self.RevokeAsked(option.id))
 
 
 class PinDialog(ModalScreen[str | None]):

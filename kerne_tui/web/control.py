@@ -14,10 +14,8 @@ import hmac
 import ipaddress
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from pathlib import Path
 from typing import Any
 
-import jinja2
 import orjson
 from aiohttp import web
 
@@ -33,12 +31,11 @@ from kerne_tui.control import (
     Surface,
     shown_code,
 )
+from kerne_tui.web.render import render
 from kerne_tui.web.security import SECURITY_HEADERS
 from kerne_tui.workshop import Event, Refused
 
 log = logging.getLogger(__name__)
-HERE = Path(__file__).resolve().parent
-
 CONTROL = web.AppKey("control", ControlCenter)
 STREAMS = web.AppKey("control_streams", set[asyncio.Event])
 CONSOLE_HEADER = "X-Kerne-Console"
@@ -286,29 +283,12 @@ def _view_message(control: ControlCenter) -> bytes:
 # --- the remote's page ------------------------------------------------------------------------
 
 
-@functools.cache
-def _templates() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(HERE / "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-    )
-
-
 def _remote_page(
     request: web.Request, *, paired: bool, error: str | None, code: str, status: int = 200
 ) -> web.Response:
-    lang = _lang(request)
-
-    def tr(key: str, **values: object) -> str:
-        return t(lang, key, **values)
-
-    html = (
-        _templates()
-        .get_template("remote.html")
-        .render(lang=lang, t=tr, paired=paired, error=error, code=code)
+    return render(
+        request, "remote.html", {"paired": paired, "error": error, "code": code}, status=status
     )
-    return web.Response(text=html, content_type="text/html", charset="utf-8", status=status)
 
 
 async def remote_page(request: web.Request) -> web.StreamResponse:

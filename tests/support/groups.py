@@ -20,6 +20,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_archive_kinds",
             "test_catalog",
             "test_catalog_counts",
+            "test_control_view",
             "test_engine",
             "test_groups",
             "test_import_cycles",
@@ -49,6 +50,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_tui_qr",
             "test_tui_results",
             "test_tui_snapshots",
+            "test_wall_facilitation",
         }
     ),
     "real": frozenset(
@@ -58,6 +60,9 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_archive_fixtures",
             "test_archive_zip",
             "test_clean_install",
+            "test_console",
+            "test_control_api",
+            "test_control_core",
             "test_cli_words",
             "test_crash",
             "test_kill_under_load",
@@ -65,8 +70,10 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_phone_browser",
             "test_real_parts",
             "test_rehearsal",
+            "test_remote_browser",
             "test_tui_imports",
             "test_tui_terminal",
+            "test_two_terminals",
             "test_web_api",
         }
     ),
