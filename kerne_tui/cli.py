@@ -357,7 +357,7 @@ async def hosted(
             ticker = asyncio.create_task(workshop.keep_time())
             settle()
             try:
-                with control.published(settings.data_dir, info.port, info.url):
+                with control.published(settings.data_dir, info.local_port or info.port, info.url):
                     yield info
             finally:
                 ticker.cancel()

@@ -19,7 +19,7 @@ from aiohttp.test_utils import TestServer, make_mocked_request
 from kerne_tui.control import ControlCenter, Pairings, RemotePaired, Surface
 from kerne_tui.control.pairing import CODE_SECONDS, GUESSES_PER_MINUTE
 from kerne_tui.store import read_session_data, rows
-from kerne_tui.web import make_app
+from kerne_tui.web import make_app, phone_server
 from kerne_tui.web.control import (
     CONSOLE_HEADER,
     REMOTE_COOKIE,
@@ -499,3 +499,14 @@ async def test_every_facilitator_action_is_logged_with_its_surface_and_no_device
     assert surfaces == [("start", "wall"), ("extend", "console"), ("next", "remote")]
     for entry in log:
         assert set(entry) <= {"action", "at", "step", "seconds", "surface", "text", "source"}
+
+
+async def test_a_server_bound_to_one_address_opens_127_0_0_1_for_the_console(
+    workshop: Workshop, control: ControlCenter, clients: Callable[[], ClientSession]
+) -> None:
+    async with phone_server(workshop, host="127.0.0.2", port=0, control=control) as info:
+        assert info.local_port not in (0, info.port)
+        headers = {CONSOLE_HEADER: control.secret}
+        state = f"http://127.0.0.1:{info.local_port}/control/state"
+        async with clients().get(state, headers=headers) as response:
+            assert response.status == 200

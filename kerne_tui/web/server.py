@@ -49,6 +49,9 @@ class ServerInfo:
     port_moved: bool
     """True when the wanted port was taken and another was used."""
     hub: LiveHub
+    local_port: int = 0
+    """The port on 127.0.0.1 for ``kerne console`` when the server listens on one other address
+    only (0: use *port*)."""
 
 
 SHUTDOWN_SECONDS = 1.0
@@ -83,6 +86,12 @@ async def phone_server(
     await runner.setup()
     try:
         actual = await _open_site(runner, host, port)
+        # The console talks to 127.0.0.1 only: a server bound to one address gets a second door.
+        local_port = (
+            await _open_site(runner, "127.0.0.1", 0)
+            if control and host not in ("0.0.0.0", "", "::", "127.0.0.1")
+            else 0
+        )
         public_host, lan_found = choose_public_host(host)
         if public_url:
             base, lan_found = public_url, True
@@ -96,6 +105,7 @@ async def phone_server(
             lan_found=lan_found,
             port_moved=port not in (0, actual),
             hub=app[HUB],
+            local_port=local_port,
         )
         log.info("phone server on %s:%s, join at %s", host, actual, info.url)
         yield info
