@@ -193,6 +193,11 @@ async def test_s_pins_a_typed_sentence(console: ConsoleApp, session: Workshop) -
         await until(pilot, lambda: session.pinned is not None)
         assert session.pinned is not None and session.pinned.text == "Vi hjælper borgerne"
         await until(pilot, lambda: "version 1" in shown(console, "#c-pin"))
+        await pilot.press("s", "ctrl+u", *"Vi er her for borgerne", "enter")
+        await until(
+            pilot, lambda: "(version 2): Vi er her for borgerne" in shown(console, "#c-pin")
+        )
+        assert "version 1: Vi hjælper borgerne" in shown(console, "#c-pin")
 
 
 async def test_a_shows_the_agenda_with_planned_minutes(

@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 RETRY_SECONDS = 1.0
 """How soon the console tries again after the session's stream dropped."""
 CLOCK_SECONDS = 0.5
+EARLIER_PINS = 3
+"""Earlier versions of the core-task sentence listed under the working one."""
 
 CONSOLE_KEYS: list[BindingType] = [
     Binding("space", "toggle_timer", "tui.key.timer"),
@@ -213,18 +215,22 @@ class ConsoleApp(App[int]):
             )
         )
         screen.query_one("#c-agenda", Static).update(Text(agenda_summary(view, lang)))
-        pinned = view["pinned"]
-        screen.query_one("#c-pin", Static).update(
-            Text(
-                t(lang, "console.pin", n=len(pinned["versions"]), text=pinned["text"])
-                if pinned["text"]
-                else t(lang, "console.pin.none")
-            )
-        )
+        screen.query_one("#c-pin", Static).update(self._pin_text(view["pinned"]))
         for other in self.screen_stack:
             if isinstance(other, AgendaScreen | PairScreen):
                 other.show(view)
         self.draw_clock()
+
+    def _pin_text(self, pinned: dict[str, Any]) -> Text:
+        """The working version of the core task, with the versions before it (newest first)."""
+        versions = pinned["versions"]
+        if not versions:
+            return Text(t(self.lang, "console.pin.none"))
+        text = Text(t(self.lang, "console.pin", n=len(versions), text=pinned["text"]), style="bold")
+        for number in range(len(versions) - 1, max(0, len(versions) - 1 - EARLIER_PINS), -1):
+            earlier = versions[number - 1]["text"]
+            text.append("\n" + t(self.lang, "console.pin.earlier", n=number, text=earlier), "dim")
+        return text
 
     def _show_answers(self, view: dict[str, Any]) -> None:
         lang = self.lang

@@ -162,6 +162,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "console.phones": ("Telefoner forbundet: {n}", "Phones connected: {n}"),
     "console.remotes": ("Fjernbetjeninger: {n}", "Remotes: {n}"),
     "console.pin": ("Kerneopgaven (version {n}): {text}", "Core task (version {n}): {text}"),
+    "console.pin.earlier": ("version {n}: {text}", "version {n}: {text}"),
     "console.pin.none": ("Ingen sætning sat fast endnu.", "No sentence pinned yet."),
     "console.agenda": (
         "Planlagt slut {planned} · forventet slut {projected} · {verdict}",
