@@ -20,6 +20,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_archive_kinds",
             "test_catalog",
             "test_catalog_counts",
+            "test_control_imports",
             "test_control_view",
             "test_engine",
             "test_groups",
