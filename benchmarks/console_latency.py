@@ -70,7 +70,7 @@ async def session(plan_path: Path, folder: Path) -> None:
 
     from kerne_tui.control import ControlCenter
     from kerne_tui.plan import load_plan
-    from kerne_tui.tui.app import KerneApp
+    from kerne_tui.tui.app import build_app
     from kerne_tui.web import phone_server
     from kerne_tui.workshop import Workshop
 
@@ -81,7 +81,7 @@ async def session(plan_path: Path, folder: Path) -> None:
         async with phone_server(workshop, host="127.0.0.1", port=0, control=control) as info:
             await workshop.start("svar")
             ticker = asyncio.create_task(workshop.keep_time())
-            app = KerneApp(workshop, join_url=info.url, notices=[], data_dir=folder)
+            app = build_app(workshop, join_url=info.url, data_dir=folder, control=control)
             with control.published(folder, info.port, info.url):
                 async with app.run_test(headless=True, size=SIZE) as pilot:
                     await pilot.pause()
