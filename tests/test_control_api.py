@@ -23,6 +23,7 @@ from kerne_tui.web import make_app, phone_server
 from kerne_tui.web.control import (
     CONSOLE_HEADER,
     REMOTE_COOKIE,
+    ViewCache,
     console_secret_accepted,
     control_state,
     is_loopback,
@@ -510,3 +511,18 @@ async def test_a_server_bound_to_one_address_opens_127_0_0_1_for_the_console(
         state = f"http://127.0.0.1:{info.local_port}/control/state"
         async with clients().get(state, headers=headers) as response:
             assert response.status == 200
+
+
+async def test_the_view_is_made_once_per_change_for_every_stream(
+    workshop: Workshop, control: ControlCenter
+) -> None:
+    now = [0.0]
+    views = ViewCache(control, monotonic=lambda: now[0])
+    await workshop.start("ideas")
+    first = views.message()
+    assert views.message() is first
+    await workshop.submit("p" * 32, "ideas", "1", {"text": "Kaffe"})
+    second = views.message()
+    assert second is not first and b"Kaffe" in second
+    now[0] += 2.0  # idle, but the phones' count and the projected end may have moved
+    assert views.message() is not second

@@ -20,7 +20,7 @@ from kerne_tui.control.runtime import new_secret, published
 from kerne_tui.control.view import answers_step, facilitator_view
 from kerne_tui.plan import Show
 from kerne_tui.store import SessionStatus
-from kerne_tui.workshop import Refused, Workshop
+from kerne_tui.workshop import Event, Refused, Workshop
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,9 @@ class ControlCenter:
         self.join_url = ""
         """The participants' join address, whose host a facilitator phone pairs through."""
         self._listeners: list[ControlListener] = []
+        self.changes = 0
+        """Grows with every event of the session or the control centre (views are cached by it)."""
+        workshop.subscribe(self._session_changed)
 
     def published(self, data_dir: Path, port: int, join_url: str) -> AbstractContextManager[Path]:
         """Keep the runtime file for ``kerne console`` in *data_dir* while the block runs."""
@@ -109,7 +112,11 @@ class ControlCenter:
 
         return unsubscribe
 
+    def _session_changed(self, event: Event) -> None:
+        self.changes += 1
+
     def _publish(self, event: ControlEvent) -> None:
+        self.changes += 1
         for listener in list(self._listeners):
             try:
                 listener(event)

@@ -13,6 +13,7 @@ import functools
 import hmac
 import ipaddress
 import logging
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -49,6 +50,7 @@ REFRESH_SECONDS = 5.0
 """Idle seconds after which a stream sends the view again (phones connected, projected end)."""
 COALESCE_SECONDS = 0.05
 """Changes within this long go out as one view: a burst of answers costs one message."""
+VIEW_MAX_AGE = 1.0
 
 _STATUS = {
     "closed": 409,
@@ -69,6 +71,7 @@ def add_control_routes(
     if control is None:
         return
     app[CONTROL] = control
+    app[VIEWS] = ViewCache(control)
     app[STREAMS] = set()
     control.phones = phones
     app.on_shutdown.append(_end_streams)
@@ -254,7 +257,8 @@ async def control_events(request: web.Request) -> web.StreamResponse:
         control.console_attached()
     try:
         await response.prepare(request)
-        await response.write(b"retry: 1000\n" + _view_message(control))
+        views = request.app[VIEWS]
+        await response.write(b"retry: 1000\n" + views.message())
         while wake in streams and not revoked:
             try:
                 await asyncio.wait_for(wake.wait(), REFRESH_SECONDS)
@@ -264,7 +268,7 @@ async def control_events(request: web.Request) -> web.StreamResponse:
             wake.clear()
             if wake not in streams or revoked:
                 break
-            await response.write(_view_message(control))
+            await response.write(views.message())
     except ConnectionResetError:
         pass  # the console quit or the phone slept; it reconnects by itself
     finally:
@@ -276,8 +280,27 @@ async def control_events(request: web.Request) -> web.StreamResponse:
     return response
 
 
-def _view_message(control: ControlCenter) -> bytes:
-    return b"event: view\ndata: " + orjson.dumps(control.view()) + b"\n\n"
+class ViewCache:
+    """The view as one SSE message, made once per change for every stream (and at most every
+    ``VIEW_MAX_AGE`` seconds when nothing changes: the phones' count and the projected end move)."""
+
+    def __init__(self, control: ControlCenter, monotonic: Callable[[], float] = time.monotonic):
+        self.control = control
+        self._monotonic = monotonic
+        self._made: tuple[int, float, bytes] | None = None
+
+    def message(self) -> bytes:
+        """The current view as ``event: view``."""
+        now = self._monotonic()
+        made = self._made
+        if made is not None and made[0] == self.control.changes and now - made[1] < VIEW_MAX_AGE:
+            return made[2]
+        message = b"event: view\ndata: " + orjson.dumps(self.control.view()) + b"\n\n"
+        self._made = (self.control.changes, now, message)
+        return message
+
+
+VIEWS = web.AppKey("control_views", ViewCache)
 
 
 # --- the remote's page ------------------------------------------------------------------------
