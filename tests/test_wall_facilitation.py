@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tui_support import FakeClock, make_app, notices, open_workshop, screen_text, submit, until
 
 from kerne_tui.catalog import t
-from kerne_tui.control import ControlCenter, Surface
+from kerne_tui.control import ControlCenter, PairingRefused, Surface
 from kerne_tui.tui.dialogs import NotesScreen, PinScreen
 from kerne_tui.tui.facilitation import WallPairScreen
 
@@ -124,3 +125,22 @@ async def test_f_offers_a_single_use_code_on_the_wall_that_closes_once_used(
             assert remote.offered_on is Surface.WALL
             await until(pilot, lambda: app.screen is app.main)
             await until(pilot, lambda: t("da", "wall.remote_paired") in notices(app))
+
+
+async def test_a_code_offered_on_the_wall_is_withdrawn_when_its_screen_closes(
+    tmp_path: Path,
+) -> None:
+    async with open_workshop(tmp_path, FakeClock()) as workshop:
+        await workshop.go_to("min-opgave")
+        control = ControlCenter(workshop)
+        app = make_app(workshop, tmp_path, control=control)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f")
+            await until(pilot, lambda: isinstance(app.screen, WallPairScreen))
+            offer = control.pairings.current_offer()
+            assert offer is not None
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is app.main)
+            assert control.pairings.current_offer() is None
+            with pytest.raises(PairingRefused):
+                control.pair(offer.code, "10.0.0.5")

@@ -117,4 +117,10 @@ class WallPairScreen(KeyedScreen):
             return
         seconds = round(offer.seconds_left(self.control.pairings.monotonic()))
         left = t(self.lang, "wall.pair.left", seconds=seconds)
-        self.query_one("#wall-pair-left", Static).update(Text(left))
+        self.query_one("#wall-pair-left", Static).update(Text(left, justify="center"))
+
+    def on_unmount(self) -> None:
+        # The room has seen this code: once the screen is gone it is no good to anyone.
+        offer = self.control.pairings.current_offer()
+        if offer is not None and offer.code == self.offer.code:
+            self.control.pairings.withdraw()
