@@ -24,6 +24,8 @@ LOG = "log"
 FORMAT = "kerne-session-1"
 ARCHIVE_FIELD = "archive"
 """The header field of an archived copy: when it was made and the tallies it saved."""
+FOLLOW_UP_FIELD = "follow_up"
+"""The header field of an archived copy: when it was made and the tallies it saved."""
 SINGLE = "1"
 """The document id of the header and of the state: each table holds only that document."""
 
@@ -112,6 +114,7 @@ _HEADER_FIELDS = (
     "kerne_version",
     "format",
     ARCHIVE_FIELD,
+    FOLLOW_UP_FIELD,
 )
 
 
@@ -134,6 +137,8 @@ class SessionHeader:
     format: str = FORMAT
     archive: Mapping[str, Any] | None = None
     """In an archived copy: when it was made and the tallies that needed the device hashes."""
+    follow_up: FollowUpRecord | None = None
+    """In a follow-up: what it builds on, copied from the earlier session when it was made."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Fields this version does not know, kept as they were."""
 
@@ -159,6 +164,9 @@ class SessionHeader:
             kerne_version=_text(doc, where, "kerne_version"),
             format=_text(doc, where, "format", FORMAT),
             archive=_table(doc, where, ARCHIVE_FIELD),
+            follow_up=FollowUpRecord.from_doc(doc[FOLLOW_UP_FIELD])
+            if doc.get(FOLLOW_UP_FIELD) is not None
+            else None,
             extra={k: v for k, v in doc.items() if k not in _HEADER_FIELDS},
         )
 
@@ -183,6 +191,8 @@ class SessionHeader:
         doc["format"] = self.format
         if self.archive is not None:
             doc[ARCHIVE_FIELD] = copy.deepcopy(dict(self.archive))
+        if self.follow_up is not None:
+            doc[FOLLOW_UP_FIELD] = self.follow_up.to_doc()
         return doc
 
     def require_plan(self) -> Mapping[str, Any]:
@@ -217,6 +227,200 @@ class Pin:
     text: str
     at: str
     source: str | None = None
+
+
+def _pin_doc(pin: Pin) -> dict[str, Any]:
+    return {"text": pin.text, "at": pin.at, "source": pin.source}
+
+
+# --- what a follow-up copies from the earlier session -------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierScale:
+    """A scale step of the earlier session: its statements and how the answers spread."""
+
+    step_id: str
+    title: str
+    statements: tuple[str, ...]
+    counts: tuple[tuple[int, int, int, int, int], ...]
+    """Per statement, how many answered 1, 2, 3, 4 and 5 (shown answers only)."""
+    respondents: int
+    min_answers: int
+
+    @classmethod
+    def from_doc(cls, doc: object, where: str) -> EarlierScale:
+        """Decode one compared scale; raises :class:`LayoutError`."""
+        if not isinstance(doc, Mapping):
+            raise LayoutError(f"{where} should be a table, not {_type_name(doc)}")
+        statements = tuple(_strings(doc, where, "statements"))
+        counts = _counts(doc.get("counts"), where)
+        if len(counts) != len(statements):
+            raise LayoutError(f"{where}: 'counts' should have one row per statement")
+        return cls(
+            step_id=_text(doc, where, "step_id"),
+            title=_text(doc, where, "title"),
+            statements=statements,
+            counts=counts,
+            respondents=int(_number(doc, where, "respondents", 0)),
+            min_answers=int(_number(doc, where, "min_answers", 3)),
+        )
+
+    def to_doc(self) -> dict[str, Any]:
+        """The compared scale as written to the file."""
+        return {
+            "step_id": self.step_id,
+            "title": self.title,
+            "statements": list(self.statements),
+            "counts": [list(row) for row in self.counts],
+            "respondents": self.respondents,
+            "min_answers": self.min_answers,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierAction:
+    """One agreement of the earlier session: what, who and by when."""
+
+    id: str
+    what: str
+    who: str = ""
+    when: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierActions:
+    """An actions step of the earlier session with the agreements it ended with."""
+
+    step_id: str
+    title: str
+    actions: tuple[EarlierAction, ...]
+
+    @classmethod
+    def from_doc(cls, doc: object, where: str) -> EarlierActions:
+        """Decode one reviewed actions step; raises :class:`LayoutError`."""
+        if not isinstance(doc, Mapping):
+            raise LayoutError(f"{where} should be a table, not {_type_name(doc)}")
+        items = doc.get("actions", [])
+        if not isinstance(items, list):
+            raise LayoutError(f"{where}: 'actions' should be a list, not {_type_name(items)}")
+        actions = []
+        for number, item in enumerate(items, start=1):
+            place = f"{where}: agreement {number}"
+            if not isinstance(item, Mapping):
+                raise LayoutError(f"{place} should be a table, not {_type_name(item)}")
+            actions.append(
+                EarlierAction(
+                    id=_text(item, place, "id") or str(number),
+                    what=_text(item, place, "what"),
+                    who=_text(item, place, "who"),
+                    when=_text(item, place, "when"),
+                )
+            )
+        return cls(
+            step_id=_text(doc, where, "step_id"),
+            title=_text(doc, where, "title"),
+            actions=tuple(actions),
+        )
+
+    def to_doc(self) -> dict[str, Any]:
+        """The reviewed actions step as written to the file."""
+        return {
+            "step_id": self.step_id,
+            "title": self.title,
+            "actions": [
+                {"id": a.id, "what": a.what, "who": a.who, "when": a.when} for a in self.actions
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpRecord:
+    """What a follow-up copied from the earlier session, so that it stands on its own later.
+
+    The source is named with its checksum; the core-task sentence comes with every pinned
+    version; the compared scales carry their statements and counts (no device hashes), and
+    the reviewed actions steps their agreements.
+    """
+
+    source_name: str
+    source_sha256: str
+    source_kind: str
+    """``"session"`` for a session file, ``"archive"`` for an archive zip."""
+    title: str
+    """The earlier session's plan title."""
+    created: str
+    """When the earlier session file was made (UTC, as stored)."""
+    pins: tuple[Pin, ...] = ()
+    scales: tuple[EarlierScale, ...] = ()
+    action_steps: tuple[EarlierActions, ...] = ()
+
+    @property
+    def pinned(self) -> Pin | None:
+        """The core-task sentence as last pinned on the day."""
+        return self.pins[-1] if self.pins else None
+
+    def scale(self, step_id: str) -> EarlierScale | None:
+        """The earlier scale step *step_id*, if it was copied."""
+        return next((s for s in self.scales if s.step_id == step_id), None)
+
+    def actions(self, step_id: str) -> EarlierActions | None:
+        """The earlier actions step *step_id*, if it was copied."""
+        return next((a for a in self.action_steps if a.step_id == step_id), None)
+
+    @classmethod
+    def from_doc(cls, doc: object) -> FollowUpRecord:
+        """Decode the header's follow-up field; raises :class:`LayoutError`."""
+        where = "session header: follow-up"
+        if not isinstance(doc, Mapping):
+            raise LayoutError(f"{where} should be a table, not {_type_name(doc)}")
+        scales = doc.get("scales", [])
+        action_steps = doc.get("action_steps", [])
+        if not isinstance(scales, list) or not isinstance(action_steps, list):
+            raise LayoutError(f"{where}: 'scales' and 'action_steps' should be lists")
+        return cls(
+            source_name=_text(doc, where, "source_name"),
+            source_sha256=_text(doc, where, "source_sha256"),
+            source_kind=_text(doc, where, "source_kind", "session"),
+            title=_text(doc, where, "title"),
+            created=_text(doc, where, "created"),
+            pins=tuple(_pins(doc.get("pins"), where)),
+            scales=tuple(
+                EarlierScale.from_doc(s, f"{where}: scale {n}") for n, s in enumerate(scales, 1)
+            ),
+            action_steps=tuple(
+                EarlierActions.from_doc(a, f"{where}: actions {n}")
+                for n, a in enumerate(action_steps, 1)
+            ),
+        )
+
+    def to_doc(self) -> dict[str, Any]:
+        """The follow-up field as written to the file."""
+        return {
+            "source_name": self.source_name,
+            "source_sha256": self.source_sha256,
+            "source_kind": self.source_kind,
+            "title": self.title,
+            "created": self.created,
+            "pins": [_pin_doc(p) for p in self.pins],
+            "scales": [s.to_doc() for s in self.scales],
+            "action_steps": [a.to_doc() for a in self.action_steps],
+        }
+
+
+def _counts(value: object, where: str) -> tuple[tuple[int, int, int, int, int], ...]:
+    if not isinstance(value, list):
+        raise LayoutError(f"{where}: 'counts' should be a list, not {_type_name(value)}")
+    found = []
+    for row in value:
+        if (
+            not isinstance(row, list)
+            or len(row) != 5
+            or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in row)
+        ):
+            raise LayoutError(f"{where}: each row of 'counts' should be five whole numbers")
+        found.append((row[0], row[1], row[2], row[3], row[4]))
+    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,7 +506,7 @@ class SessionState:
             doc["timer"] = self.timer.to_doc()
         doc.update(
             revealed=sorted(self.revealed),
-            pins=[{"text": p.text, "at": p.at, "source": p.source} for p in self.pins],
+            pins=[_pin_doc(p) for p in self.pins],
             elapsed={k: round(v, 3) for k, v in self.elapsed.items()},
             started_at=self.started_at,
             ended_at=self.ended_at,

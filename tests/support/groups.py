@@ -24,6 +24,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_control_view",
             "test_durable_platforms",
             "test_engine",
+            "test_follow_up",
             "test_groups",
             "test_import_cycles",
             "test_import_rules",
@@ -42,6 +43,7 @@ GROUPS: dict[str, frozenset[str]] = {
     ),
     "screen": frozenset(
         {
+            "test_follow_up_wall",
             "test_memory",
             "test_tui_agenda",
             "test_tui_countdown",
@@ -63,6 +65,8 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_archive_cli",
             "test_archive_fixtures",
             "test_archive_zip",
+            "test_follow_up_browser",
+            "test_follow_up_web",
             "test_clean_install",
             "test_console",
             "test_control_api",
