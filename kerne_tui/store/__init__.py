@@ -1,5 +1,7 @@
 """The session file: the only package that imports tinydb, and the owner of its layout."""
 
+from kerne_tui.store.earlier import EarlierAction, EarlierActions, EarlierScale, FollowUpRecord
+from kerne_tui.store.fields import LayoutError, Pin
 from kerne_tui.store.files import SessionLocked, write_atomic
 from kerne_tui.store.layout import (
     ARCHIVE_FIELD,
@@ -8,12 +10,6 @@ from kerne_tui.store.layout import (
     LOG,
     SESSION,
     STATE,
-    EarlierAction,
-    EarlierActions,
-    EarlierScale,
-    FollowUpRecord,
-    LayoutError,
-    Pin,
     SessionHeader,
     SessionState,
     SessionStatus,

@@ -17,6 +17,23 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from kerne_tui.store.earlier import (
+    FollowUpRecord,
+)
+from kerne_tui.store.fields import (
+    LayoutError,
+    Pin,
+    flag_field,
+    number_field,
+    optional_text,
+    pin_doc,
+    pins_field,
+    strings_field,
+    table_field,
+    text_field,
+    type_name,
+)
+
 SESSION = "session"
 STATE = "state"
 CONTRIBUTIONS = "contributions"
@@ -25,7 +42,7 @@ FORMAT = "kerne-session-1"
 ARCHIVE_FIELD = "archive"
 """The header field of an archived copy: when it was made and the tallies it saved."""
 FOLLOW_UP_FIELD = "follow_up"
-"""The header field of an archived copy: when it was made and the tallies it saved."""
+"""The header field of a follow-up: what it copied from the earlier session (``FollowUpRecord``)."""
 SINGLE = "1"
 """The document id of the header and of the state: each table holds only that document."""
 
@@ -38,65 +55,6 @@ class SessionStatus(StrEnum):
     WAITING = "waiting"
     RUNNING = "running"
     FINISHED = "finished"
-
-
-class LayoutError(ValueError):
-    """A field of the session file that is damaged or missing where it is needed."""
-
-
-# --- reading fields ---------------------------------------------------------------------
-
-
-def _text(doc: Mapping[str, Any], where: str, name: str, default: str = "") -> str:
-    value = doc.get(name)
-    if value is None:
-        return default
-    if not isinstance(value, str):
-        raise LayoutError(f"{where}: '{name}' should be text, not {_type_name(value)}")
-    return value
-
-
-def _optional_text(doc: Mapping[str, Any], where: str, name: str) -> str | None:
-    return _text(doc, where, name) if doc.get(name) is not None else None
-
-
-def _flag(doc: Mapping[str, Any], where: str, name: str) -> bool:
-    value = doc.get(name, False)
-    if not isinstance(value, bool):
-        raise LayoutError(f"{where}: '{name}' should be true or false, not {_type_name(value)}")
-    return value
-
-
-def _number(doc: Mapping[str, Any], where: str, name: str, default: float) -> float:
-    value = doc.get(name)
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise LayoutError(f"{where}: '{name}' should be a number, not {_type_name(value)}")
-    return float(value)
-
-
-def _table(doc: Mapping[str, Any], where: str, name: str) -> Mapping[str, Any] | None:
-    value = doc.get(name)
-    if value is None:
-        return None
-    if not isinstance(value, Mapping):
-        raise LayoutError(f"{where}: '{name}' should be a table, not {_type_name(value)}")
-    return value
-
-
-def _type_name(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, Mapping):
-        return "a table"
-    return type(value).__name__
 
 
 # --- the header -------------------------------------------------------------------------
@@ -148,22 +106,22 @@ class SessionHeader:
         where = "session header"
         if not isinstance(doc, Mapping):
             raise LayoutError(f"{where} is missing")
-        speed = _number(doc, where, "speed", 1.0)
+        speed = number_field(doc, where, "speed", 1.0)
         if speed < 0:
             raise LayoutError(f"{where}: 'speed' should be above 0, not {speed}")
         return cls(
-            title=_text(doc, where, "title"),
-            language=_text(doc, where, "language", "da"),
-            plan=_table(doc, where, "plan"),
-            plan_source=_text(doc, where, "plan_source"),
-            join_code=_text(doc, where, "join_code"),
-            secret=_text(doc, where, "secret"),
-            created=_text(doc, where, "created"),
-            rehearsal=_flag(doc, where, "rehearsal"),
+            title=text_field(doc, where, "title"),
+            language=text_field(doc, where, "language", "da"),
+            plan=table_field(doc, where, "plan"),
+            plan_source=text_field(doc, where, "plan_source"),
+            join_code=text_field(doc, where, "join_code"),
+            secret=text_field(doc, where, "secret"),
+            created=text_field(doc, where, "created"),
+            rehearsal=flag_field(doc, where, "rehearsal"),
             speed=speed or 1.0,
-            kerne_version=_text(doc, where, "kerne_version"),
-            format=_text(doc, where, "format", FORMAT),
-            archive=_table(doc, where, ARCHIVE_FIELD),
+            kerne_version=text_field(doc, where, "kerne_version"),
+            format=text_field(doc, where, "format", FORMAT),
+            archive=table_field(doc, where, ARCHIVE_FIELD),
             follow_up=FollowUpRecord.from_doc(doc[FOLLOW_UP_FIELD])
             if doc.get(FOLLOW_UP_FIELD) is not None
             else None,
@@ -221,209 +179,6 @@ class SessionHeader:
 
 
 @dataclass(frozen=True, slots=True)
-class Pin:
-    """A version of the core-task sentence the facilitator pinned."""
-
-    text: str
-    at: str
-    source: str | None = None
-
-
-def _pin_doc(pin: Pin) -> dict[str, Any]:
-    return {"text": pin.text, "at": pin.at, "source": pin.source}
-
-
-# --- what a follow-up copies from the earlier session -------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class EarlierScale:
-    """A scale step of the earlier session: its statements and how the answers spread."""
-
-    step_id: str
-    title: str
-    statements: tuple[str, ...]
-    counts: tuple[tuple[int, int, int, int, int], ...]
-    """Per statement, how many answered 1, 2, 3, 4 and 5 (shown answers only)."""
-    respondents: int
-    min_answers: int
-
-    @classmethod
-    def from_doc(cls, doc: object, where: str) -> EarlierScale:
-        """Decode one compared scale; raises :class:`LayoutError`."""
-        if not isinstance(doc, Mapping):
-            raise LayoutError(f"{where} should be a table, not {_type_name(doc)}")
-        statements = tuple(_strings(doc, where, "statements"))
-        counts = _counts(doc.get("counts"), where)
-        if len(counts) != len(statements):
-            raise LayoutError(f"{where}: 'counts' should have one row per statement")
-        return cls(
-            step_id=_text(doc, where, "step_id"),
-            title=_text(doc, where, "title"),
-            statements=statements,
-            counts=counts,
-            respondents=int(_number(doc, where, "respondents", 0)),
-            min_answers=int(_number(doc, where, "min_answers", 3)),
-        )
-
-    def to_doc(self) -> dict[str, Any]:
-        """The compared scale as written to the file."""
-        return {
-            "step_id": self.step_id,
-            "title": self.title,
-            "statements": list(self.statements),
-            "counts": [list(row) for row in self.counts],
-            "respondents": self.respondents,
-            "min_answers": self.min_answers,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class EarlierAction:
-    """One agreement of the earlier session: what, who and by when."""
-
-    id: str
-    what: str
-    who: str = ""
-    when: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class EarlierActions:
-    """An actions step of the earlier session with the agreements it ended with."""
-
-    step_id: str
-    title: str
-    actions: tuple[EarlierAction, ...]
-
-    @classmethod
-    def from_doc(cls, doc: object, where: str) -> EarlierActions:
-        """Decode one reviewed actions step; raises :class:`LayoutError`."""
-        if not isinstance(doc, Mapping):
-            raise LayoutError(f"{where} should be a table, not {_type_name(doc)}")
-        items = doc.get("actions", [])
-        if not isinstance(items, list):
-            raise LayoutError(f"{where}: 'actions' should be a list, not {_type_name(items)}")
-        actions = []
-        for number, item in enumerate(items, start=1):
-            place = f"{where}: agreement {number}"
-            if not isinstance(item, Mapping):
-                raise LayoutError(f"{place} should be a table, not {_type_name(item)}")
-            actions.append(
-                EarlierAction(
-                    id=_text(item, place, "id") or str(number),
-                    what=_text(item, place, "what"),
-                    who=_text(item, place, "who"),
-                    when=_text(item, place, "when"),
-                )
-            )
-        return cls(
-            step_id=_text(doc, where, "step_id"),
-            title=_text(doc, where, "title"),
-            actions=tuple(actions),
-        )
-
-    def to_doc(self) -> dict[str, Any]:
-        """The reviewed actions step as written to the file."""
-        return {
-            "step_id": self.step_id,
-            "title": self.title,
-            "actions": [
-                {"id": a.id, "what": a.what, "who": a.who, "when": a.when} for a in self.actions
-            ],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUpRecord:
-    """What a follow-up copied from the earlier session, so that it stands on its own later.
-
-    The source is named with its checksum; the core-task sentence comes with every pinned
-    version; the compared scales carry their statements and counts (no device hashes), and
-    the reviewed actions steps their agreements.
-    """
-
-    source_name: str
-    source_sha256: str
-    source_kind: str
-    """``"session"`` for a session file, ``"archive"`` for an archive zip."""
-    title: str
-    """The earlier session's plan title."""
-    created: str
-    """When the earlier session file was made (UTC, as stored)."""
-    pins: tuple[Pin, ...] = ()
-    scales: tuple[EarlierScale, ...] = ()
-    action_steps: tuple[EarlierActions, ...] = ()
-
-    @property
-    def pinned(self) -> Pin | None:
-        """The core-task sentence as last pinned on the day."""
-        return self.pins[-1] if self.pins else None
-
-    def scale(self, step_id: str) -> EarlierScale | None:
-        """The earlier scale step *step_id*, if it was copied."""
-        return next((s for s in self.scales if s.step_id == step_id), None)
-
-    def actions(self, step_id: str) -> EarlierActions | None:
-        """The earlier actions step *step_id*, if it was copied."""
-        return next((a for a in self.action_steps if a.step_id == step_id), None)
-
-    @classmethod
-    def from_doc(cls, doc: object) -> FollowUpRecord:
-        """Decode the header's follow-up field; raises :class:`LayoutError`."""
-        where = "session header: follow-up"
-        if not isinstance(doc, Mapping):
-            raise LayoutError(f"{where} should be a table, not {_type_name(doc)}")
-        scales = doc.get("scales", [])
-        action_steps = doc.get("action_steps", [])
-        if not isinstance(scales, list) or not isinstance(action_steps, list):
-            raise LayoutError(f"{where}: 'scales' and 'action_steps' should be lists")
-        return cls(
-            source_name=_text(doc, where, "source_name"),
-            source_sha256=_text(doc, where, "source_sha256"),
-            source_kind=_text(doc, where, "source_kind", "session"),
-            title=_text(doc, where, "title"),
-            created=_text(doc, where, "created"),
-            pins=tuple(_pins(doc.get("pins"), where)),
-            scales=tuple(
-                EarlierScale.from_doc(s, f"{where}: scale {n}") for n, s in enumerate(scales, 1)
-            ),
-            action_steps=tuple(
-                EarlierActions.from_doc(a, f"{where}: actions {n}")
-                for n, a in enumerate(action_steps, 1)
-            ),
-        )
-
-    def to_doc(self) -> dict[str, Any]:
-        """The follow-up field as written to the file."""
-        return {
-            "source_name": self.source_name,
-            "source_sha256": self.source_sha256,
-            "source_kind": self.source_kind,
-            "title": self.title,
-            "created": self.created,
-            "pins": [_pin_doc(p) for p in self.pins],
-            "scales": [s.to_doc() for s in self.scales],
-            "action_steps": [a.to_doc() for a in self.action_steps],
-        }
-
-
-def _counts(value: object, where: str) -> tuple[tuple[int, int, int, int, int], ...]:
-    if not isinstance(value, list):
-        raise LayoutError(f"{where}: 'counts' should be a list, not {_type_name(value)}")
-    found = []
-    for row in value:
-        if (
-            not isinstance(row, list)
-            or len(row) != 5
-            or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in row)
-        ):
-            raise LayoutError(f"{where}: each row of 'counts' should be five whole numbers")
-        found.append((row[0], row[1], row[2], row[3], row[4]))
-    return tuple(found)
-
-
-@dataclass(frozen=True, slots=True)
 class TimerRecord:
     """A step's countdown as stored: the remaining seconds, and a UTC deadline while running."""
 
@@ -437,13 +192,13 @@ class TimerRecord:
         """Decode a timer document; raises :class:`LayoutError`."""
         where = "session state: timer"
         if not isinstance(doc, Mapping):
-            raise LayoutError(f"{where} should be a table, not {_type_name(doc)}")
-        planned = _number(doc, where, "planned", 0.0)
+            raise LayoutError(f"{where} should be a table, not {type_name(doc)}")
+        planned = number_field(doc, where, "planned", 0.0)
         return cls(
             planned=planned,
-            remaining=_number(doc, where, "remaining", planned),
-            running=_flag(doc, where, "running"),
-            deadline=_optional_text(doc, where, "deadline"),
+            remaining=number_field(doc, where, "remaining", planned),
+            running=flag_field(doc, where, "running"),
+            deadline=optional_text(doc, where, "deadline"),
         )
 
     def to_doc(self) -> dict[str, Any]:
@@ -480,22 +235,22 @@ class SessionState:
         if doc is None:
             return cls()
         if not isinstance(doc, Mapping):
-            raise LayoutError(f"{where} should be a table, not {_type_name(doc)}")
-        status = _text(doc, where, "status", SessionStatus.WAITING.value)
+            raise LayoutError(f"{where} should be a table, not {type_name(doc)}")
+        status = text_field(doc, where, "status", SessionStatus.WAITING.value)
         if status not in SessionStatus.__members__.values():
             allowed = ", ".join(s.value for s in SessionStatus)
             raise LayoutError(f"{where}: 'status' is '{status}', not one of {allowed}")
         timer = doc.get("timer")
         return cls(
             status=SessionStatus(status),
-            current=_optional_text(doc, where, "current"),
-            current_since=_optional_text(doc, where, "current_since"),
+            current=optional_text(doc, where, "current"),
+            current_since=optional_text(doc, where, "current_since"),
             timer=TimerRecord.from_doc(timer) if timer is not None else None,
-            revealed=frozenset(_strings(doc, where, "revealed")),
-            pins=tuple(_pins(doc.get("pins"), where)),
+            revealed=frozenset(strings_field(doc, where, "revealed")),
+            pins=tuple(pins_field(doc.get("pins"), where)),
             elapsed=_elapsed(doc.get("elapsed"), where),
-            started_at=_optional_text(doc, where, "started_at"),
-            ended_at=_optional_text(doc, where, "ended_at"),
+            started_at=optional_text(doc, where, "started_at"),
+            ended_at=optional_text(doc, where, "ended_at"),
         )
 
     def to_doc(self) -> dict[str, Any]:
@@ -506,7 +261,7 @@ class SessionState:
             doc["timer"] = self.timer.to_doc()
         doc.update(
             revealed=sorted(self.revealed),
-            pins=[_pin_doc(p) for p in self.pins],
+            pins=[pin_doc(p) for p in self.pins],
             elapsed={k: round(v, 3) for k, v in self.elapsed.items()},
             started_at=self.started_at,
             ended_at=self.ended_at,
@@ -514,34 +269,11 @@ class SessionState:
         return doc
 
 
-def _strings(doc: Mapping[str, Any], where: str, name: str) -> list[str]:
-    value = doc.get(name, [])
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise LayoutError(f"{where}: '{name}' should be a list of text")
-    return value
-
-
-def _pins(value: object, where: str) -> Iterable[Pin]:
-    if value is None:
-        return
-    if not isinstance(value, list):
-        raise LayoutError(f"{where}: 'pins' should be a list, not {_type_name(value)}")
-    for number, pin in enumerate(value, start=1):
-        place = f"{where}: pin {number}"
-        if not isinstance(pin, Mapping):
-            raise LayoutError(f"{place} should be a table, not {_type_name(pin)}")
-        text = _text(pin, place, "text")
-        if text:  # an empty pin was never written by kerne; it is skipped, not shown
-            yield Pin(
-                text=text, at=_text(pin, place, "at"), source=_text(pin, place, "source") or None
-            )
-
-
 def _elapsed(value: object, where: str) -> dict[str, float]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise LayoutError(f"{where}: 'elapsed' should be a table, not {_type_name(value)}")
+        raise LayoutError(f"{where}: 'elapsed' should be a table, not {type_name(value)}")
     found: dict[str, float] = {}
     for step_id, seconds in value.items():
         if isinstance(seconds, bool) or not isinstance(seconds, int | float):

@@ -7,7 +7,7 @@ from typing import Any
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan.model import StepKind
-from kerne_tui.store.layout import Pin
+from kerne_tui.store.fields import Pin
 
 __all__ = [
     "Contribution",
