@@ -16,6 +16,7 @@ from typing import NoReturn
 from kerne_tui import __version__
 from kerne_tui.catalog import Lang, t
 from kerne_tui.cli_words import speak
+from kerne_tui.control import ControlCenter
 from kerne_tui.limits import capacity_notice
 from kerne_tui.logs import log_handlers
 from kerne_tui.memory import settle
@@ -105,6 +106,10 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
     archive.add_argument("--out", metavar="DIR", help=h("archive.out"))
     archive.add_argument("--verify", metavar="ZIP", help=h("archive.verify"))
     _data_dir_option(archive, h)
+
+    console = commands.add_parser("console", help=h("console"), description=h("console"))
+    console.add_argument("session", nargs="?", help=h("console.session"))
+    _data_dir_option(console, h)
     return parser
 
 
@@ -353,20 +358,29 @@ def cmd_serve(args: argparse.Namespace, lang: Lang) -> int:
 
 
 @contextlib.asynccontextmanager
-async def hosted(workshop: Workshop, settings: Settings, lang: Lang) -> AsyncIterator[ServerInfo]:
+async def hosted(
+    workshop: Workshop, settings: Settings, lang: Lang, control: ControlCenter | None = None
+) -> AsyncIterator[ServerInfo]:
     """Open the session file, serve the phones and keep time; save and release on the way out.
 
-    ``kerne serve`` and ``kerne run`` differ only in what runs inside this block.
+    ``kerne serve`` and ``kerne run`` differ only in what runs inside this block; both can be
+    steered from ``kerne console`` and a paired phone through *control*.
     """
     await workshop.open()
+    control = control or ControlCenter(workshop)
     try:
         async with phone_server(
-            workshop, host=settings.host, port=settings.port, public_url=settings.public_url
+            workshop,
+            host=settings.host,
+            port=settings.port,
+            public_url=settings.public_url,
+            control=control,
         ) as info:
             ticker = asyncio.create_task(workshop.keep_time())
             settle()
             try:
-                yield info
+                with control.published(settings.data_dir, info.local_port or info.port, info.url):
+                    yield info
             finally:
                 ticker.cancel()
                 await asyncio.gather(ticker, return_exceptions=True)
@@ -440,7 +454,8 @@ def cmd_run(args: argparse.Namespace, lang: Lang, *, demo: bool = False) -> int:
 async def _run_screen(workshop: Workshop, settings: Settings, lang: Lang) -> int:
     from kerne_tui.tui.app import build_app
 
-    async with hosted(workshop, settings, lang) as info:
+    control = ControlCenter(workshop)
+    async with hosted(workshop, settings, lang, control) as info:
         phones: asyncio.Task[None] | None = None
         notices = server_notices(info, settings.port, lang)
         if settings.rehearsal:
@@ -457,7 +472,13 @@ async def _run_screen(workshop: Workshop, settings: Settings, lang: Lang) -> int
             notices.append(t(lang, "rehearsal.notice", count=settings.participants))
         if settings.step:
             await workshop.go_to(settings.step)
-        app = build_app(workshop, join_url=info.url, data_dir=settings.data_dir, notices=notices)
+        app = build_app(
+            workshop,
+            join_url=info.url,
+            data_dir=settings.data_dir,
+            notices=notices,
+            control=control,
+        )
         try:
             await app.run_async()
         finally:
@@ -525,6 +546,13 @@ def session_not_found(name: str, folder: Path, lang: Lang) -> UserError:
     return UserError(t(lang, "cli.session_not_found", name=name, folder=folder))
 
 
+def cmd_console(args: argparse.Namespace, lang: Lang) -> int:
+    """The facilitator's own view of the running session, in a second terminal."""
+    from kerne_tui.console.command import run_console
+
+    return run_console(data_dir(args), args.session, lang)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "run": cmd_run,
     "demo": cmd_demo,
@@ -534,6 +562,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "sessions": cmd_sessions,
     "report": cmd_report,
     "archive": cmd_archive,
+    "console": cmd_console,
 }
 
 
