@@ -22,6 +22,8 @@ class StepKind(StrEnum):
     CHOICE = "choice"
     RANK = "rank"
     ACTIONS = "actions"
+    POINTS = "points"
+    MATRIX = "matrix"
 
     @property
     def takes_input(self) -> bool:
@@ -43,7 +45,7 @@ class Show(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """A fixed option of a vote, choice or rank step."""
+    """A fixed option of a vote, choice, rank, points or matrix step."""
 
     id: str
     label: str
@@ -72,6 +74,16 @@ class Step:
     high_label: str = ""
     multiple: bool = False
     top: int = 3
+    budget: int = 100
+    """points: what each phone shares out over the options."""
+    x_label: str = ""
+    """matrix: what the horizontal axis measures (1 to 5, left to right)."""
+    y_label: str = ""
+    """matrix: what the vertical axis measures (1 to 5, bottom to top)."""
+    x_low_label: str = ""
+    x_high_label: str = ""
+    y_low_label: str = ""
+    y_high_label: str = ""
 
     @property
     def seconds(self) -> int:

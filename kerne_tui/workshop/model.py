@@ -28,7 +28,8 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Contribution:
-    """One thing a phone sent: text, dots, scale values, choices, a ranking or an action."""
+    """One thing a phone sent: text, dots, scale values, choices, a ranking, an action,
+    points shared out or options placed on a matrix."""
 
     id: str
     step_id: str
@@ -44,6 +45,8 @@ class Contribution:
     what: str = ""
     who: str = ""
     when: str = ""
+    points: dict[str, int] = field(default_factory=dict)
+    placements: dict[str, tuple[int, int]] = field(default_factory=dict)
     hidden: bool = False
     retracted: bool = False
     merged_into: str | None = None
@@ -63,6 +66,8 @@ class Contribution:
         doc["values"] = dict(self.values)
         doc["choices"] = list(self.choices)
         doc["ranking"] = list(self.ranking)
+        doc["points"] = dict(self.points)
+        doc["placements"] = {k: [x, y] for k, (x, y) in self.placements.items()}
         return doc
 
     @classmethod
@@ -83,6 +88,10 @@ class Contribution:
             what=str(doc.get("what", "")),
             who=str(doc.get("who", "")),
             when=str(doc.get("when", "")),
+            points={str(k): int(v) for k, v in dict(doc.get("points", {})).items()},
+            placements={
+                str(k): (int(v[0]), int(v[1])) for k, v in dict(doc.get("placements", {})).items()
+            },
             hidden=bool(doc.get("hidden", False)),
             retracted=bool(doc.get("retracted", False)),
             merged_into=doc.get("merged_into"),
