@@ -48,4 +48,37 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "web.matrix.low": ("Lav", "Low"),
     "web.matrix.high": ("Høj", "High"),
+    # --- the report ---
+    "archive.points.average": ("Gennemsnit", "Average"),
+    "archive.points.rule": (
+        "Hver deltager fordelte op til {budget} point. Gennemsnittet er pr. deltager, der svarede.",
+        "Each participant shared out up to {budget} points. The average is per participant who answered.",
+    ),
+    "archive.points.figure": (
+        "{label}: {total} point i alt, {average} i gennemsnit",
+        "{label}: {total} points in all, {average} on average",
+    ),
+    "archive.value.points": ("{n} point til {label}", "{n} points to {label}"),
+    "archive.matrix.quadrant": ("Felt", "Quadrant"),
+    "archive.matrix.middle": ("midt på", "in the middle"),
+    "archive.matrix.mean_spread": ("{mean} ± {sd}", "{mean} ± {sd}"),
+    "archive.matrix.rule": (
+        "Begge akser går fra 1 til 5: {x} fra {x_low} til {x_high}, {y} fra {y_low} til {y_high}."
+        " Tallene er gennemsnit ± spredning (standardafvigelse): jo større spredning, jo mere"
+        " uenige var deltagerne.",
+        "Both axes run from 1 to 5: {x} from {x_low} to {x_high}, {y} from {y_low} to {y_high}."
+        " The numbers are average ± spread (standard deviation): the larger the spread, the more"
+        " the participants disagreed.",
+    ),
+    "archive.matrix.figure": (
+        "Matrix: {x} vandret, {y} lodret; hver mulighed ved sit gennemsnit med sin spredning.",
+        "Matrix: {x} across, {y} up; each option at its average with its spread.",
+    ),
+    "archive.value.matrix": (
+        "{label}: {x_label} {x}, {y_label} {y}",
+        "{label}: {x_label} {x}, {y_label} {y}",
+    ),
+    # --- the wall ---
+    "tui.points.value": ("{n} point · gns. {average}", "{n} points · avg {average}"),
+    "tui.matrix.ends": ("1 = {low}  5 = {high}", "1 = {low}  5 = {high}"),
 }

@@ -24,6 +24,7 @@ from kerne_tui.plan import Step, StepKind
 from kerne_tui.web.forms import Form, every, number, text_items
 from kerne_tui.web.forms import field as first_value
 from kerne_tui.workshop import Contribution, Workshop
+from kerne_tui.workshop.kinds.matrix import axes
 
 Json = dict[str, Any]
 
@@ -132,15 +133,15 @@ def _points_step(workshop: Workshop, step: Step) -> Json:
 
 
 def _matrix_step(workshop: Workshop, step: Step) -> Json:
-    lang = workshop.plan.language
+    named = axes(step, workshop.plan.language)
     return {
         "options": _options(workshop, step),
-        "x_label": step.x_label,
-        "y_label": step.y_label,
-        "x_low_label": step.x_low_label or t(lang, "web.matrix.low"),
-        "x_high_label": step.x_high_label or t(lang, "web.matrix.high"),
-        "y_low_label": step.y_low_label or t(lang, "web.matrix.low"),
-        "y_high_label": step.y_high_label or t(lang, "web.matrix.high"),
+        "x_label": named.x,
+        "y_label": named.y,
+        "x_low_label": named.x_low,
+        "x_high_label": named.x_high,
+        "y_low_label": named.y_low,
+        "y_high_label": named.y_high,
     }
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from kerne_tui.catalog import Lang, t
 from kerne_tui.plan.model import Option, Step, StepKind
 from kerne_tui.workshop.kinds.base import Fields, KindSpec
 from kerne_tui.workshop.model import Contribution, Refused
@@ -76,3 +78,48 @@ class MatrixSpec(KindSpec):
                 )
             )
         return Parts(placements=tuple(rows))
+
+
+MIDDLE = (LOWEST + HIGHEST) / 2
+"""Where the grid is split into its four quadrants."""
+
+
+@dataclass(frozen=True, slots=True)
+class Axes:
+    """A matrix step's two axes with their end labels (the plan's, or the catalog's)."""
+
+    x: str
+    y: str
+    x_low: str
+    x_high: str
+    y_low: str
+    y_high: str
+
+    def x_side(self, value: float) -> str:
+        """The end of the horizontal axis that *value* lies towards ("" in the middle)."""
+        return _side(value, self.x_low, self.x_high)
+
+    def y_side(self, value: float) -> str:
+        """The end of the vertical axis that *value* lies towards ("" in the middle)."""
+        return _side(value, self.y_low, self.y_high)
+
+
+def _side(value: float, low: str, high: str) -> str:
+    if value < MIDDLE:
+        return low
+    if value > MIDDLE:
+        return high
+    return ""
+
+
+def axes(step: Step, lang: Lang) -> Axes:
+    """*step*'s axes as every room shows them, the unnamed ends called low and high."""
+    low, high = t(lang, "web.matrix.low"), t(lang, "web.matrix.high")
+    return Axes(
+        x=step.x_label,
+        y=step.y_label,
+        x_low=step.x_low_label or low,
+        x_high=step.x_high_label or high,
+        y_low=step.y_low_label or low,
+        y_high=step.y_high_label or high,
+    )
