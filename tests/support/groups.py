@@ -27,6 +27,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_kind_specs",
             "test_pacing",
             "test_plan_validation",
+            "test_points_matrix",
             "test_readme",
             "test_rehearse_plans",
             "test_session_file",
