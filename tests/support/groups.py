@@ -68,6 +68,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_rehearsal",
             "test_tui_imports",
             "test_tui_terminal",
+            "test_points_matrix_browser",
             "test_points_matrix_web",
             "test_web_api",
             "test_web_kinds",
