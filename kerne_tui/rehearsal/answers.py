@@ -208,10 +208,8 @@ def _points(budget: int, weights: dict[str, float], rng: random.Random) -> dict[
     """
     kept = rng.randint(1, max(1, budget // 10)) if budget > 1 and rng.random() < 0.1 else 0
     spend = budget - kept
-    # Squared: people share more unevenly than they like.
-    strength = {option: weight**2 for option, weight in weights.items()}
-    total = sum(strength.values()) or 1.0
-    exact = {option: spend * value / total for option, value in strength.items()}
+    total = sum(weights.values()) or 1.0
+    exact = {option: spend * value / total for option, value in weights.items()}
     points = {option: int(share) for option, share in exact.items()}
     left = spend - sum(points.values())
     for option in sorted(exact, key=lambda o: exact[o] - points[o], reverse=True)[:left]:

@@ -39,6 +39,7 @@ GROUPS: dict[str, frozenset[str]] = {
     "screen": frozenset(
         {
             "test_memory",
+            "test_points_matrix_screen",
             "test_tui_agenda",
             "test_tui_countdown",
             "test_tui_injection",
