@@ -234,6 +234,8 @@ def _check_step(
         top=check.integer(place, raw, "top", 3, 1),
         budget=check.integer(place, raw, "budget", 100, 1),
         **{name: check.text(place, raw, name, required=False) for name in MATRIX_LABELS},
+        compare_with=own.compare_with,
+        actions_from=own.actions_from,
     )
 
 

@@ -7,6 +7,14 @@ from kerne_tui.workshop.engine import (
     new_join_code,
     normalise_join_code,
 )
+from kerne_tui.workshop.follow_up import (
+    ComparedRow,
+    FollowUpError,
+    agreements,
+    compared,
+    earlier_scale,
+    require_earlier,
+)
 from kerne_tui.workshop.model import (
     Contribution,
     ContributionModerated,
@@ -27,11 +35,13 @@ from kerne_tui.workshop.results import StepResults, results_for
 __all__ = [
     "JOIN_ALPHABET",
     "Clock",
+    "ComparedRow",
     "Contribution",
     "ContributionModerated",
     "ContributionReceived",
     "ContributionRetracted",
     "Event",
+    "FollowUpError",
     "Pin",
     "Refused",
     "ResultsRevealed",
@@ -43,9 +53,13 @@ __all__ = [
     "SystemClock",
     "TimerChanged",
     "Workshop",
+    "agreements",
+    "compared",
+    "earlier_scale",
     "iso",
     "new_join_code",
     "normalise_join_code",
     "parse_iso",
+    "require_earlier",
     "results_for",
 ]

@@ -7,7 +7,7 @@ from typing import Any
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan.model import StepKind
-from kerne_tui.store.layout import Pin
+from kerne_tui.store.fields import Pin
 
 __all__ = [
     "Contribution",
@@ -28,7 +28,7 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Contribution:
-    """One thing a phone sent: text, dots, scale values, choices, a ranking, an action,
+    """One thing a phone sent: text, dots, values, choices, a ranking, an action, a review,
     points shared out or options placed on a matrix."""
 
     id: str
@@ -47,6 +47,10 @@ class Contribution:
     when: str = ""
     points: dict[str, int] = field(default_factory=dict)
     placements: dict[str, tuple[int, int]] = field(default_factory=dict)
+    statuses: dict[str, str] = field(default_factory=dict)
+    """A review: each earlier agreement's id with the status this phone gave it."""
+    comments: dict[str, str] = field(default_factory=dict)
+    """A review: a short comment to some of the agreements, by id."""
     hidden: bool = False
     retracted: bool = False
     merged_into: str | None = None
@@ -66,8 +70,19 @@ class Contribution:
         doc["values"] = dict(self.values)
         doc["choices"] = list(self.choices)
         doc["ranking"] = list(self.ranking)
-        doc["points"] = dict(self.points)
-        doc["placements"] = {k: [x, y] for k, (x, y) in self.placements.items()}
+        # Only a review, points or a matrix has these; other kinds' documents stay as they were.
+        statuses = doc.pop("statuses")
+        comments = doc.pop("comments")
+        points = doc.pop("points")
+        placements = doc.pop("placements")
+        if statuses:
+            doc["statuses"] = dict(statuses)
+        if comments:
+            doc["comments"] = dict(comments)
+        if points:
+            doc["points"] = dict(points)
+        if placements:
+            doc["placements"] = {k: [x, y] for k, (x, y) in placements.items()}
         return doc
 
     @classmethod
@@ -92,6 +107,8 @@ class Contribution:
             placements={
                 str(k): (int(v[0]), int(v[1])) for k, v in dict(doc.get("placements", {})).items()
             },
+            statuses={str(k): str(v) for k, v in dict(doc.get("statuses", {})).items()},
+            comments={str(k): str(v) for k, v in dict(doc.get("comments", {})).items()},
             hidden=bool(doc.get("hidden", False)),
             retracted=bool(doc.get("retracted", False)),
             merged_into=doc.get("merged_into"),

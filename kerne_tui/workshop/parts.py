@@ -1,4 +1,5 @@
-"""The pieces a step's results are made of: cards, bars, scale rows, action rows, placements."""
+"""The pieces a step's results are made of: cards, bars, scale rows, actions, reviews and
+placements."""
 
 from __future__ import annotations
 
@@ -59,6 +60,28 @@ class ActionRow:
     when: str
 
 
+REVIEW_STATUSES = ("done", "under_way", "not_started", "dropped")
+"""The statuses a phone can give an earlier agreement, in the order they are shown."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRow:
+    """One earlier agreement with how the phones judged it and what they wrote."""
+
+    id: str
+    what: str
+    who: str
+    when: str
+    counts: tuple[int, int, int, int]
+    """How many phones said done, under way, not started and dropped."""
+    comments: tuple[str, ...] = ()
+
+    @property
+    def answers(self) -> int:
+        """How many phones gave this agreement a status."""
+        return sum(self.counts)
+
+
 @dataclass(frozen=True, slots=True)
 class Placement:
     """Where the room put one option of a matrix: how many placed it at 1-5 on each axis."""
@@ -116,6 +139,7 @@ class Parts:
     scales: tuple[ScaleRow, ...] = ()
     actions: tuple[ActionRow, ...] = ()
     placements: tuple[Placement, ...] = ()
+    reviews: tuple[ReviewRow, ...] = ()
 
 
 def merge_weights(every: Iterable[Contribution]) -> Counter[str]:

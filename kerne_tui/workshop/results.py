@@ -12,13 +12,22 @@ from dataclasses import dataclass
 from kerne_tui.plan.model import Option, Step
 from kerne_tui.workshop.kinds import spec_for
 from kerne_tui.workshop.model import Contribution
-from kerne_tui.workshop.parts import ActionRow, Bar, Card, Placement, ScaleRow, merge_weights
+from kerne_tui.workshop.parts import (
+    ActionRow,
+    Bar,
+    Card,
+    Placement,
+    ReviewRow,
+    ScaleRow,
+    merge_weights,
+)
 
 __all__ = [
     "ActionRow",
     "Bar",
     "Card",
     "Placement",
+    "ReviewRow",
     "ScaleRow",
     "StepResults",
     "merge_weights",
@@ -39,6 +48,7 @@ class StepResults:
     scales: tuple[ScaleRow, ...] = ()
     actions: tuple[ActionRow, ...] = ()
     placements: tuple[Placement, ...] = ()
+    reviews: tuple[ReviewRow, ...] = ()
 
     @property
     def enough(self) -> bool:
@@ -73,4 +83,5 @@ def results_for(
         scales=parts.scales,
         actions=parts.actions,
         placements=parts.placements,
+        reviews=parts.reviews,
     )

@@ -17,6 +17,7 @@ from kerne_tui.workshop.kinds.matrix import MatrixSpec
 from kerne_tui.workshop.kinds.no_input import NoInputSpec
 from kerne_tui.workshop.kinds.points import PointsSpec
 from kerne_tui.workshop.kinds.rank import RankSpec
+from kerne_tui.workshop.kinds.review import Agreement, ReviewSpec
 from kerne_tui.workshop.kinds.scale import ScaleSpec
 from kerne_tui.workshop.kinds.text import TextSpec
 from kerne_tui.workshop.kinds.vote import VoteSpec
@@ -34,6 +35,7 @@ SPECS: Mapping[StepKind, KindSpec] = MappingProxyType(
         StepKind.ACTIONS: ActionsSpec(StepKind.ACTIONS),
         StepKind.POINTS: PointsSpec(StepKind.POINTS),
         StepKind.MATRIX: MatrixSpec(StepKind.MATRIX),
+        StepKind.REVIEW: ReviewSpec(StepKind.REVIEW),
     }
 )
 
@@ -46,6 +48,7 @@ def spec_for(kind: StepKind) -> KindSpec:
 __all__ = [
     "ACTION_FIELD_LIMIT",
     "SPECS",
+    "Agreement",
     "Fields",
     "KindSpec",
     "clean_field",
