@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kerne_tui.catalog import Lang
-from kerne_tui.plan.checks import EVERY_KIND_KEY, KIND_CHECKS, References
+from kerne_tui.plan.checks import EVERY_KIND_KEY, KIND_CHECKS, MATRIX_LABELS, References
 from kerne_tui.plan.model import Module, Plan, Show, Step, StepKind
 from kerne_tui.plan.problems import Checker, PlanError, PlanProblem, encode_place
 
@@ -232,6 +232,8 @@ def _check_step(
         high_label=check.text(place, raw, "high_label", required=False),
         multiple=check.boolean(place, raw, "multiple"),
         top=check.integer(place, raw, "top", 3, 1),
+        budget=check.integer(place, raw, "budget", 100, 1),
+        **{name: check.text(place, raw, name, required=False) for name in MATRIX_LABELS},
         compare_with=own.compare_with,
         actions_from=own.actions_from,
     )

@@ -12,12 +12,21 @@ from dataclasses import dataclass
 from kerne_tui.plan.model import Option, Step
 from kerne_tui.workshop.kinds import spec_for
 from kerne_tui.workshop.model import Contribution
-from kerne_tui.workshop.parts import ActionRow, Bar, Card, ReviewRow, ScaleRow, merge_weights
+from kerne_tui.workshop.parts import (
+    ActionRow,
+    Bar,
+    Card,
+    Placement,
+    ReviewRow,
+    ScaleRow,
+    merge_weights,
+)
 
 __all__ = [
     "ActionRow",
     "Bar",
     "Card",
+    "Placement",
     "ReviewRow",
     "ScaleRow",
     "StepResults",
@@ -38,6 +47,7 @@ class StepResults:
     bars: tuple[Bar, ...] = ()
     scales: tuple[ScaleRow, ...] = ()
     actions: tuple[ActionRow, ...] = ()
+    placements: tuple[Placement, ...] = ()
     reviews: tuple[ReviewRow, ...] = ()
 
     @property
@@ -72,5 +82,6 @@ def results_for(
         bars=parts.bars,
         scales=parts.scales,
         actions=parts.actions,
+        placements=parts.placements,
         reviews=parts.reviews,
     )
