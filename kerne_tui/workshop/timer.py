@@ -1,12 +1,25 @@
-"""A step's countdown: persisted as a UTC deadline, ticking on a monotonic clock."""
+"""A step's countdown: persisted as a UTC deadline, ticking on a monotonic clock.
+
+Two clocks can disagree with the step. A session file whose deadline lies hours ahead (a
+clock set wrong when it was written, or an edited file) would give an 8-minute step hours on
+resume; so a resumed timer never has more than its step allows (its minutes and the minutes
+added to it) nor more than it had when it was written. And a laptop that sleeps stops the
+monotonic clock while the wall clock goes on; the countdown follows the wall clock then, so a
+step that ended during lunch has ended, and the jump is kept for a note on the wall.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from kerne_tui.workshop.clock import Clock, iso, parse_iso
+
+JUMP_SECONDS = 5.0
+"""How far the wall clock may run ahead of the monotonic one before it counts as a sleep.
+
+The two drift apart by milliseconds an hour; a suspended laptop opens a gap of minutes."""
 
 
 @dataclass
@@ -18,16 +31,45 @@ class StepTimer:
     remaining_at_mark: float
     running: bool = False
     mark: float = 0.0
+    extended: float = 0.0
+    """Seconds added to the step's own time (each ``extend``)."""
+    wall_mark: datetime | None = None
+    """The wall-clock time at *mark*, to notice a sleep the monotonic clock did not see."""
+    slept: float = 0.0
+    """Seconds of sleep noticed while running, in total."""
+    sleeps: int = 0
+    """How many sleeps were noticed (a new one is a new note on the wall)."""
+    last_sleep: float = 0.0
+    """Seconds of the latest sleep noticed."""
 
     @classmethod
     def fresh(cls, clock: Clock, seconds: float) -> StepTimer:
         """A paused timer holding the step's whole time."""
         return cls(clock=clock, planned=seconds, remaining_at_mark=seconds)
 
+    @property
+    def allowed(self) -> float:
+        """The most this countdown may ever hold: the step's time and what was added."""
+        return self.planned + self.extended
+
+    def _follow_wall(self) -> None:
+        """Notice a sleep: the wall clock moved on further than the monotonic clock."""
+        if not self.running or self.wall_mark is None:
+            return
+        on_monotonic = self.clock.monotonic() - self.mark
+        on_wall = (self.clock.now() - self.wall_mark).total_seconds()
+        gap = on_wall - on_monotonic
+        if gap > JUMP_SECONDS:
+            self.mark -= gap
+            self.slept += gap
+            self.sleeps += 1
+            self.last_sleep = gap
+
     def seconds_left(self) -> float:
         """Seconds until zero, never below zero."""
         if not self.running:
             return max(0.0, self.remaining_at_mark)
+        self._follow_wall()
         return max(0.0, self.remaining_at_mark - (self.clock.monotonic() - self.mark))
 
     @property
@@ -35,10 +77,14 @@ class StepTimer:
         """True once the countdown is at zero; pausing it there does not reopen the step."""
         return self.seconds_left() <= 0.0
 
+    def _set_mark(self) -> None:
+        self.mark = self.clock.monotonic()
+        self.wall_mark = self.clock.now()
+
     def start(self) -> None:
         """Run from the remaining seconds."""
         if not self.running:
-            self.mark = self.clock.monotonic()
+            self._set_mark()
             self.running = True
 
     def pause(self) -> None:
@@ -51,25 +97,44 @@ class StepTimer:
         """Add *seconds*; a timer at zero comes back to life with them."""
         left = self.seconds_left()
         self.remaining_at_mark = left + seconds
-        self.mark = self.clock.monotonic()
+        self.extended += seconds
+        self._set_mark()
 
     def to_doc(self) -> dict[str, Any]:
         """The timer as stored: a UTC deadline when running, the remaining seconds always."""
         left = self.seconds_left()
-        doc: dict[str, Any] = {"planned": self.planned, "remaining": left, "running": self.running}
+        doc: dict[str, Any] = {
+            "planned": self.planned,
+            "extended": self.extended,
+            "remaining": left,
+            "running": self.running,
+        }
         if self.running:
             doc["deadline"] = iso(self.clock.now() + timedelta(seconds=left))
         return doc
 
     @classmethod
     def from_doc(cls, clock: Clock, doc: dict[str, Any]) -> StepTimer:
-        """Restore a stored timer; a running one continues from its UTC deadline."""
-        planned = float(doc.get("planned", 0.0))
-        remaining = float(doc.get("remaining", planned))
+        """Restore a stored timer; a running one continues from its UTC deadline.
+
+        What it gets is clamped: never more than the seconds it had when it was written, and
+        never more than its step allows (its time plus what was added). A file written before
+        the added time was kept says nothing of it, so it is held to the step's own time.
+        """
+        planned = max(0.0, float(doc.get("planned", 0.0)))
+        stored = max(0.0, float(doc.get("remaining", planned)))
+        extended = max(0.0, float(doc.get("extended", 0.0)))
         running = bool(doc.get("running", False))
+        remaining = stored
         if running and "deadline" in doc:
             remaining = (parse_iso(str(doc["deadline"])) - clock.now()).total_seconds()
-        timer = cls(clock=clock, planned=planned, remaining_at_mark=max(0.0, remaining))
+        remaining = min(remaining, stored, planned + extended)
+        timer = cls(
+            clock=clock,
+            planned=planned,
+            remaining_at_mark=max(0.0, remaining),
+            extended=extended,
+        )
         if running:
             timer.start()
         return timer
