@@ -10,14 +10,16 @@ from __future__ import annotations
 import socket
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
 from conftest import FakeClock
+from rich.cells import cell_len
 
 from kerne_tui.archive.withheld import withheld_count, without_withheld_texts
 from kerne_tui.catalog import CATALOG, t
-from kerne_tui.plan import Plan
+from kerne_tui.plan import Option, Plan, StepKind
 from kerne_tui.rehearsal.addresses import (
     is_loopback_url,
     local_address_for,
@@ -25,6 +27,7 @@ from kerne_tui.rehearsal.addresses import (
     phone_address,
 )
 from kerne_tui.store import read_session_data, rows
+from kerne_tui.tui.card_fit import CARD_CELLS, CARD_LINES, fit_card
 from kerne_tui.web.admission import (
     Admission,
     AdmissionLimits,
@@ -36,7 +39,8 @@ from kerne_tui.web.admission import (
 )
 from kerne_tui.web.devices import DeviceTokens, TokenCheck
 from kerne_tui.web.hosts import HostAllowList, host_name
-from kerne_tui.workshop import Refused, Workshop, iso
+from kerne_tui.workshop import Contribution, Refused, Workshop, iso
+from kerne_tui.workshop.carried import MAX_CARRIED_OPTIONS, carried_options
 from kerne_tui.workshop.sanitize import clean_text, has_visible, strip_tags
 from kerne_tui.workshop.timer import StepTimer
 
@@ -397,3 +401,62 @@ def test_every_hostile_text_is_in_both_languages() -> None:
     for key, (da, en) in TEXTS.items():
         assert CATALOG[key] == (da, en)
         assert da.strip() and en.strip() and da != en
+
+
+# --- a vote over earlier answers offers a sane number of options ----------------------------
+
+
+def card(number: int, **fields: Any) -> Contribution:
+    return Contribution(
+        id=f"c{number:05d}",
+        step_id="ideas",
+        kind=StepKind.TEXT,
+        device=f"d{number}",
+        client_id="x",
+        at="2026-11-23T09:00:00.000Z",
+        text=f"Idé {number}",
+        **fields,
+    )
+
+
+def test_a_vote_over_thousands_of_answers_offers_at_most_the_cap() -> None:
+    stuffed = [card(n) for n in range(5000)]
+    options = carried_options(stuffed, {})
+    assert len(options) == MAX_CARRIED_OPTIONS
+    assert [o.label for o in options[:3]] == ["Idé 0", "Idé 1", "Idé 2"]
+
+
+def test_only_shown_cards_are_offered_and_merged_weight_comes_first() -> None:
+    cards = [card(0, hidden=True), card(1, retracted=True), card(2, merged_into="c00003")]
+    cards += [card(n) for n in range(3, 40)]
+    options = carried_options(cards, {"c00039": 4}, limit=5)
+    ids = [o.id for o in options]
+    assert "c00039" in ids
+    assert ids == ["c00003", "c00004", "c00005", "c00006", "c00039"]
+    assert not {"c00000", "c00001", "c00002"} & set(ids)
+    assert len(ids) == 5
+    assert carried_options(cards[:5], {}) == tuple(
+        Option(id=c.id, label=c.text) for c in cards[3:5]
+    )
+
+
+# --- a card's height on the wall ----------------------------------------------------------
+
+
+def test_a_card_of_250_lines_is_cut_to_a_few_with_an_ellipsis() -> None:
+    shown, cut = fit_card("\n".join(f"linje {n}" for n in range(250)))
+    assert cut and shown.endswith("…")
+    assert shown.count("\n") < CARD_LINES
+
+
+def test_a_card_of_wide_characters_is_cut_by_its_width() -> None:
+    shown, cut = fit_card("日本語" * 100)
+    assert cut
+    assert cell_len(shown) <= CARD_CELLS
+
+
+def test_an_ordinary_card_is_shown_whole() -> None:
+    assert fit_card("Mere tid til børnene\nog til hinanden") == (
+        "Mere tid til børnene\nog til hinanden",
+        False,
+    )
