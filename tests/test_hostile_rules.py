@@ -364,8 +364,10 @@ async def test_hidden_and_retracted_words_stay_behind_and_counts_stay(
     shared = without_withheld_texts(data)
     texts = {row["id"]: row for row in rows(shared, "contributions")}
     assert texts[kept.id]["text"] == "Mere tid sammen"
-    assert texts[named.id]["text"] == "" and texts[named.id]["withheld"] == "hidden"
-    assert texts[taken.id]["text"] == "" and texts[taken.id]["withheld"] == "retracted"
+    assert texts[named.id]["text"] == "(skjult af facilitatoren)"
+    assert texts[named.id]["withheld"] == "hidden"
+    assert texts[taken.id]["text"] == "(trukket tilbage)"
+    assert texts[taken.id]["withheld"] == "retracted"
     assert len(texts) == 3
     assert withheld_count(shared) == {"hidden": 1, "retracted": 1}
     raw = repr(shared)

@@ -13,10 +13,14 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+from kerne_tui.catalog import Lang, t
 from kerne_tui.store import CONTRIBUTIONS
 
 TEXT_FIELDS = ("text", "what", "who", "when")
 """The fields of a contribution that hold a participant's own words."""
+SAYS_WHY = ("text", "what")
+"""The fields that get a few words saying why the text is not there, so a report or a
+spreadsheet row reads "(hidden by the facilitator)" rather than nothing."""
 WITHHELD = "withheld"
 """The field that says why a contribution's words are not in the archive."""
 HIDDEN = "hidden"
@@ -33,12 +37,13 @@ def withheld_reason(doc: Mapping[str, Any]) -> str | None:
 
 
 def without_withheld_texts(
-    data: Mapping[str, Mapping[str, Any]],
+    data: Mapping[str, Mapping[str, Any]], lang: Lang = "da"
 ) -> dict[str, dict[str, Any]]:
     """A copy of session data (TinyDB JSON) with the words of hidden and retracted ones gone.
 
     Each such contribution keeps its row, its kind, step, time and flags, and gets a
-    ``withheld`` field with the reason; its text fields become empty strings.
+    ``withheld`` field with the reason. Its text (or action) says why in *lang*, in
+    parentheses; its other text fields become empty.
     """
     copied: dict[str, dict[str, Any]] = copy.deepcopy({k: dict(v) for k, v in data.items()})
     for doc in copied.get(CONTRIBUTIONS, {}).values():
@@ -48,8 +53,8 @@ def without_withheld_texts(
         if reason is None:
             continue
         for name in TEXT_FIELDS:
-            if name in doc:
-                doc[name] = ""
+            if doc.get(name):
+                doc[name] = t(lang, f"hostile.withheld.{reason}") if name in SAYS_WHY else ""
         doc[WITHHELD] = reason
     return copied
 
