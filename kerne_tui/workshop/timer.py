@@ -4,22 +4,32 @@ Two clocks can disagree with the step. A session file whose deadline lies hours 
 clock set wrong when it was written, or an edited file) would give an 8-minute step hours on
 resume; so a resumed timer never has more than its step allows (its minutes and the minutes
 added to it) nor more than it had when it was written. And a laptop that sleeps stops the
-monotonic clock while the wall clock goes on; the countdown follows the wall clock then, so a
-step that ended during lunch has ended, and the jump is kept for a note on the wall.
+monotonic clock; a clock that counts the sleep too (``Clock.since_boot`` where the system has
+one) tells it, and the countdown follows real time then, so a step that ended during lunch
+has ended, and the sleep is kept for a note on the wall. A wall clock that jumps (NTP, a
+clock set by hand) is no sleep and changes nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from kerne_tui.workshop.clock import Clock, iso, parse_iso
 
-JUMP_SECONDS = 5.0
-"""How far the wall clock may run ahead of the monotonic one before it counts as a sleep.
+SLEEP_SECONDS = 5.0
+"""How far the clock that counts sleep may run ahead of the monotonic one before it counts as
+a sleep: the two agree to the millisecond while awake; a suspended laptop opens minutes."""
 
-The two drift apart by milliseconds an hour; a suspended laptop opens a gap of minutes."""
+
+def _since_boot(clock: Clock) -> float | None:
+    """The clock's seconds counting sleep too, where it has such a clock (else None)."""
+    reading = getattr(clock, "since_boot", None)
+    if reading is None:
+        return None
+    value = reading()
+    return float(value) if value is not None else None
 
 
 @dataclass
@@ -33,8 +43,8 @@ class StepTimer:
     mark: float = 0.0
     extended: float = 0.0
     """Seconds added to the step's own time (each ``extend``)."""
-    wall_mark: datetime | None = None
-    """The wall-clock time at *mark*, to notice a sleep the monotonic clock did not see."""
+    boot_mark: float | None = None
+    """The sleep-counting clock at *mark*, to notice a sleep the monotonic clock did not see."""
     slept: float = 0.0
     """Seconds of sleep noticed while running, in total."""
     sleeps: int = 0
@@ -52,14 +62,15 @@ class StepTimer:
         """The most this countdown may ever hold: the step's time and what was added."""
         return self.planned + self.extended
 
-    def _follow_wall(self) -> None:
-        """Notice a sleep: the wall clock moved on further than the monotonic clock."""
-        if not self.running or self.wall_mark is None:
+    def _follow_sleep(self) -> None:
+        """Notice a sleep: the clock that counts sleep moved on further than the monotonic."""
+        if not self.running or self.boot_mark is None:
             return
-        on_monotonic = self.clock.monotonic() - self.mark
-        on_wall = (self.clock.now() - self.wall_mark).total_seconds()
-        gap = on_wall - on_monotonic
-        if gap > JUMP_SECONDS:
+        boot = _since_boot(self.clock)
+        if boot is None:
+            return
+        gap = (boot - self.boot_mark) - (self.clock.monotonic() - self.mark)
+        if gap > SLEEP_SECONDS:
             self.mark -= gap
             self.slept += gap
             self.sleeps += 1
@@ -69,7 +80,7 @@ class StepTimer:
         """Seconds until zero, never below zero."""
         if not self.running:
             return max(0.0, self.remaining_at_mark)
-        self._follow_wall()
+        self._follow_sleep()
         return max(0.0, self.remaining_at_mark - (self.clock.monotonic() - self.mark))
 
     @property
@@ -79,7 +90,7 @@ class StepTimer:
 
     def _set_mark(self) -> None:
         self.mark = self.clock.monotonic()
-        self.wall_mark = self.clock.now()
+        self.boot_mark = _since_boot(self.clock)
 
     def start(self) -> None:
         """Run from the remaining seconds."""
