@@ -18,6 +18,9 @@ from multidict import MultiDictProxy
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import Plan, Step, StepKind
+from kerne_tui.web.admission import Admission, AdmissionLimits, limits_from_plan
+from kerne_tui.web.devices import DeviceTokens
+from kerne_tui.web.hosts import HostAllowList
 from kerne_tui.web.live import KEEPALIVE, LiveHub, is_close
 from kerne_tui.web.pacing import Pacer
 from kerne_tui.web.security import (
@@ -25,12 +28,11 @@ from kerne_tui.web.security import (
     RateLimiter,
     anonymous_server_logger,
     body_limit_for,
-    device_token,
-    new_device_token,
     origin_of,
     same_origin,
     set_device_cookie,
 )
+from kerne_tui.web.trust import KEEPALIVE_TIMEOUT, TRUST, Trust, device_guard, host_guard
 from kerne_tui.workshop import Contribution, Refused, Workshop, normalise_join_code
 
 log = logging.getLogger(__name__)
@@ -49,6 +51,8 @@ KEEPALIVE_SECONDS = 15.0
 """Idle seconds before a stream sends a comment, so proxies and phones keep it open."""
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 RETRY_AFTER_SECONDS = 1
+STORAGE_RETRY_AFTER = 5
+"""Seconds a phone waits before it sends again when the laptop could not save its answer."""
 CODE_SHOWN = 12
 """Characters of an unknown join code that are echoed back to the person who typed it."""
 
@@ -73,6 +77,10 @@ def make_app(
     limiter: RateLimiter | None = None,
     public_url: str | None = None,
     keepalive: float = KEEPALIVE_SECONDS,
+    limits: AdmissionLimits | None = None,
+    trust_proxy: bool = False,
+    hosts: HostAllowList | None = None,
+    keepalive_timeout: float = KEEPALIVE_TIMEOUT,
 ) -> web.Application:
     """Build the phone server for *workshop* (one app per session).
 
@@ -82,8 +90,21 @@ def make_app(
     limit = body_limit(workshop.plan)
     app = web.Application(
         client_max_size=limit,
-        middlewares=[_guard],
-        handler_args={"access_log": None, "logger": anonymous_server_logger()},
+        middlewares=[host_guard, device_guard, _guard],
+        handler_args={
+            "access_log": None,
+            "logger": anonymous_server_logger(),
+            "keepalive_timeout": keepalive_timeout,
+        },
+    )
+    app[TRUST] = Trust(
+        tokens=DeviceTokens(workshop.device_key),
+        join_code=workshop.join_code,
+        lang=workshop.plan.language,
+        refuse=_refuse_page,
+        admission=Admission(limits or limits_from_plan(workshop.plan.raw)),
+        hosts=hosts or HostAllowList.for_server(public_url=public_url),
+        trust_forwarded=trust_proxy and public_url is not None,
     )
     app[WORKSHOP] = workshop
     app[MAX_BODY] = limit
@@ -266,12 +287,8 @@ def _wants_json(request: web.Request) -> bool:
 async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Device token, cross-site, flood and size checks, clear errors and hardened headers."""
     lang = lang_of(request)
-    token = device_token(request)
-    fresh_token = None
-    if token is None:
-        token = fresh_token = new_device_token()
-    request["device"] = token
-    request["fresh_device"] = fresh_token is not None
+    token = request.get("device")
+    fresh_token = token if request.get("fresh_device") else None
     if request.method in UNSAFE_METHODS:
         await request.app[PACER].turn()
     refusal = _refusal_before_handling(request, lang, fresh=fresh_token is not None)
@@ -293,7 +310,7 @@ def _refusal_before_handling(
         return _refuse_page(request, 403, "forbidden", t(lang, "web.error.forbidden"))
     # A phone is its cookie; without one, requests are counted by address (in memory only),
     # so dropping the cookie is no way around the limit.
-    key = request["device"] if not fresh else f"address:{request.remote or ''}"
+    key = request["device"] if not fresh else f"address:{request['address']}"
     if not request.app[LIMITER].allow(key):
         response = _refuse_page(request, 429, "rate_limited", t(lang, "web.error.rate"))
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
@@ -561,7 +578,10 @@ async def form_submit(request: web.Request) -> web.StreamResponse:
         context = _page_context(
             request, workshop, error=refusal.message(workshop.plan.language), draft=_draft(form)
         )
-        return render(request, "step.html", context, status=_status_for(refusal))
+        page = render(request, "step.html", context, status=_status_for(refusal))
+        if refusal.code == "storage":
+            page.headers["Retry-After"] = str(STORAGE_RETRY_AFTER)
+        return page
     return _see_other(f"/j/{workshop.join_code}?sent=1#svar")
 
 
@@ -614,7 +634,10 @@ async def api_submit(request: web.Request) -> web.StreamResponse:
             request["device"], body["step"], body["client_id"], body
         )
     except Refused as refusal:
-        return error_json(_status_for(refusal), refusal.code, refusal.message(lang))
+        refused = error_json(_status_for(refusal), refusal.code, refusal.message(lang))
+        if refusal.code == "storage":
+            refused.headers["Retry-After"] = str(STORAGE_RETRY_AFTER)
+        return refused
     return _json({"id": contribution.id}, status=201)
 
 
@@ -651,6 +674,7 @@ async def api_events(request: web.Request) -> web.StreamResponse:
     if request["fresh_device"]:
         set_device_cookie(response, request["device"])
     queue = hub.subscribe()
+    release = request.app[TRUST].stream_cap.open(request["address"], lambda: hub.end(queue))
     keepalive = request.app[KEEPALIVE_AFTER]
     try:
         await response.prepare(request)
@@ -666,5 +690,6 @@ async def api_events(request: web.Request) -> web.StreamResponse:
     except ConnectionResetError:
         pass  # the phone went away (sleep, network); its browser reconnects by itself
     finally:
+        release()
         hub.unsubscribe(queue)
     return response
