@@ -289,3 +289,26 @@ async def test_an_invisible_text_is_refused_like_an_empty_one(
     await (await phone.get(f"/j/{CODE}")).read()
     assert await send(phone, "ideas", "c1", text=text) == 422
     assert workshop.contributions("ideas") == []
+
+
+async def test_a_vote_over_thousands_of_stuffed_answers_keeps_the_phone_page_small(
+    workshop: Workshop, start: Start, phone_from: Callable[[str, TestServer], ClientSession]
+) -> None:
+    await workshop.go_to("ideas", run_timer=False)
+    await asyncio.gather(
+        *(
+            workshop.submit(f"fylde-{n}", "ideas", "c", {"text": f"Fyld nummer {n:04d} her"})
+            for n in range(5000)
+        )
+    )
+    await workshop.go_to("dots", run_timer=False)
+    server = await start()
+    phone = phone_from("127.0.0.2", server)
+    page = await phone.get(f"/j/{CODE}")
+    body = await page.read()
+    assert page.status == 200
+    assert len(body) < 64 * 1024
+    state = await (await phone.get(f"/api/{CODE}/state")).json()
+    assert 0 < len(state["step"]["options"]) <= 30
+    first = state["step"]["options"][0]["id"]
+    assert await send(phone, "dots", "v1", dots={first: 1}) == 201

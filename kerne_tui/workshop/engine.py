@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import hmac
 import logging
 import secrets
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +28,8 @@ from kerne_tui.store import (
     StoreWriteError,
     Update,
 )
+from kerne_tui.workshop import rollback
+from kerne_tui.workshop.carried import carried_options
 from kerne_tui.workshop.clock import Clock, SystemClock, iso, parse_iso
 from kerne_tui.workshop.model import (
     Contribution,
@@ -136,6 +139,9 @@ class Workshop:
         self._inflight: dict[str, list[asyncio.Future[None]]] = {}
         """Contributions on their way to disk, with the repeated sends waiting for them."""
         self._ids = _IdSource()
+        self._changes = 0
+        """Grows with every change to a contribution, so carried options are built once."""
+        self._carried: dict[str, tuple[int, tuple[Option, ...]]] = {}
         self._steps = plan.steps
         self._step_ids = frozenset(step.id for step in self._steps)
         self._step_by_id = {step.id: step for step in self._steps}
@@ -159,6 +165,8 @@ class Workshop:
             else StepTimer.fresh(self.clock, 0.0)
         )
         self._closed_announced = self.timer.expired and self.timer.running
+        self.refused_for_storage = 0
+        """Answers from phones refused because the session file could not be written."""
 
     # --- creating and resuming -------------------------------------------------------
     @classmethod
@@ -221,6 +229,7 @@ class Workshop:
             self._remember(contribution)
 
     def _remember(self, contribution: Contribution) -> None:
+        self._changes += 1
         self._contributions[contribution.id] = contribution
         self._by_step[contribution.step_id].append(contribution.id)
         self._by_device[(contribution.step_id, contribution.device)].append(contribution.id)
@@ -228,6 +237,7 @@ class Workshop:
             self._by_client[_client_key(contribution)] = contribution.id
 
     def _forget(self, contribution: Contribution) -> None:
+        self._changes += 1
         self._contributions.pop(contribution.id, None)
         ids = self._by_step.get(contribution.step_id, [])
         if contribution.id in ids:
@@ -311,7 +321,13 @@ class Workshop:
         """The options of a vote, choice or rank step, carried forward where the plan says so."""
         if step.options_from is None:
             return step.options
-        return tuple(Option(id=c.id, label=c.text) for c in self.contributions(step.options_from))
+        cached = self._carried.get(step.id)
+        if cached is not None and cached[0] == self._changes:
+            return cached[1]
+        source = self.contributions(step.options_from, include_invisible=True)
+        options = carried_options(source, merge_weights(source))
+        self._carried[step.id] = (self._changes, options)
+        return options
 
     def respondents(self, step_id: str) -> int:
         """How many phones have answered a step."""
@@ -353,11 +369,12 @@ class Workshop:
             raise Refused("closed", "refuse.closed_session")
         if self.status == "running" and self.current and step_id in (None, self.current):
             return
-        if self.started_at is None:
-            self.started_at = iso(self.clock.now())
-        self.status = "running"
-        target = step_id or self._steps[0].id
-        await self._open(target, run_timer=run_timer, action="start")
+        async with self._undone_if_unsaved("start"):
+            if self.started_at is None:
+                self.started_at = iso(self.clock.now())
+            self.status = "running"
+            target = step_id or self._steps[0].id
+            await self._open(target, run_timer=run_timer, action="start")
 
     async def next_step(self) -> bool:
         """Move to the next step (before the start: the first); False at the last one."""
@@ -390,16 +407,33 @@ class Workshop:
         if self.status == "finished":
             raise Refused("closed", "refuse.closed_session")
         step = self.plan.step(step_id)
-        self._account_elapsed()
-        self.current = step_id
-        self._current_since_mono = self.clock.monotonic()
-        self.timer = StepTimer.fresh(self.clock, step.seconds / self.speed)
-        if run_timer:
-            self.timer.start()
-        self._closed_announced = False
-        await self._persist(action, step=step_id)
+        async with self._undone_if_unsaved(action):
+            self._account_elapsed()
+            self.current = step_id
+            self._current_since_mono = self.clock.monotonic()
+            self.timer = StepTimer.fresh(self.clock, step.seconds / self.speed)
+            if run_timer:
+                self.timer.start()
+            self._closed_announced = False
+            await self._persist(action, step=step_id)
         self._publish(StepOpened(step_id, self.step_index))
         self._publish(TimerChanged(step_id, self.timer.running, self.timer.seconds_left()))
+
+    @contextlib.asynccontextmanager
+    async def _undone_if_unsaved(self, action: str) -> AsyncIterator[None]:
+        """Undo in memory what the block changed when its write fails, and say what failed.
+
+        The screen, the phones and the session file then still say the same; the failure
+        reaches the facilitator as :class:`CommandNotSaved`, naming what was tried.
+        """
+        before = rollback.take(self)
+        try:
+            yield
+        except StoreWriteError as error:
+            rollback.restore(self, before)
+            if isinstance(error, rollback.CommandNotSaved):
+                raise
+            raise rollback.CommandNotSaved(action, str(error)) from None
 
     def _account_elapsed(self) -> None:
         if self.current is not None and self.status in ("running", "finished"):
@@ -410,21 +444,22 @@ class Workshop:
     async def toggle_timer(self) -> bool:
         """Pause a running countdown or start a paused one; returns True if now running."""
         self._require_step()
-        if self.timer.running:
-            self.timer.pause()
-            action = "pause"
-        else:
-            self.timer.start()
-            action = "resume"
-        await self._timer_changed(action)
+        action = "pause" if self.timer.running else "resume"
+        async with self._undone_if_unsaved(action):
+            if self.timer.running:
+                self.timer.pause()
+            else:
+                self.timer.start()
+            await self._timer_changed(action)
         return self.timer.running
 
     async def extend(self, seconds: float = 60.0) -> None:
         """Give the open step more time (also after it reached zero, which reopens input)."""
         self._require_step()
-        self.timer.extend(seconds)
-        self._closed_announced = False
-        await self._timer_changed("extend", seconds=seconds)
+        async with self._undone_if_unsaved("extend"):
+            self.timer.extend(seconds)
+            self._closed_announced = False
+            await self._timer_changed("extend", seconds=seconds)
 
     async def _timer_changed(self, action: str, **details: Any) -> None:
         assert self.current is not None
@@ -455,11 +490,13 @@ class Workshop:
         if step_id not in self._step_ids:
             raise Refused("not_found", "refuse.unknown_step")
         revealed = step_id not in self.revealed
-        if revealed:
-            self.revealed.add(step_id)
-        else:
-            self.revealed.discard(step_id)
-        await self._persist("reveal" if revealed else "conceal", step=step_id)
+        action = "reveal" if revealed else "conceal"
+        async with self._undone_if_unsaved(action):
+            if revealed:
+                self.revealed.add(step_id)
+            else:
+                self.revealed.discard(step_id)
+            await self._persist(action, step=step_id)
         self._publish(ResultsRevealed(step_id, revealed))
         return revealed
 
@@ -485,6 +522,7 @@ class Workshop:
         self, updated: Contribution, action: str, fields: dict[str, Any], **details: Any
     ) -> None:
         previous = self._contributions[updated.id]
+        self._changes += 1
         self._contributions[updated.id] = updated
         try:
             await self.store.commit(
@@ -493,9 +531,10 @@ class Workshop:
                     self._log_op(action, contribution=updated.id, **details),
                 ]
             )
-        except StoreWriteError:
+        except StoreWriteError as error:
             self._contributions[updated.id] = previous
-            raise
+            self._changes += 1
+            raise rollback.CommandNotSaved(action, str(error)) from None
         self._publish(ContributionModerated(updated.step_id, updated.id))
 
     async def pin(self, text: str, source: str | None = None) -> Pin:
@@ -504,12 +543,9 @@ class Workshop:
         if not cleaned:
             raise Refused("invalid", "refuse.empty")
         pin = Pin(text=cleaned, at=iso(self.clock.now()), source=source)
-        self.pins.append(pin)
-        try:
+        async with self._undone_if_unsaved("pin"):
+            self.pins.append(pin)
             await self._persist("pin", text=cleaned, source=source)
-        except StoreWriteError:
-            self.pins.pop()
-            raise
         self._publish(SentencePinned(cleaned))
         return pin
 
@@ -517,11 +553,12 @@ class Workshop:
         """End the session: input stops and the session file says it is finished."""
         if self.status == "finished":
             return
-        self._account_elapsed()
-        self.timer.pause()
-        self.status = "finished"
-        self.ended_at = iso(self.clock.now())
-        await self._persist("close")
+        async with self._undone_if_unsaved("close"):
+            self._account_elapsed()
+            self.timer.pause()
+            self.status = "finished"
+            self.ended_at = iso(self.clock.now())
+            await self._persist("close")
         self._publish(SessionClosed())
 
     def _require_step(self) -> Step:
@@ -600,6 +637,7 @@ class Workshop:
         try:
             await durable
         except StoreWriteError:
+            self.refused_for_storage += 1
             raise Refused("storage", "refuse.storage") from None
         return contribution
 
@@ -627,6 +665,7 @@ class Workshop:
         try:
             await waiter
         except StoreWriteError:
+            self.refused_for_storage += 1
             raise Refused("storage", "refuse.storage") from None
 
     async def retract(self, token: str, contribution_id: str) -> None:
@@ -638,14 +677,17 @@ class Workshop:
         if not self.is_open(contribution.step_id):
             raise Refused("closed", "refuse.step_closed")
         updated = replace(contribution, retracted=True)
+        self._changes += 1
         self._contributions[contribution.id] = updated
         self._by_client.pop(_client_key(contribution), None)
         try:
             await self.store.commit([Update(contribution.id, {"retracted": True})])
         except StoreWriteError:
+            self._changes += 1
             self._contributions[contribution.id] = contribution
             if contribution.client_id:
                 self._by_client[_client_key(contribution)] = contribution.id
+            self.refused_for_storage += 1
             raise Refused("storage", "refuse.storage") from None
         self._publish(ContributionRetracted(contribution.step_id, contribution.id))
 
