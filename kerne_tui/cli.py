@@ -17,6 +17,7 @@ import platformdirs
 
 from kerne_tui import __version__
 from kerne_tui.catalog import Lang, cli_language, t
+from kerne_tui.cli_words import speak
 from kerne_tui.memory import settle
 from kerne_tui.plan import Plan, PlanError, builtin_plans, find_plan, load_plan
 from kerne_tui.store import (
@@ -51,6 +52,7 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
     def h(key: str, **values: object) -> str:
         return t(lang, f"cli.help.{key}", **values)
 
+    speak(lang)  # argparse's own words ("usage:", "error:") in the same language
     parser = argparse.ArgumentParser(prog="kerne", description=t(lang, "cli.description"))
     parser.add_argument("--version", action="version", version=f"kerne {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -200,7 +202,7 @@ def open_workshop(
             if resume:
                 path = find_session(folder, resume)
                 if path is None:
-                    raise UserError(t(lang, "cli.session_not_found", name=resume, folder=folder))
+                    raise session_not_found(resume, folder, lang)
             else:
                 latest = latest_unfinished(folder)
                 if latest is None:
@@ -491,8 +493,15 @@ def _session_path(args: argparse.Namespace, lang: Lang) -> Path:
     folder = data_dir(args)
     path = find_session(folder, args.session)
     if path is None:
-        raise UserError(t(lang, "cli.session_not_found", name=args.session, folder=folder))
+        raise session_not_found(args.session, folder, lang)
     return path
+
+
+def session_not_found(name: str, folder: Path, lang: Lang) -> UserError:
+    """No session by that name: a folder named where the file belongs is said to be one."""
+    if Path(name).is_dir():
+        return UserError(t(lang, "cli.session_is_folder", path=name))
+    return UserError(t(lang, "cli.session_not_found", name=name, folder=folder))
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {

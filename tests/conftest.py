@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import AsyncIterator, Callable, Iterator
+import os
+from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -205,3 +206,28 @@ def _thaw_frozen_objects() -> Iterator[None]:
     """kerne freezes long-lived objects (kerne_tui.memory); in tests they die with the test."""
     yield
     gc.unfreeze()
+
+
+REAL_PARTS = ("chromium", "tmux")
+"""What the browser and terminal tests drive; `make test` and CI set KERNE_REQUIRE_REAL_PARTS."""
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """With KERNE_REQUIRE_REAL_PARTS=1, a test skipped for want of chromium or tmux fails."""
+    report = yield
+    if (
+        os.environ.get("KERNE_REQUIRE_REAL_PARTS") == "1"
+        and report.skipped
+        and any(part in str(report.longrepr) for part in REAL_PARTS)
+    ):
+        skipped = report.longrepr
+        reason = skipped[2] if isinstance(skipped, tuple) else str(skipped)
+        report.outcome = "failed"
+        report.longrepr = (
+            f"{reason}: a real part is missing, and KERNE_REQUIRE_REAL_PARTS=1 makes that "
+            "a failure (install /usr/bin/chromium and tmux: make chromium)"
+        )
+    return report

@@ -47,10 +47,12 @@ MISSPELLINGS = (
     r"\bsaetning",
     r"\baendr",
     r"\bhoej",
+    r"\btastlinje",
 )
 CORRECT_DANISH = (
     "fælles mål møde mødes afsætte afsæt forståelse forstå opfølgning følge på når gør "
     "sætning ændre høj lærer læring børn sørge normal formål optimal minimal Aalborg målestok"
+    " tastelinjen tastelinje"
 )
 BROKEN_DANISH = (
     "feelles",
@@ -67,6 +69,7 @@ BROKEN_DANISH = (
     "forstaa",
     "laerer",
     "boern",
+    "tastlinjen",
 )
 
 # Keys whose values are identifiers or settings, not text a person reads. Ids are ASCII

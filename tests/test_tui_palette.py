@@ -12,6 +12,7 @@ from textual.widgets import Input
 from tui_support import FakeClock, make_app, open_workshop, submit, until
 
 from kerne_tui.catalog import t
+from kerne_tui.store.layout import SessionStatus
 from kerne_tui.tui.agenda import AgendaScreen
 from kerne_tui.tui.app import KerneApp
 from kerne_tui.tui.commands import PALETTE
@@ -40,6 +41,13 @@ def selected_hidden(app: KerneApp, workshop: Workshop) -> bool:
     return any(c.hidden for c in workshop.all_contributions())
 
 
+def asks(key: str) -> Check:
+    """The confirmation that asks exactly this question is on the screen."""
+    return lambda app, w: (
+        isinstance(app.screen, ConfirmScreen) and app.screen.question == t("da", key)
+    )
+
+
 CASES: dict[str, Check] = {
     "toggle_timer": lambda app, w: not w.timer.running,
     "next_step": lambda app, w: w.current == "forskelle",
@@ -51,14 +59,22 @@ CASES: dict[str, Check] = {
     "pin": lambda app, w: isinstance(app.screen, PinScreen),
     "show_notes": lambda app, w: isinstance(app.screen, NotesScreen),
     "toggle_theme": lambda app, w: app.theme == "kerne-dark",
-    "close_session": lambda app, w: isinstance(app.screen, ConfirmScreen),
-    "quit": lambda app, w: isinstance(app.screen, ConfirmScreen),
+    "close_session": asks("tui.close.question"),
+    "quit": asks("tui.quit.question"),
     "help": lambda app, w: isinstance(app.screen, HelpScreen),
     "select_next": lambda app, w: app.main.selected is not None,
     "hide_selected": selected_hidden,
     "merge_selected": lambda app, w: isinstance(app.screen, MergeScreen),
     "show_hidden": lambda app, w: not any(c.hidden for c in w.all_contributions()),
 }
+
+
+AFTER_YES: dict[str, Check] = {
+    # Ending the session keeps kerne open (it offers the archive); quitting leaves it running.
+    "close_session": lambda app, w: w.status == SessionStatus.FINISHED and app.return_code is None,
+    "quit": lambda app, w: app.return_code is not None and w.status == SessionStatus.RUNNING,
+}
+"""What answering yes does, for the commands that ask first."""
 
 
 def test_every_palette_command_has_a_case_here() -> None:
@@ -86,6 +102,9 @@ async def test_palette_runs_the_command(tmp_path: Path, action: str, key: str) -
             assert not check(app, workshop)
             await run_from_palette(pilot, app, t("da", key))
             await until(pilot, lambda: check(app, workshop))
+            if action in AFTER_YES:
+                await pilot.press("enter")
+                await until(pilot, lambda: AFTER_YES[action](app, workshop))
 
 
 def test_palette_titles_exist_in_both_languages() -> None:

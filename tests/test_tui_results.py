@@ -68,8 +68,29 @@ def test_a_scale_shows_the_whole_spread_and_the_mean_with_a_decimal_comma() -> N
     assert "1 = Helt uenig" in text and "5 = Helt enig" in text
     assert "gns. 3,2 · 6 svar" in text
     spread = next(line for line in text.splitlines() if line.startswith("1 ") and "=" not in line)
-    for value, count in zip(range(1, 6), (1, 0, 2, 3, 0), strict=True):
-        assert f"{value} " in spread and f" {count}" in spread
+    # Each value is followed by its own count, in order from 1 to 5 (the bars draw as blanks).
+    words = spread.split()
+    assert list(zip(words[::2], words[1::2], strict=True)) == [
+        ("1", "1"),
+        ("2", "0"),
+        ("3", "2"),
+        ("4", "3"),
+        ("5", "0"),
+    ]
+    # The bars grow with the counts: none for 0, the longest for 3.
+    narrow = ScaleChart(rows, "Helt uenig", "Helt enig", "da")
+    shown = words_of(narrow, width=24).splitlines()
+    at = [i for i, line in enumerate(shown) if line[:1].isdigit() and "=" not in line]
+    assert [shown[i].split() for i in at] == [
+        ["1", "1"],
+        ["2", "0"],
+        ["3", "2"],
+        ["4", "3"],
+        ["5", "0"],
+    ]
+    every = bar_cells(narrow, width=24)
+    cells = [every[i] for i in at]
+    assert cells[1] == cells[4] == 0 and 0 < cells[0] < cells[2] < cells[3]
 
 
 def test_a_narrow_scale_lists_one_value_per_line() -> None:

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from aiohttp import ClientResponse, ClientSession, ClientTimeout, CookieJar
 from aiohttp.test_utils import TestServer
+from aiohttp.web_request import BaseRequest
 from yarl import URL
 
 from kerne_tui.catalog import t
@@ -825,7 +826,6 @@ HOSTILE_BODIES: list[tuple[str, bytes]] = [
     ),
     ("huge number", b'{"step": "ideas", "client_id": "c", "text": 1' + b"0" * 400 + b"}"),
     ("invalid utf-8", b'{"step": "ideas", "client_id": "c", "text": "\xff\xfe"}'),
-    ("null byte", b'{"step": "ideas", "client_id": "c", "text": "a\\u0000b"}'),
     ("lone surrogate", b'{"step": "ideas", "client_id": "c", "text": "\\ud800"}'),
     ("text is an object", b'{"step": "ideas", "client_id": "c", "text": {"a": 1}}'),
     ("negative dots", b'{"step": "ideas", "client_id": "c", "dots": {"1": -5}}'),
@@ -842,9 +842,22 @@ async def test_the_server_keeps_serving_after_a_hostile_body(
     response = await phone.post(
         f"/api/{CODE}/contributions", data=body, headers={"Content-Type": "application/json"}
     )
-    assert response.status in (201, 400, 409, 422)
-    if response.status != 201:
-        await expect_error(response, response.status, (await response.json())["error"]["code"])
+    assert response.status in (400, 409, 422)
+    await expect_error(response, response.status, (await response.json())["error"]["code"])
+    assert stored(workshop) == []
+    await still_serving(phone)
+
+
+async def test_a_null_byte_is_removed_and_the_rest_is_kept(
+    workshop: Workshop, phone: Phone
+) -> None:
+    await at(workshop, "ideas")
+    body = b'{"step": "ideas", "client_id": "c", "text": "a\\u0000b"}'
+    response = await phone.post(
+        f"/api/{CODE}/contributions", data=body, headers={"Content-Type": "application/json"}
+    )
+    assert response.status == 201
+    assert stored(workshop)[0]["text"] == "ab"
     await still_serving(phone)
 
 
@@ -860,10 +873,29 @@ async def test_the_server_keeps_serving_after_a_garbled_request(
 
 
 async def test_a_phone_that_hangs_up_mid_send_leaves_no_error_and_nothing_stored(
-    workshop: Workshop, caplog: pytest.LogCaptureFixture
+    workshop: Workshop, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     await at(workshop, "ideas")
     caplog.set_level(logging.INFO)
+    # Watch the server read the body (the real read runs; only its start and end are noted).
+    reading, read_ended = asyncio.Event(), asyncio.Event()
+    outcomes: list[object] = []
+    real_read = BaseRequest.read
+
+    async def watched_read(request: BaseRequest) -> bytes:
+        reading.set()
+        try:
+            body = await real_read(request)
+        except BaseException as error:
+            outcomes.append(error)
+            raise
+        else:
+            outcomes.append(body)
+            return body
+        finally:
+            read_ended.set()
+
+    monkeypatch.setattr(BaseRequest, "read", watched_read)
     # The server as `kerne serve` runs it: there, a lost connection does not cancel the
     # handler; it finds out when it reads the rest of the body.
     async with phone_server(workshop, host="127.0.0.1", port=0) as info:
@@ -874,11 +906,13 @@ async def test_a_phone_that_hangs_up_mid_send_leaves_no_error_and_nothing_stored
         )
         writer.write(head.encode() + b'{"step": "ideas", "client_id": "half", "te')
         await writer.drain()
-        # Time for the server to start on the request and wait for the rest of its body.
-        await asyncio.sleep(0.3)
+        # Hang up only once the server is reading the body, and see the read fail for it.
+        await asyncio.wait_for(reading.wait(), WAIT)
         writer.close()
         await writer.wait_closed()
         assert await asyncio.wait_for(reader.read(), WAIT) == b""
+        await asyncio.wait_for(read_ended.wait(), WAIT)
+        assert len(outcomes) == 1 and isinstance(outcomes[0], ConnectionResetError)
         phone = ClientSession(base_url=f"http://127.0.0.1:{info.port}")
         async with phone:
             await still_serving(phone)

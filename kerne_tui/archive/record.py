@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -11,18 +10,20 @@ from typing import Any
 from kerne_tui.catalog import Lang
 from kerne_tui.plan import Option, Plan, PlanError, Step, plan_from_data
 from kerne_tui.store import (
-    CONTRIBUTIONS,
-    LOG,
-    SESSION,
-    STATE,
+    ARCHIVE_FIELD,
+    LayoutError,
     SessionFileError,
+    SessionHeader,
+    SessionState,
+    SessionStatus,
+    anonymised_copy,
+    decode_documents,
     read_session_data,
-    rows,
 )
 from kerne_tui.workshop import Contribution, Pin, StepResults, results_for
 
-ARCHIVE_NOTE = "archive"
-"""Header field of an archived copy: when it was made and the tallies that needed the devices."""
+ARCHIVE_NOTE = ARCHIVE_FIELD
+"""Header field of an archived copy (``SessionHeader.archive``): when, and the saved tallies."""
 REMOVED_FROM_CONTRIBUTIONS = ("device", "client_id")
 """Fields that could tie contributions to a phone; the archive drops them."""
 REMOVED_FROM_HEADER = ("secret",)
@@ -43,8 +44,8 @@ class SessionRecord:
     """One session as read from its file: header, state, plan snapshot and contributions."""
 
     path: Path
-    header: Mapping[str, Any]
-    state: Mapping[str, Any]
+    session_header: SessionHeader
+    session_state: SessionState
     plan: Plan
     contributions: tuple[Contribution, ...]
     log: tuple[Mapping[str, Any], ...]
@@ -57,45 +58,63 @@ class SessionRecord:
         return self.plan.language
 
     @property
+    def header(self) -> Mapping[str, Any]:
+        """The header as its stored document (prefer :attr:`session_header`'s fields)."""
+        return self.session_header.to_doc()
+
+    @property
+    def state(self) -> Mapping[str, Any]:
+        """The state as its stored document (prefer :attr:`session_state`'s fields)."""
+        return self.session_state.to_doc()
+
+    @property
     def join_code(self) -> str:
         """The join code, which names the session together with its creation time."""
-        return str(self.header.get("join_code", ""))
+        return self.session_header.join_code
 
     @property
     def created(self) -> str:
         """When the session file was made (UTC, as stored)."""
-        return str(self.header.get("created", ""))
+        return self.session_header.created
 
     @property
-    def status(self) -> str:
+    def status(self) -> SessionStatus:
         """waiting, running or finished, as the state says."""
-        return str(self.state.get("status", "waiting"))
+        return self.session_state.status
 
     @property
     def rehearsal(self) -> bool:
         """True for a rehearsal (``kerne demo``), not a real workshop."""
-        return bool(self.header.get("rehearsal", False))
+        return self.session_header.rehearsal
+
+    @property
+    def started_at(self) -> str:
+        """When the session started (UTC, as stored), or "" if it never did."""
+        return self.session_state.started_at or ""
+
+    @property
+    def ended_at(self) -> str:
+        """When the session was closed (UTC, as stored), or "" if it was not."""
+        return self.session_state.ended_at or ""
+
+    @property
+    def kerne_version(self) -> str:
+        """The kerne version that made the session file ("" in very old files)."""
+        return self.session_header.kerne_version
+
+    @property
+    def plan_source(self) -> str:
+        """Where the plan was read from when the session was made."""
+        return self.session_header.plan_source
 
     @property
     def pins(self) -> tuple[Pin, ...]:
         """Every version of the core-task sentence, oldest first."""
-        found = []
-        for pin in self.state.get("pins", []):
-            if isinstance(pin, Mapping) and pin.get("text"):
-                source = pin.get("source")
-                found.append(
-                    Pin(
-                        text=str(pin["text"]),
-                        at=str(pin.get("at", "")),
-                        source=str(source) if source else None,
-                    )
-                )
-        return tuple(found)
+        return self.session_state.pins
 
     def elapsed(self, step_id: str) -> float:
         """Seconds the facilitator spent on a step."""
-        value = self.state.get("elapsed", {}).get(step_id, 0.0)
-        return float(value) if isinstance(value, int | float) else 0.0
+        return self.session_state.elapsed.get(step_id, 0.0)
 
     def options(self, step: Step) -> tuple[Option, ...]:
         """A step's options as the workshop offered them (carried-forward ones included)."""
@@ -134,27 +153,30 @@ def read_record(path: Path) -> SessionRecord:
 
 def record_from_data(path: Path, data: Mapping[str, Mapping[str, Any]]) -> SessionRecord:
     """Build the record from a session file's parsed data."""
-    header = data[SESSION]["1"]
-    raw_plan = header.get("plan")
-    if not isinstance(raw_plan, Mapping):
-        raise SessionFileError(path, "not_ours", "no plan in the session file")
+    documents = decode_documents(path, data)
+    header = documents.header
     try:
-        plan = plan_from_data(raw_plan, str(header.get("plan_source", "") or path))
+        plan = plan_from_data(header.require_plan(), header.plan_source or str(path))
+    except LayoutError as error:
+        raise SessionFileError(path, "not_ours", str(error)) from None
     except PlanError as error:
         raise SessionFileError(path, "not_ours", str(error)) from None
     try:
-        contributions = tuple(Contribution.from_doc(doc) for doc in rows(data, CONTRIBUTIONS))
+        contributions = tuple(Contribution.from_doc(doc) for doc in documents.contributions)
     except (KeyError, ValueError, TypeError) as error:
         raise SessionFileError(path, "not_ours", f"contribution: {error}") from None
-    state = data.get(STATE, {}).get("1", {})
+    try:
+        saved_tally = _saved_tally(header.archive)
+    except (AttributeError, ValueError, TypeError) as error:
+        raise SessionFileError(path, "unreadable", f"archive note: {error}") from None
     return SessionRecord(
         path=path,
-        header=header,
-        state=state if isinstance(state, Mapping) else {},
+        session_header=header,
+        session_state=documents.state,
         plan=plan,
         contributions=contributions,
-        log=tuple(rows(data, LOG)),
-        saved_tally=_saved_tally(header.get(ARCHIVE_NOTE)),
+        log=documents.log,
+        saved_tally=saved_tally,
     )
 
 
@@ -193,22 +215,19 @@ def anonymised_data(
     The tallies that needed the device hashes (people per step and per option) are kept as
     plain numbers in the header, so a report made later from the copy says the same.
     """
-    copied: dict[str, dict[str, Any]] = copy.deepcopy({k: dict(v) for k, v in data.items()})
-    header = copied[SESSION]["1"]
-    for name in REMOVED_FROM_HEADER:
-        header.pop(name, None)
-    header[ARCHIVE_NOTE] = {
+    note = {
         "archived_at": archived_at,
         "removed": [*REMOVED_FROM_HEADER, *REMOVED_FROM_CONTRIBUTIONS],
         "respondents": dict(tally.respondents),
         "people": {step: dict(counts) for step, counts in tally.people.items()},
         "phones": tally.phones,
     }
-    for doc in copied.get(CONTRIBUTIONS, {}).values():
-        if isinstance(doc, dict):
-            for name in REMOVED_FROM_CONTRIBUTIONS:
-                doc.pop(name, None)
-    return copied
+    return anonymised_copy(
+        data,
+        note=note,
+        header_removed=REMOVED_FROM_HEADER,
+        contribution_removed=REMOVED_FROM_CONTRIBUTIONS,
+    )
 
 
 def step_numbers(plan: Plan) -> dict[str, str]:

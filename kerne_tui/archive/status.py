@@ -8,11 +8,13 @@ from pathlib import Path
 
 from kerne_tui.archive.bundle import read_manifest
 from kerne_tui.catalog import Lang, cli_language, t
-from kerne_tui.store import SessionSummary
+from kerne_tui.store import ARCHIVES, SessionStatus, SessionSummary
 
-ARCHIVES = "archives"
-"""The folder inside the data folder where ``kerne archive`` puts zips by default."""
-_KNOWN = ("waiting", "running", "finished", "archived")
+__all__ = ["ARCHIVES", "is_archived", "session_status"]
+
+ARCHIVED = "archived"
+"""Not a status of the session file: a finished session with an archive made after the end."""
+_KNOWN = (*(status.value for status in SessionStatus), ARCHIVED)
 
 
 def is_archived(summary: SessionSummary, archives: Path) -> bool:
@@ -34,7 +36,7 @@ def is_archived(summary: SessionSummary, archives: Path) -> bool:
             isinstance(session, dict)
             and session.get("join_code") == summary.join_code
             and session.get("created") == summary.created
-            and session.get("status") == "finished"
+            and session.get("status") == SessionStatus.FINISHED
         ):
             return True
     return False
@@ -43,9 +45,9 @@ def is_archived(summary: SessionSummary, archives: Path) -> bool:
 def session_status(summary: SessionSummary, data_dir: Path, lang: Lang | None = None) -> str:
     """The status word for a person, with rehearsals marked as such."""
     lang = lang or cli_language()
-    status = summary.status
-    if status == "finished" and is_archived(summary, data_dir / ARCHIVES):
-        status = "archived"
+    status: str = summary.status
+    if summary.status == SessionStatus.FINISHED and is_archived(summary, data_dir / ARCHIVES):
+        status = ARCHIVED
     word = t(lang, f"archive.status.{status}") if status in _KNOWN else status
     if summary.rehearsal:
         word = t(lang, "archive.status.rehearsal", status=word)

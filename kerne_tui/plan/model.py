@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 
 from kerne_tui.catalog import Lang
 
@@ -102,30 +104,39 @@ class Plan:
     start: str = ""
     source: str = ""
     raw: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    _steps: tuple[Step, ...] = field(init=False, compare=False, repr=False)
+    _positions: Mapping[str, int] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Computed once: the engine asks for the open step on every submit and every frame.
+        steps = tuple(step for module in self.modules for step in module.steps)
+        positions: dict[str, int] = {}
+        for index, step in enumerate(steps):
+            positions.setdefault(step.id, index)
+        object.__setattr__(self, "_steps", steps)
+        object.__setattr__(self, "_positions", MappingProxyType(positions))
 
     @property
     def steps(self) -> tuple[Step, ...]:
         """All steps of all modules, in order."""
-        return tuple(step for module in self.modules for step in module.steps)
+        return self._steps
 
     @property
     def minutes(self) -> float:
         """The planned length of the whole plan."""
         return sum(module.minutes for module in self.modules)
 
+    def has_step(self, step_id: str) -> bool:
+        """True if the plan has a step with *step_id*."""
+        return step_id in self._positions
+
     def step(self, step_id: str) -> Step:
         """The step with *step_id*; raises KeyError if there is none."""
-        for step in self.steps:
-            if step.id == step_id:
-                return step
-        raise KeyError(step_id)
+        return self._steps[self._positions[step_id]]
 
     def index_of(self, step_id: str) -> int:
         """The position of *step_id* among all steps."""
-        for index, step in enumerate(self.steps):
-            if step.id == step_id:
-                return index
-        raise KeyError(step_id)
+        return self._positions[step_id]
 
     def module_of(self, step_id: str) -> tuple[int, Module]:
         """The index and module that hold *step_id*."""

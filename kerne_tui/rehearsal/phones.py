@@ -16,6 +16,7 @@ import random
 import secrets
 import uuid
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Any, Final
 
 import aiohttp
@@ -25,6 +26,19 @@ from kerne_tui.rehearsal.addresses import local_address_for
 from kerne_tui.rehearsal.answers import Crowd, Payload, answer_delays, plan_answers
 
 log = logging.getLogger(__name__)
+
+
+class ApiStatus(StrEnum):
+    """A session's status as the phone API spells it (``docs/api.md``).
+
+    The simulated phones know kerne only through its HTTP API, so this mirrors
+    ``kerne_tui.store.SessionStatus`` instead of importing it; a rehearsal test checks both.
+    """
+
+    WAITING = "waiting"
+    RUNNING = "running"
+    FINISHED = "finished"
+
 
 Acknowledged = Callable[[str, str], None]
 """Called with (step id, contribution id) for every answer the server took (201)."""
@@ -159,9 +173,9 @@ class SimulatedPhone:
         if not isinstance(state, dict):
             return False
         status = state.get("status")
-        if status == "finished":
+        if status == ApiStatus.FINISHED:
             return True
-        step_id = state.get("step") if status == "running" else None
+        step_id = state.get("step") if status == ApiStatus.RUNNING else None
         if step_id != self._current:
             self._end_step()
             self._current = step_id

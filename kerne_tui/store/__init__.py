@@ -1,7 +1,21 @@
-"""The session file: the only package that imports tinydb."""
+"""The session file: the only package that imports tinydb, and the owner of its layout."""
 
 from kerne_tui.store.files import SessionLocked, write_atomic
-from kerne_tui.store.layout import SessionStatus
+from kerne_tui.store.layout import (
+    ARCHIVE_FIELD,
+    CONTRIBUTIONS,
+    LOG,
+    SESSION,
+    STATE,
+    LayoutError,
+    Pin,
+    SessionHeader,
+    SessionState,
+    SessionStatus,
+    TimerRecord,
+    anonymised_copy,
+    rows,
+)
 from kerne_tui.store.listing import (
     SessionSummary,
     find_session,
@@ -9,42 +23,52 @@ from kerne_tui.store.listing import (
     list_sessions,
     summarise,
 )
-from kerne_tui.store.session_file import (
-    CONTRIBUTIONS,
-    LOG,
-    SESSION,
-    STATE,
-    Insert,
-    Operation,
-    Put,
-    SessionFile,
+from kerne_tui.store.naming import ARCHIVES, free_path, session_file_name
+from kerne_tui.store.operations import Insert, Operation, Put, Update, log_entry, put_state
+from kerne_tui.store.reading import (
+    SessionDocuments,
     SessionFileError,
-    StoreWriteError,
-    Update,
+    decode_documents,
+    decode_head,
     read_session_data,
-    rows,
 )
+from kerne_tui.store.session_file import SessionFile, StoreWriteError
 
 __all__ = [
+    "ARCHIVES",
+    "ARCHIVE_FIELD",
     "CONTRIBUTIONS",
     "LOG",
     "SESSION",
     "STATE",
     "Insert",
+    "LayoutError",
     "Operation",
+    "Pin",
     "Put",
+    "SessionDocuments",
     "SessionFile",
     "SessionFileError",
+    "SessionHeader",
     "SessionLocked",
+    "SessionState",
     "SessionStatus",
     "SessionSummary",
     "StoreWriteError",
+    "TimerRecord",
     "Update",
+    "anonymised_copy",
+    "decode_documents",
+    "decode_head",
     "find_session",
+    "free_path",
     "latest_unfinished",
     "list_sessions",
+    "log_entry",
+    "put_state",
     "read_session_data",
     "rows",
+    "session_file_name",
     "summarise",
     "write_atomic",
 ]

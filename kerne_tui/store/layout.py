@@ -1,8 +1,33 @@
-"""What the session file holds, named once: its status values (more of the layout follows)."""
+"""What the session file holds, named once: its tables, the header, the state and the status.
+
+The file is TinyDB JSON: one table per kind of document, each a map from a document id to the
+document. The header and the state are single documents (id ``"1"``); contributions and log
+entries are appended. Only this module knows that; everyone else gets typed, frozen objects.
+Decoding is tolerant: a missing field that has a sensible default gets it, and a damaged one
+raises :class:`LayoutError` with a reason a person can read (the store turns it into a
+:class:`~kerne_tui.store.session_file.SessionFileError` with the file's path).
+"""
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+SESSION = "session"
+STATE = "state"
+CONTRIBUTIONS = "contributions"
+LOG = "log"
+FORMAT = "kerne-session-1"
+ARCHIVE_FIELD = "archive"
+"""The header field of an archived copy: when it was made and the tallies it saved."""
+SINGLE = "1"
+"""The document id of the header and of the state: each table holds only that document."""
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
 class SessionStatus(StrEnum):
@@ -11,3 +36,364 @@ class SessionStatus(StrEnum):
     WAITING = "waiting"
     RUNNING = "running"
     FINISHED = "finished"
+
+
+class LayoutError(ValueError):
+    """A field of the session file that is damaged or missing where it is needed."""
+
+
+# --- reading fields ---------------------------------------------------------------------
+
+
+def _text(doc: Mapping[str, Any], where: str, name: str, default: str = "") -> str:
+    value = doc.get(name)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise LayoutError(f"{where}: '{name}' should be text, not {_type_name(value)}")
+    return value
+
+
+def _optional_text(doc: Mapping[str, Any], where: str, name: str) -> str | None:
+    return _text(doc, where, name) if doc.get(name) is not None else None
+
+
+def _flag(doc: Mapping[str, Any], where: str, name: str) -> bool:
+    value = doc.get(name, False)
+    if not isinstance(value, bool):
+        raise LayoutError(f"{where}: '{name}' should be true or false, not {_type_name(value)}")
+    return value
+
+
+def _number(doc: Mapping[str, Any], where: str, name: str, default: float) -> float:
+    value = doc.get(name)
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise LayoutError(f"{where}: '{name}' should be a number, not {_type_name(value)}")
+    return float(value)
+
+
+def _table(doc: Mapping[str, Any], where: str, name: str) -> Mapping[str, Any] | None:
+    value = doc.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise LayoutError(f"{where}: '{name}' should be a table, not {_type_name(value)}")
+    return value
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "a table"
+    return type(value).__name__
+
+
+# --- the header -------------------------------------------------------------------------
+
+_HEADER_FIELDS = (
+    "title",
+    "language",
+    "plan",
+    "plan_source",
+    "join_code",
+    "secret",
+    "created",
+    "rehearsal",
+    "speed",
+    "kerne_version",
+    "format",
+    ARCHIVE_FIELD,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionHeader:
+    """What a session is, written once when it is created: plan snapshot, code, secret, times."""
+
+    title: str = ""
+    language: str = "da"
+    plan: Mapping[str, Any] | None = None
+    """The plan as it was parsed from TOML, so the session runs the same if the file changes."""
+    plan_source: str = ""
+    join_code: str = ""
+    secret: str = ""
+    """Hex key of the device hashes; an archived copy has none."""
+    created: str = ""
+    rehearsal: bool = False
+    speed: float = 1.0
+    kerne_version: str = ""
+    format: str = FORMAT
+    archive: Mapping[str, Any] | None = None
+    """In an archived copy: when it was made and the tallies that needed the device hashes."""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    """Fields this version does not know, kept as they were."""
+
+    @classmethod
+    def from_doc(cls, doc: object) -> SessionHeader:
+        """Decode the header document; raises :class:`LayoutError`."""
+        where = "session header"
+        if not isinstance(doc, Mapping):
+            raise LayoutError(f"{where} is missing")
+        speed = _number(doc, where, "speed", 1.0)
+        if speed < 0:
+            raise LayoutError(f"{where}: 'speed' should be above 0, not {speed}")
+        return cls(
+            title=_text(doc, where, "title"),
+            language=_text(doc, where, "language", "da"),
+            plan=_table(doc, where, "plan"),
+            plan_source=_text(doc, where, "plan_source"),
+            join_code=_text(doc, where, "join_code"),
+            secret=_text(doc, where, "secret"),
+            created=_text(doc, where, "created"),
+            rehearsal=_flag(doc, where, "rehearsal"),
+            speed=speed or 1.0,
+            kerne_version=_text(doc, where, "kerne_version"),
+            format=_text(doc, where, "format", FORMAT),
+            archive=_table(doc, where, ARCHIVE_FIELD),
+            extra={k: v for k, v in doc.items() if k not in _HEADER_FIELDS},
+        )
+
+    def to_doc(self) -> dict[str, Any]:
+        """The header document as written to the file."""
+        doc: dict[str, Any] = {
+            "title": self.title,
+            "language": self.language,
+            "plan": copy.deepcopy(dict(self.plan or {})),
+            "plan_source": self.plan_source,
+            "join_code": self.join_code,
+        }
+        if self.secret:
+            doc["secret"] = self.secret
+        doc.update(
+            created=self.created,
+            rehearsal=self.rehearsal,
+            speed=self.speed,
+            kerne_version=self.kerne_version,
+        )
+        doc.update(copy.deepcopy(dict(self.extra)))
+        doc["format"] = self.format
+        if self.archive is not None:
+            doc[ARCHIVE_FIELD] = copy.deepcopy(dict(self.archive))
+        return doc
+
+    def require_plan(self) -> Mapping[str, Any]:
+        """The plan snapshot, or :class:`LayoutError` when the header has none."""
+        if self.plan is None:
+            raise LayoutError("session header: no plan in the session file")
+        return self.plan
+
+    def secret_key(self) -> bytes:
+        """The key of the device hashes, needed to run the session; :class:`LayoutError` if not."""
+        if not self.secret:
+            raise LayoutError("session header: no secret (an archived copy cannot be resumed)")
+        try:
+            return bytes.fromhex(self.secret)
+        except ValueError:
+            raise LayoutError("session header: 'secret' is not hexadecimal") from None
+
+    def require_join_code(self) -> str:
+        """The join code, needed to run the session; :class:`LayoutError` if it is missing."""
+        if not self.join_code:
+            raise LayoutError("session header: no join code")
+        return self.join_code
+
+
+# --- the state --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Pin:
+    """A version of the core-task sentence the facilitator pinned."""
+
+    text: str
+    at: str
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimerRecord:
+    """A step's countdown as stored: the remaining seconds, and a UTC deadline while running."""
+
+    planned: float
+    remaining: float
+    running: bool = False
+    deadline: str | None = None
+    extended: float = 0.0
+    """Seconds the facilitator added to the step's own time (a resumed timer gets no more)."""
+
+    @classmethod
+    def from_doc(cls, doc: object) -> TimerRecord:
+        """Decode a timer document; raises :class:`LayoutError`."""
+        where = "session state: timer"
+        if not isinstance(doc, Mapping):
+            raise LayoutError(f"{where} should be a table, not {_type_name(doc)}")
+        planned = _number(doc, where, "planned", 0.0)
+        return cls(
+            planned=planned,
+            remaining=_number(doc, where, "remaining", planned),
+            running=_flag(doc, where, "running"),
+            deadline=_optional_text(doc, where, "deadline"),
+            extended=_number(doc, where, "extended", 0.0),
+        )
+
+    def to_doc(self) -> dict[str, Any]:
+        """The timer document as written to the file."""
+        doc: dict[str, Any] = {
+            "planned": self.planned,
+            "remaining": self.remaining,
+            "running": self.running,
+        }
+        if self.deadline is not None:
+            doc["deadline"] = self.deadline
+        if self.extended:
+            doc["extended"] = self.extended
+        return doc
+
+
+@dataclass(frozen=True, slots=True)
+class SessionState:
+    """What the facilitator did so far: status, open step, countdown, reveals, pins, times."""
+
+    status: SessionStatus = SessionStatus.WAITING
+    current: str | None = None
+    current_since: str | None = None
+    """When the state was written (UTC): a resumed session adds the gap to the open step."""
+    timer: TimerRecord | None = None
+    revealed: frozenset[str] = frozenset()
+    pins: tuple[Pin, ...] = ()
+    elapsed: Mapping[str, float] = field(default_factory=dict)
+    started_at: str | None = None
+    ended_at: str | None = None
+
+    @classmethod
+    def from_doc(cls, doc: object) -> SessionState:
+        """Decode the state document (none yet: a waiting session); raises :class:`LayoutError`."""
+        where = "session state"
+        if doc is None:
+            return cls()
+        if not isinstance(doc, Mapping):
+            raise LayoutError(f"{where} should be a table, not {_type_name(doc)}")
+        status = _text(doc, where, "status", SessionStatus.WAITING.value)
+        if status not in SessionStatus.__members__.values():
+            allowed = ", ".join(s.value for s in SessionStatus)
+            raise LayoutError(f"{where}: 'status' is '{status}', not one of {allowed}")
+        timer = doc.get("timer")
+        return cls(
+            status=SessionStatus(status),
+            current=_optional_text(doc, where, "current"),
+            current_since=_optional_text(doc, where, "current_since"),
+            timer=TimerRecord.from_doc(timer) if timer is not None else None,
+            revealed=frozenset(_strings(doc, where, "revealed")),
+            pins=tuple(_pins(doc.get("pins"), where)),
+            elapsed=_elapsed(doc.get("elapsed"), where),
+            started_at=_optional_text(doc, where, "started_at"),
+            ended_at=_optional_text(doc, where, "ended_at"),
+        )
+
+    def to_doc(self) -> dict[str, Any]:
+        """The state document as written to the file."""
+        doc: dict[str, Any] = {"status": self.status.value, "current": self.current}
+        doc["current_since"] = self.current_since
+        if self.timer is not None:
+            doc["timer"] = self.timer.to_doc()
+        doc.update(
+            revealed=sorted(self.revealed),
+            pins=[{"text": p.text, "at": p.at, "source": p.source} for p in self.pins],
+            elapsed={k: round(v, 3) for k, v in self.elapsed.items()},
+            started_at=self.started_at,
+            ended_at=self.ended_at,
+        )
+        return doc
+
+
+def _strings(doc: Mapping[str, Any], where: str, name: str) -> list[str]:
+    value = doc.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise LayoutError(f"{where}: '{name}' should be a list of text")
+    return value
+
+
+def _pins(value: object, where: str) -> Iterable[Pin]:
+    if value is None:
+        return
+    if not isinstance(value, list):
+        raise LayoutError(f"{where}: 'pins' should be a list, not {_type_name(value)}")
+    for number, pin in enumerate(value, start=1):
+        place = f"{where}: pin {number}"
+        if not isinstance(pin, Mapping):
+            raise LayoutError(f"{place} should be a table, not {_type_name(pin)}")
+        text = _text(pin, place, "text")
+        if text:  # an empty pin was never written by kerne; it is skipped, not shown
+            yield Pin(
+                text=text, at=_text(pin, place, "at"), source=_text(pin, place, "source") or None
+            )
+
+
+def _elapsed(value: object, where: str) -> dict[str, float]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise LayoutError(f"{where}: 'elapsed' should be a table, not {_type_name(value)}")
+    found: dict[str, float] = {}
+    for step_id, seconds in value.items():
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+            raise LayoutError(f"{where}: 'elapsed' of '{step_id}' should be a number")
+        found[str(step_id)] = float(seconds)
+    return found
+
+
+# --- whole files ------------------------------------------------------------------------
+
+
+def single_doc(data: Mapping[str, Mapping[str, Any]], table: str) -> Any:
+    """The one document of *table* (header or state), or None when there is none."""
+    return data.get(table, _EMPTY).get(SINGLE)
+
+
+def rows(data: Mapping[str, Mapping[str, Any]], table: str) -> list[dict[str, Any]]:
+    """The documents of *table* in insertion order, as plain dicts."""
+    items = data.get(table, {})
+    return [dict(items[key]) for key in sorted(items, key=int)]
+
+
+def new_file_data(header: SessionHeader, state: SessionState) -> dict[str, dict[str, Any]]:
+    """The data of a new session file: header, first state and empty tables."""
+    return {
+        SESSION: {SINGLE: header.to_doc()},
+        STATE: {SINGLE: state.to_doc()},
+        CONTRIBUTIONS: {},
+        LOG: {},
+    }
+
+
+def anonymised_copy(
+    data: Mapping[str, Mapping[str, Any]],
+    *,
+    note: Mapping[str, Any],
+    header_removed: Iterable[str],
+    contribution_removed: Iterable[str],
+) -> dict[str, dict[str, Any]]:
+    """A deep copy of the data without the named header and contribution fields, with *note*.
+
+    The copy is still a session file: the note goes into the header's ``archive`` field.
+    """
+    copied: dict[str, dict[str, Any]] = copy.deepcopy({k: dict(v) for k, v in data.items()})
+    header = copied[SESSION][SINGLE]
+    for name in header_removed:
+        header.pop(name, None)
+    header[ARCHIVE_FIELD] = copy.deepcopy(dict(note))
+    dropped = tuple(contribution_removed)
+    for doc in copied.get(CONTRIBUTIONS, {}).values():
+        if isinstance(doc, dict):
+            for name in dropped:
+                doc.pop(name, None)
+    return copied

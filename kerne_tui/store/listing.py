@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kerne_tui.store.session_file import SESSION, STATE, SessionFileError, read_session_data
+from kerne_tui.store.layout import SessionStatus
+from kerne_tui.store.reading import SessionFileError, decode_head, read_session_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,22 +17,20 @@ class SessionSummary:
     title: str
     created: str
     join_code: str
-    status: str
+    status: SessionStatus
     rehearsal: bool
 
 
 def summarise(path: Path) -> SessionSummary:
     """Read the header and state of one session file (raises SessionFileError)."""
-    data = read_session_data(path)
-    header = data[SESSION]["1"]
-    state = data.get(STATE, {}).get("1", {})
+    header, state = decode_head(path, read_session_data(path))
     return SessionSummary(
         path=path,
-        title=str(header.get("title", "")),
-        created=str(header.get("created", "")),
-        join_code=str(header.get("join_code", "")),
-        status=str(state.get("status", "waiting")),
-        rehearsal=bool(header.get("rehearsal", False)),
+        title=header.title,
+        created=header.created,
+        join_code=header.join_code,
+        status=state.status,
+        rehearsal=header.rehearsal,
     )
 
 
@@ -54,7 +53,7 @@ def latest_unfinished(folder: Path) -> SessionSummary | None:
     """The newest real session that was not closed, for ``--resume`` (rehearsals are skipped)."""
     sessions, _ = list_sessions(folder)
     for summary in sessions:
-        if summary.status != "finished" and not summary.rehearsal:
+        if summary.status != SessionStatus.FINISHED and not summary.rehearsal:
             return summary
     return None
 

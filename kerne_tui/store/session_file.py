@@ -24,58 +24,49 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from kerne_tui.store.files import WriterLock, remove_stale_temporaries, write_atomic
+from kerne_tui.store.layout import (
+    CONTRIBUTIONS,
+    FORMAT,
+    LOG,
+    SESSION,
+    SINGLE,
+    STATE,
+    LayoutError,
+    SessionHeader,
+    SessionState,
+    new_file_data,
+    rows,
+    single_doc,
+)
+from kerne_tui.store.operations import Insert, Operation, Put, Update
+from kerne_tui.store.reading import SessionFileError, decode_session_bytes, read_session_data
 
 log = logging.getLogger(__name__)
 
-SESSION = "session"
-STATE = "state"
-CONTRIBUTIONS = "contributions"
-LOG = "log"
-FORMAT = "kerne-session-1"
+# Re-exported from here as before the layout and the reading moved out.
+__all__ = [
+    "CONTRIBUTIONS",
+    "FORMAT",
+    "LOG",
+    "SESSION",
+    "STATE",
+    "Insert",
+    "Operation",
+    "Put",
+    "SessionFile",
+    "SessionFileError",
+    "StoreWriteError",
+    "Update",
+    "read_session_data",
+    "rows",
+]
+
 MAX_PIECES = 256
 """A table kept as more pieces than this (one per batch since the last rewrite) is joined."""
 
 
-class SessionFileError(Exception):
-    """A session file that cannot be read; it is left exactly as it was."""
-
-    def __init__(self, path: Path, reason: str, detail: str = "") -> None:
-        self.path = path
-        self.reason = reason
-        self.detail = detail
-        super().__init__(f"{path}: {reason} {detail}".strip())
-
-
 class StoreWriteError(Exception):
     """A batch could not be written to disk; nothing in it was acknowledged."""
-
-
-@dataclass(frozen=True, slots=True)
-class Insert:
-    """Append *doc* to *table*."""
-
-    table: str
-    doc: Mapping[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class Update:
-    """Change fields of the contribution whose ``id`` is *key*."""
-
-    key: str
-    fields: Mapping[str, Any]
-    table: str = CONTRIBUTIONS
-
-
-@dataclass(frozen=True, slots=True)
-class Put:
-    """Replace the single document of *table* (the session header or the state)."""
-
-    table: str
-    doc: Mapping[str, Any]
-
-
-Operation = Insert | Update | Put
 
 
 class SnapshotStorage(Storage):
@@ -91,37 +82,10 @@ class SnapshotStorage(Storage):
         self.data = data
 
 
-def decode_session_bytes(path: Path, raw: bytes) -> dict[str, dict[str, Any]]:
-    """Parse and sanity-check the bytes of a session file; raise :class:`SessionFileError`."""
-    if not raw.strip():
-        raise SessionFileError(path, "empty")
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        raise SessionFileError(path, "not_json", str(error)) from None
-    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        raise SessionFileError(path, "not_ours")
-    header = data.get(SESSION, {}).get("1")
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise SessionFileError(path, "not_ours")
-    return data
-
-
-def read_session_data(path: Path) -> dict[str, dict[str, Any]]:
-    """Read a session file without taking it for writing (reports, listings, archives)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SessionFileError(path, "missing") from None
-    except OSError as error:
-        raise SessionFileError(path, "unreadable", str(error)) from None
-    return decode_session_bytes(path, raw)
-
-
-def rows(data: Mapping[str, Mapping[str, Any]], table: str) -> list[dict[str, Any]]:
-    """The documents of *table* in insertion order, as plain dicts."""
-    items = data.get(table, {})
-    return [dict(items[key]) for key in sorted(items, key=int)]
+def _as_doc(value: SessionHeader | SessionState | Mapping[str, Any]) -> dict[str, Any]:
+    if isinstance(value, SessionHeader | SessionState):
+        return value.to_doc()
+    return dict(value)
 
 
 WriteCallback = Callable[[BaseException | None], None]
@@ -180,15 +144,26 @@ class SessionFile:
 
     # --- opening ---------------------------------------------------------------------
     @classmethod
-    def create(cls, path: Path, header: Mapping[str, Any], state: Mapping[str, Any]) -> SessionFile:
-        """Write a new session file with its header and first state, and take it for writing."""
+    def create(
+        cls,
+        path: Path,
+        header: SessionHeader | Mapping[str, Any],
+        state: SessionState | Mapping[str, Any],
+    ) -> SessionFile:
+        """Write a new session file with its header and first state, and take it for writing.
+
+        Plain documents are accepted too (benchmarks write minimal files).
+        """
         path.parent.mkdir(parents=True, exist_ok=True)
-        data: dict[str, dict[str, Any]] = {
-            SESSION: {"1": {**header, "format": FORMAT}},
-            STATE: {"1": dict(state)},
-            CONTRIBUTIONS: {},
-            LOG: {},
-        }
+        if isinstance(header, SessionHeader) and isinstance(state, SessionState):
+            data = new_file_data(header, state)
+        else:
+            data = {
+                SESSION: {SINGLE: {**_as_doc(header), "format": FORMAT}},
+                STATE: {SINGLE: _as_doc(state)},
+                CONTRIBUTIONS: {},
+                LOG: {},
+            }
         payload = orjson.dumps(data)
         session = cls(path, data, payload)
         session._lock.acquire()
@@ -225,22 +200,34 @@ class SessionFile:
 
     # --- reading ---------------------------------------------------------------------
     @property
+    def session_header(self) -> SessionHeader:
+        """The session header: plan snapshot, join code, secret, times (SessionFileError)."""
+        try:
+            return SessionHeader.from_doc(single_doc(self._storage.data, SESSION))
+        except LayoutError as error:
+            raise SessionFileError(self.path, "unreadable", str(error)) from None
+
+    @property
+    def session_state(self) -> SessionState:
+        """The last committed facilitator state (SessionFileError if it is damaged)."""
+        try:
+            return SessionState.from_doc(single_doc(self._storage.data, STATE))
+        except LayoutError as error:
+            raise SessionFileError(self.path, "unreadable", str(error)) from None
+
+    @property
     def header(self) -> dict[str, Any]:
-        """The session header: plan snapshot, join code, secret, times."""
-        return dict(self._storage.data[SESSION]["1"])
+        """The header as the stored document, a copy (tests look at the file through it)."""
+        return dict(single_doc(self._storage.data, SESSION) or {})
 
     @property
     def state(self) -> dict[str, Any]:
-        """The last committed facilitator state."""
-        return dict(self._storage.data.get(STATE, {}).get("1", {}))
+        """The state as the stored document, a copy (tests look at the file through it)."""
+        return dict(single_doc(self._storage.data, STATE) or {})
 
     def contributions(self) -> list[dict[str, Any]]:
         """Every contribution, in the order they arrived."""
         return rows(self._storage.data, CONTRIBUTIONS)
-
-    def log_entries(self) -> list[dict[str, Any]]:
-        """Every facilitator action, in order."""
-        return rows(self._storage.data, LOG)
 
     # --- writing ---------------------------------------------------------------------
     async def start(self) -> None:
@@ -335,7 +322,8 @@ class SessionFile:
                     self._db.table(operation.table).update(dict(operation.fields), doc_ids=[doc_id])
             else:
                 self._encoded.pop(operation.table, None)
-                self._db.table(operation.table).upsert(Document(dict(operation.doc), doc_id=1))
+                doc = Document(dict(operation.doc), doc_id=int(SINGLE))
+                self._db.table(operation.table).upsert(doc)
         self._insert_run(run)
 
     def _encode(self) -> list[bytes]:

@@ -36,6 +36,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Name the session to archive (the file's path or its name from 'kerne sessions'), "
         "or check an archive with --verify ZIP.",
     ),
+    # Used by every command that names a session (run --resume, report, archive).
+    "cli.session_is_folder": (
+        "{path} er en mappe, ikke en sessionsfil. Angiv selve filen (den ender på .json), "
+        "eller navnet fra 'kerne sessions'.",
+        "{path} is a folder, not a session file. Name the file itself (it ends in .json), "
+        "or its name from 'kerne sessions'.",
+    ),
     # --- kerne sessions ------------------------------------------------------------------
     "archive.status.waiting": ("ikke begyndt", "not started"),
     "archive.status.running": ("i gang", "running"),
@@ -112,15 +119,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "archive.fact.code": ("Kode", "Join code"),
     "archive.core.heading": ("Kerneopgaven", "The core task"),
     "archive.core.working": (
-        "Arbejdsversion, fastholdt kl. {time}",
+        "Arbejdsversion, fastgjort kl. {time}",
         "Working version, pinned at {time}",
     ),
     "archive.core.versions": (
-        "Alle versioner i den rækkefølge, de blev fastholdt",
+        "Alle versioner i den rækkefølge, de blev fastgjort",
         "Every version, in the order they were pinned",
     ),
     "archive.core.none": (
-        "Der blev ikke fastholdt en formulering af kerneopgaven i denne session.",
+        "Der blev ikke fastgjort en formulering af kerneopgaven i denne session.",
         "No wording of the core task was pinned in this session.",
     ),
     "archive.actions.heading": ("Aftaler", "Action items"),
@@ -200,7 +207,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "archive.step.received.one": ("1 bidrag", "1 contribution"),
     "archive.step.received.many": ("{n} bidrag", "{n} contributions"),
     "archive.step.hidden.one": ("1 skjult og udeladt", "1 hidden and left out"),
-    "archive.step.hidden.many": ("{n} skjulte og udeladt", "{n} hidden and left out"),
+    "archive.step.hidden.many": ("{n} skjulte og udeladte", "{n} hidden and left out"),
     "archive.step.no_input.info": (
         "Information til alle; ingen svar fra telefonerne.",
         "Information for everyone; no answers from the phones.",
@@ -212,9 +219,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "archive.step.no_answers": ("Ingen svar.", "No answers."),
     "archive.step.withheld": (
         "Resultatet vises ikke: kun {n} svarede, og mindst {minimum} skal svare, "
-        "før ingen kan genkendes.",
+        "for at ingen kan genkendes.",
         "The result is not shown: only {n} answered, and at least {minimum} must answer "
-        "before no one can be recognised.",
+        "so that no one can be recognised.",
     ),
     "archive.weight": ("×{n}", "×{n}"),
     "archive.weight.title": ("{n} ens bidrag lagt sammen", "{n} matching contributions merged"),
@@ -234,6 +241,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "archive.vote.rule": (
         "Hver deltager havde {dots} prikker at fordele.",
         "Each participant had {dots} dots to place.",
+    ),
+    "archive.vote.rule.one": (
+        "Hver deltager havde 1 prik at sætte.",
+        "Each participant had 1 dot to place.",
     ),
     "archive.rank.rule": (
         "Hver persons nummer 1 giver {top} point, nummer 2 ét point mindre, og så videre.",

@@ -16,7 +16,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.answered": ("{n} har svaret", "{n} have answered"),
     "tui.answered.one": ("1 har svaret", "1 has answered"),
     "tui.answers_from": ("Svar fra »{title}«:", "Answers from “{title}”:"),
+    # The wall moves to .one/.many (screens.py picks by n); the plain key goes after that.
     "tui.hidden_count": ("{n} skjult", "{n} hidden"),
+    "tui.hidden_count.one": ("1 skjult", "1 hidden"),
+    "tui.hidden_count.many": ("{n} skjulte", "{n} hidden"),
     "tui.answers.later": ("svarene vises senere", "the answers are shown later"),
     "tui.answers.too_few": (
         "svarene vises, når mindst {n} har svaret",
@@ -68,6 +71,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.unit.people.one": ("1 person", "1 person"),
     "tui.scale.ends": ("1 = {low}   5 = {high}", "1 = {low}   5 = {high}"),
     "tui.scale.mean": ("gns. {mean} · {n} svar", "mean {mean} · {n} answers"),
+    "tui.scale.mean.one": ("gns. {mean} · 1 svar", "mean {mean} · 1 answer"),
     "tui.cards.more": (
         "De {shown} nyeste af {total} svar vises.",
         "The newest {shown} of {total} answers are shown.",
@@ -133,12 +137,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "tui.key.select": ("Vælg svar", "Select"),
     "tui.key.select.long": (
-        "Vælg næste svar på væggen",
-        "Select the next answer on the wall",
+        "Vælg næste svar på lærredet",
+        "Select the next answer on the screen",
     ),
     "tui.key.select_previous.long": (
-        "Vælg forrige svar på væggen",
-        "Select the previous answer on the wall",
+        "Vælg forrige svar på lærredet",
+        "Select the previous answer on the screen",
     ),
     "tui.key.hide": ("Skjul", "Hide"),
     "tui.key.hide.long": (

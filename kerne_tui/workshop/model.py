@@ -7,6 +7,23 @@ from typing import Any
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan.model import StepKind
+from kerne_tui.store.layout import Pin
+
+__all__ = [
+    "Contribution",
+    "ContributionModerated",
+    "ContributionReceived",
+    "ContributionRetracted",
+    "Event",
+    "Pin",
+    "Refused",
+    "ResultsRevealed",
+    "SentencePinned",
+    "SessionClosed",
+    "StepClosed",
+    "StepOpened",
+    "TimerChanged",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,15 +90,6 @@ class Contribution:
 
 
 _CONTRIBUTION_FIELDS = tuple(f.name for f in fields(Contribution))
-
-
-@dataclass(frozen=True, slots=True)
-class Pin:
-    """A version of the core-task sentence the facilitator pinned."""
-
-    text: str
-    at: str
-    source: str | None = None
 
 
 class Refused(Exception):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kerne_tui.store import StoreWriteError
+from kerne_tui.store import SessionStatus, StoreWriteError
 from kerne_tui.workshop.model import Pin
 from kerne_tui.workshop.timer import StepTimer
 
@@ -53,7 +53,7 @@ class CommandNotSaved(StoreWriteError):
 class SessionSnapshot:
     """What a facilitator command may change in memory, as it was before the command."""
 
-    status: str
+    status: SessionStatus
     current: str | None
     revealed: frozenset[str]
     pins: tuple[Pin, ...]

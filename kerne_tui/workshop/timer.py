@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from kerne_tui.store.layout import TimerRecord
 from kerne_tui.workshop.clock import Clock, iso, parse_iso
 
 SLEEP_SECONDS = 5.0
@@ -111,34 +112,26 @@ class StepTimer:
         self.extended += seconds
         self._set_mark()
 
-    def to_doc(self) -> dict[str, Any]:
+    def to_record(self) -> TimerRecord:
         """The timer as stored: a UTC deadline when running, the remaining seconds always."""
         left = self.seconds_left()
-        doc: dict[str, Any] = {
-            "planned": self.planned,
-            "extended": self.extended,
-            "remaining": left,
-            "running": self.running,
-        }
-        if self.running:
-            doc["deadline"] = iso(self.clock.now() + timedelta(seconds=left))
-        return doc
+        deadline = iso(self.clock.now() + timedelta(seconds=left)) if self.running else None
+        return TimerRecord(self.planned, left, self.running, deadline, self.extended)
 
     @classmethod
-    def from_doc(cls, clock: Clock, doc: dict[str, Any]) -> StepTimer:
+    def from_record(cls, clock: Clock, record: TimerRecord) -> StepTimer:
         """Restore a stored timer; a running one continues from its UTC deadline.
 
         What it gets is clamped: never more than the seconds it had when it was written, and
         never more than its step allows (its time plus what was added). A file written before
         the added time was kept says nothing of it, so it is held to the step's own time.
         """
-        planned = max(0.0, float(doc.get("planned", 0.0)))
-        stored = max(0.0, float(doc.get("remaining", planned)))
-        extended = max(0.0, float(doc.get("extended", 0.0)))
-        running = bool(doc.get("running", False))
+        planned = max(0.0, record.planned)
+        stored = max(0.0, record.remaining)
+        extended = max(0.0, record.extended)
         remaining = stored
-        if running and "deadline" in doc:
-            remaining = (parse_iso(str(doc["deadline"])) - clock.now()).total_seconds()
+        if record.running and record.deadline is not None:
+            remaining = (parse_iso(record.deadline) - clock.now()).total_seconds()
         remaining = min(remaining, stored, planned + extended)
         timer = cls(
             clock=clock,
@@ -146,6 +139,15 @@ class StepTimer:
             remaining_at_mark=max(0.0, remaining),
             extended=extended,
         )
-        if running:
+        if record.running:
             timer.start()
         return timer
+
+    def to_doc(self) -> dict[str, Any]:
+        """The stored timer as its document (see :class:`TimerRecord`)."""
+        return self.to_record().to_doc()
+
+    @classmethod
+    def from_doc(cls, clock: Clock, doc: dict[str, Any]) -> StepTimer:
+        """Restore a timer from its document (raises LayoutError if it is damaged)."""
+        return cls.from_record(clock, TimerRecord.from_doc(doc))

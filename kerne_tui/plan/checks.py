@@ -1,0 +1,147 @@
+"""What each step kind may and must have in a plan: one entry per kind in :data:`KIND_CHECKS`.
+
+The loader checks what every step has (id, title, prompt, minutes, show, min_answers) and asks
+the kind's entry for the rest: which keys it allows, its defaults, and the check of its own
+fields (options, carried-forward options, statements). A test fails while a
+:class:`StepKind` has no entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from kerne_tui.plan.model import Option, Show, StepKind
+from kerne_tui.plan.problems import Checker
+
+
+@dataclass(frozen=True, slots=True)
+class References:
+    """Where a step stands among the others, for checking references to earlier steps."""
+
+    position: int
+    planned_ids: Mapping[str, int]
+    """Every step id in the file with the position of its first use."""
+    earlier: Mapping[str, StepKind]
+    """The kinds of the earlier steps that were read without mistakes."""
+
+
+@dataclass(frozen=True, slots=True)
+class KindFields:
+    """The step fields a kind's own check produced."""
+
+    options: tuple[Option, ...] = ()
+    options_from: str | None = None
+    statements: tuple[str, ...] = ()
+
+
+FieldCheck = Callable[[Checker, str, Mapping[str, Any], References], KindFields]
+
+
+def _nothing(check: Checker, place: str, raw: Mapping[str, Any], refs: References) -> KindFields:
+    return KindFields()
+
+
+@dataclass(frozen=True, slots=True)
+class KindChecks:
+    """One kind's rules in a plan file."""
+
+    keys: tuple[str, ...]
+    """The keys a step of this kind may have beyond the common ones."""
+    fields: FieldCheck = _nothing
+    max_length: int = 500
+    max_per_person: int = 5
+    show: Show = Show.REVEAL
+
+
+def _option_labels(check: Checker, place: str, raw: Mapping[str, Any]) -> tuple[Option, ...]:
+    labels = check.strings(place, raw, "options")
+    return tuple(Option(id=str(i), label=label) for i, label in enumerate(labels, start=1))
+
+
+def _source(check: Checker, place: str, raw: Mapping[str, Any]) -> str | None:
+    source = raw.get("options_from")
+    if source is not None and not isinstance(source, str):
+        check.wrong_type(place, "options_from", "type.string", source)
+        return None
+    return source
+
+
+def _fixed_options(
+    check: Checker, place: str, raw: Mapping[str, Any], refs: References
+) -> KindFields:
+    """A choice: at least two options of its own, never carried forward."""
+    options = _option_labels(check, place, raw)
+    _source(check, place, raw)
+    if len(options) < 2:
+        check.add(place, "options", "plan.err.options_count", minimum=2)
+    return KindFields(options=options)
+
+
+def _options_or_carried(
+    check: Checker, place: str, raw: Mapping[str, Any], refs: References
+) -> KindFields:
+    """A vote or a ranking: its own options, or an earlier text step's answers."""
+    options = _option_labels(check, place, raw)
+    source = _source(check, place, raw)
+    if (source is None) == ("options" not in raw):
+        check.add(place, "options", "plan.err.options_or_from")
+        return KindFields(options=options)
+    if source is None:
+        if len(options) < 2:
+            check.add(place, "options", "plan.err.options_count", minimum=2)
+        return KindFields(options=options)
+    if source not in refs.planned_ids:
+        check.add(place, "options_from", "plan.err.ref_missing", value=source)
+    elif refs.planned_ids[source] >= refs.position:
+        check.add(place, "options_from", "plan.err.ref_later", value=source)
+    elif source not in refs.earlier:
+        pass  # the earlier step is broken itself and has its own message
+    elif not refs.earlier[source].is_textual:
+        check.add(place, "options_from", "plan.err.ref_kind", value=source)
+    return KindFields(options=options, options_from=source)
+
+
+def _statements(check: Checker, place: str, raw: Mapping[str, Any], refs: References) -> KindFields:
+    """A scale: at least one statement."""
+    statements = check.strings(place, raw, "statements")
+    if not statements and not any(
+        p.field == "statements" and p.place == place for p in check.problems
+    ):
+        check.add(place, "statements", "plan.err.no_statements")
+    return KindFields(statements=statements)
+
+
+_TEXT_KEYS = ("max_length", "max_per_person")
+
+KIND_CHECKS: Mapping[StepKind, KindChecks] = MappingProxyType(
+    {
+        StepKind.INFO: KindChecks(keys=()),
+        StepKind.DISCUSS: KindChecks(keys=()),
+        StepKind.TEXT: KindChecks(keys=_TEXT_KEYS),
+        StepKind.SENTENCE: KindChecks(keys=_TEXT_KEYS, max_length=200, max_per_person=2),
+        StepKind.VOTE: KindChecks(
+            keys=("options", "options_from", "dots", "max_per_option"),
+            fields=_options_or_carried,
+        ),
+        StepKind.SCALE: KindChecks(
+            keys=("statements", "low_label", "high_label"), fields=_statements, show=Show.LIVE
+        ),
+        StepKind.CHOICE: KindChecks(
+            keys=("options", "multiple"), fields=_fixed_options, show=Show.LIVE
+        ),
+        StepKind.RANK: KindChecks(
+            keys=("options", "options_from", "top"), fields=_options_or_carried
+        ),
+        StepKind.ACTIONS: KindChecks(
+            keys=_TEXT_KEYS, max_length=300, max_per_person=10, show=Show.LIVE
+        ),
+    }
+)
+
+EVERY_KIND_KEY: tuple[str, ...] = tuple(
+    dict.fromkeys(key for rules in KIND_CHECKS.values() for key in rules.keys)
+)
+"""Every kind-specific key, in a stable order (for messages about a step without a kind)."""

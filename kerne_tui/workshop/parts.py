@@ -1,0 +1,85 @@
+"""The pieces a step's results are made of: cards, bars, scale rows and action rows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kerne_tui.workshop.model import Contribution
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A text or sentence as shown on the wall; *weight* counts merged duplicates."""
+
+    id: str
+    text: str
+    at: str
+    weight: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One option's total: dots for a vote, people for a choice, points for a ranking."""
+
+    option_id: str
+    label: str
+    value: int
+    people: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleRow:
+    """How the answers to one statement spread over 1-5."""
+
+    statement: str
+    counts: tuple[int, int, int, int, int]
+
+    @property
+    def answers(self) -> int:
+        """How many answered this statement."""
+        return sum(self.counts)
+
+    @property
+    def mean(self) -> float:
+        """The average answer (0 with no answers)."""
+        total = self.answers
+        return sum((i + 1) * n for i, n in enumerate(self.counts)) / total if total else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    """An action item: what, who, by when."""
+
+    id: str
+    what: str
+    who: str
+    when: str
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """What one kind's tally adds to a step's results (the rest stay empty)."""
+
+    cards: tuple[Card, ...] = ()
+    bars: tuple[Bar, ...] = ()
+    scales: tuple[ScaleRow, ...] = ()
+    actions: tuple[ActionRow, ...] = ()
+
+
+def merge_weights(every: Iterable[Contribution]) -> Counter[str]:
+    """How many shown duplicates stand behind each card, following merges of merged cards."""
+    every = [c for c in every if not c.retracted]
+    into = {c.id: c.merged_into for c in every if c.merged_into}
+    weights: Counter[str] = Counter()
+    for c in every:
+        if c.merged_into is None or c.hidden:
+            continue
+        root = c.merged_into
+        for _ in range(len(into)):
+            if root not in into:
+                break
+            root = into[root] or root
+        weights[root] += 1
+    return weights

@@ -1,0 +1,181 @@
+"""What a running session is and what can be asked of it: its state, contributions, options.
+
+:class:`SessionQueries` holds the session's state as read from its file and answers the
+queries; :class:`~kerne_tui.workshop.engine.Workshop` adds the commands that change it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Callable
+from pathlib import Path
+
+from kerne_tui.plan import Option, Plan, Step
+from kerne_tui.store import LayoutError, SessionFile, SessionFileError, SessionState, SessionStatus
+from kerne_tui.workshop.carried import carried_options
+from kerne_tui.workshop.clock import Clock, SystemClock, iso, parse_iso
+from kerne_tui.workshop.durable import InFlight
+from kerne_tui.workshop.events import EventBus, Listener
+from kerne_tui.workshop.ids import IdSource
+from kerne_tui.workshop.index import ContributionIndex
+from kerne_tui.workshop.model import Contribution, Pin, Refused
+from kerne_tui.workshop.parts import merge_weights
+from kerne_tui.workshop.timer import StepTimer
+
+
+class SessionQueries:
+    """One session's state in memory, rebuilt from its file, and everything read from it."""
+
+    def __init__(self, plan: Plan, store: SessionFile, clock: Clock | None = None) -> None:
+        self.plan = plan
+        self.store = store
+        self.clock: Clock = clock or SystemClock()
+        header = store.session_header
+        try:
+            self.join_code: str = header.require_join_code()
+            self._secret = header.secret_key()
+        except LayoutError as error:
+            raise SessionFileError(store.path, "unreadable", str(error)) from None
+        self.rehearsal: bool = header.rehearsal
+        self.speed: float = header.speed
+        self._bus = EventBus()
+        self._index = ContributionIndex()
+        self._inflight = InFlight()
+        self._ids = IdSource()
+        self._steps = plan.steps
+        for number, doc in enumerate(store.contributions(), start=1):
+            try:
+                self._index.add(Contribution.from_doc(doc))
+            except (KeyError, TypeError, ValueError) as error:
+                detail = f"contribution {number} is damaged ({type(error).__name__}: {error})"
+                raise SessionFileError(store.path, "unreadable", detail) from None
+        state = store.session_state
+        self.status: SessionStatus = state.status
+        self.current: str | None = state.current
+        self.revealed: set[str] = set(state.revealed)
+        self.pins: list[Pin] = list(state.pins)
+        self.elapsed: dict[str, float] = dict(state.elapsed)
+        self.started_at: str | None = state.started_at
+        self.ended_at: str | None = state.ended_at
+        self._current_since_mono = self.clock.monotonic()
+        if self.current and state.current_since and self.status is SessionStatus.RUNNING:
+            gap = (self.clock.now() - parse_iso(state.current_since)).total_seconds()
+            self.elapsed[self.current] = self.elapsed.get(self.current, 0.0) + max(0.0, gap)
+        self.timer = (
+            StepTimer.from_record(self.clock, state.timer)
+            if self.current and state.timer is not None
+            else StepTimer.fresh(self.clock, 0.0)
+        )
+        self._closed_announced = self.timer.expired and self.timer.running
+        self._carried: dict[str, tuple[int, tuple[Option, ...]]] = {}
+        self.refused_for_storage = 0
+        """Answers from phones refused because the session file could not be written."""
+
+    # --- events ----------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call *listener* with every event; returns a function that stops it."""
+        return self._bus.subscribe(listener)
+
+    # --- reading ---------------------------------------------------------------------
+    @property
+    def path(self) -> Path:
+        """The session file."""
+        return self.store.path
+
+    @property
+    def step(self) -> Step | None:
+        """The open step, if the session has started."""
+        return self.plan.step(self.current) if self.current else None
+
+    @property
+    def step_index(self) -> int:
+        """The position of the open step among all steps (-1 before the start)."""
+        return self.plan.index_of(self.current) if self.current else -1
+
+    def device_key(self, token: str) -> str:
+        """The keyed hash that stands for a phone; the token itself is never stored."""
+        return hmac.new(self._secret, token.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+    def is_open(self, step_id: str | None = None) -> bool:
+        """True while the (open) step takes input: running session, current step, time left."""
+        step_id = step_id or self.current
+        if self.status is not SessionStatus.RUNNING or step_id is None or step_id != self.current:
+            return False
+        return not self.timer.expired
+
+    def seconds_left(self) -> float:
+        """Seconds left on the open step's countdown."""
+        return self.timer.seconds_left() if self.current else 0.0
+
+    def contributions(self, step_id: str, *, include_invisible: bool = False) -> list[Contribution]:
+        """The contributions of a step in arrival order (visible ones unless asked)."""
+        found = self._index.of_step(step_id)
+        return found if include_invisible else [c for c in found if c.visible]
+
+    def all_contributions(self) -> list[Contribution]:
+        """Every contribution of the session, in arrival order."""
+        return list(self._index)
+
+    def mine(self, token: str, step_id: str | None = None) -> list[Contribution]:
+        """A phone's own live contributions to a step (the open one by default)."""
+        step_id = step_id or self.current
+        if step_id is None:
+            return []
+        return self._index.own(step_id, self.device_key(token))
+
+    def options(self, step: Step) -> tuple[Option, ...]:
+        """The options of a vote, choice or rank step, carried forward where the plan says so."""
+        if step.options_from is None:
+            return step.options
+        cached = self._carried.get(step.id)
+        if cached is not None and cached[0] == self._index.changes:
+            return cached[1]
+        source = self._index.of_step(step.options_from)
+        options = carried_options(source, merge_weights(source))
+        self._carried[step.id] = (self._index.changes, options)
+        return options
+
+    def respondents(self, step_id: str) -> int:
+        """How many phones have answered a step."""
+        return len({c.device for c in self._index.of_step(step_id) if not c.retracted})
+
+    def _root(self, contribution_id: str) -> str:
+        """The card a contribution ends up in after following its merges."""
+        current = contribution_id
+        for _ in range(len(self._index) + 1):
+            contribution = self._index.get(current)
+            if contribution is None or contribution.merged_into is None:
+                return current
+            current = contribution.merged_into
+        return current
+
+    @property
+    def pinned(self) -> Pin | None:
+        """The working version of the core-task sentence."""
+        return self.pins[-1] if self.pins else None
+
+    def _require_step(self) -> Step:
+        step = self.step
+        if step is None:
+            raise Refused("not_started", "refuse.not_started")
+        return step
+
+    def _get(self, contribution_id: str) -> Contribution:
+        contribution = self._index.get(contribution_id)
+        if contribution is None:
+            raise Refused("not_found", "refuse.not_yours")
+        return contribution
+
+    def _state(self) -> SessionState:
+        return SessionState(
+            status=self.status,
+            current=self.current,
+            current_since=iso(self.clock.now()),
+            timer=self.timer.to_record(),
+            revealed=frozenset(self.revealed),
+            pins=tuple(self.pins),
+            elapsed=dict(self.elapsed),
+            started_at=self.started_at,
+            ended_at=self.ended_at,
+        )
