@@ -47,10 +47,17 @@ class SessionQueries:
         for number, doc in enumerate(store.contributions(), start=1):
             try:
                 self._index.add(Contribution.from_doc(doc))
-            except (KeyError, TypeError, ValueError) as error:
-                detail = f"contribution {number} is damaged ({type(error).__name__}: {error})"
+            except KeyError as error:
+                detail = f"contribution {number} is damaged: it has no '{error.args[0]}'"
+                raise SessionFileError(store.path, "unreadable", detail) from None
+            except (TypeError, ValueError) as error:
+                detail = f"contribution {number} is damaged: {error}"
                 raise SessionFileError(store.path, "unreadable", detail) from None
         state = store.session_state
+        if state.current is not None and not plan.has_step(state.current):
+            # Every page a phone asks for would fail on it; say so once, before serving.
+            detail = f"the current step '{state.current}' is not in the session's plan"
+            raise SessionFileError(store.path, "unreadable", detail)
         self.status: SessionStatus = state.status
         self.current: str | None = state.current
         self.revealed: set[str] = set(state.revealed)
