@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import socket
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
-from conftest import FakeClock
+from conftest import SMALL_PLAN, FakeClock
 from rich.cells import cell_len
 
 from kerne_tui.archive.withheld import withheld_count, without_withheld_texts
-from kerne_tui.catalog import CATALOG, t
-from kerne_tui.plan import Option, Plan, StepKind
+from kerne_tui.catalog import CATALOG
+from kerne_tui.plan import Option, Plan, PlanError, StepKind, load_plan
 from kerne_tui.rehearsal.addresses import (
     is_loopback_url,
     local_address_for,
@@ -35,7 +36,6 @@ from kerne_tui.web.admission import (
     Admitted,
     StreamCap,
     client_address,
-    limit_problems,
     limits_from_plan,
 )
 from kerne_tui.web.devices import DeviceTokens, TokenCheck
@@ -160,14 +160,32 @@ def test_a_venue_behind_one_router_can_let_a_whole_room_in() -> None:
     assert limits.streams_per_address > AdmissionLimits().streams_per_address
 
 
-def test_the_plan_can_set_the_limits_and_bad_values_are_named() -> None:
-    limits = limits_from_plan({"limits": {"devices_per_address": 50, "new_devices_per_minute": 20}})
+def test_the_plan_can_set_the_limits(write_plan: Callable[[str, str], Path]) -> None:
+    text = SMALL_PLAN.replace(
+        'description = "En lille plan med alle trintyper, til test."',
+        'description = "Bag én router."\n\n[limits]\ndevices_per_address = 50\n'
+        "new_devices_per_minute = 20",
+    )
+    plan = load_plan(write_plan(text, "nat.toml"))
+    limits = limits_from_plan(plan.raw)
     assert (limits.devices_per_address, limits.new_devices_per_minute) == (50, 20)
     assert limits_from_plan({}) == AdmissionLimits()
-    problems = limit_problems({"devices_per_adress": 3, "new_devices_per_minute": 0})
-    assert [key for key, _ in problems] == ["hostile.limits.unknown", "hostile.limits.bad"]
-    for key, values in problems:
-        assert t("da", key, **values) and t("en", key, **values)
+
+
+def test_bad_limits_in_a_plan_are_named_in_both_languages(
+    write_plan: Callable[[str, str], Path],
+) -> None:
+    text = SMALL_PLAN.replace(
+        'description = "En lille plan med alle trintyper, til test."',
+        'description = "x"\n\n[limits]\ndevices_per_adress = 3\nnew_devices_per_minute = 0',
+    )
+    with pytest.raises(PlanError) as error:
+        load_plan(write_plan(text, "forkert.toml"))
+    danish = error.value.messages("da")
+    english = error.value.messages("en")
+    assert any("[limits]" in line and "devices_per_adress" in line for line in danish)
+    assert any("new_devices_per_minute" in line and "1 til 10000" in line for line in danish)
+    assert any("whole number from 1 to 10000" in line for line in english)
 
 
 def test_wrong_join_codes_meet_a_limit_early_and_it_refills() -> None:

@@ -86,12 +86,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "--public-url)",
         "trust X-Forwarded-For from a proxy or tunnel on this computer (only with --public-url)",
     ),
+    "hostile.limits.place": ("i tabellen [limits]", "in the [limits] table"),
     "hostile.limits.bad": (
-        "[limits] {name} skal være et helt tal fra 1 til {maximum}, ikke {value!r}.",
-        "[limits] {name} must be a whole number from 1 to {maximum}, not {value!r}.",
+        "skal være et helt tal fra 1 til {maximum}, ikke {value}",
+        "must be a whole number from 1 to {maximum}, not {value}",
     ),
-    "hostile.limits.unknown": (
-        "[limits] kender ikke {name!r}; brug {allowed}.",
-        "[limits] does not know {name!r}; use {allowed}.",
+    "hostile.help.limits": (
+        "Grænser pr. netværksadresse (se docs/trust.md):",
+        "Limits per network address (see docs/trust.md):",
     ),
 }
