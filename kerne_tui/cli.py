@@ -29,6 +29,12 @@ from kerne_tui.store import (
     list_sessions,
 )
 from kerne_tui.web import DEFAULT_PORT, PortUnavailable, ServerInfo, phone_server
+from kerne_tui.web.admission import (
+    DEFAULT_DEVICES_PER_ADDRESS,
+    DEFAULT_NEW_DEVICES_PER_MINUTE,
+    AdmissionLimits,
+    limits_from_plan,
+)
 from kerne_tui.workshop import Workshop
 
 log = logging.getLogger("kerne")
@@ -60,7 +66,7 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help=h("run"), description=h("run"))
     run.add_argument("plan", nargs="?", help=h("run.plan"))
-    _session_options(run, h)
+    _session_options(run, h, lang)
 
     demo = commands.add_parser("demo", help=h("demo"), description=h("demo"))
     demo.add_argument("plan", nargs="?", default="kerneopgaven-kort", help=h("demo.plan"))
@@ -74,11 +80,11 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
     demo.add_argument(
         "--speed", type=_above_zero(lang), default=1.0, metavar="X", help=h("demo.speed")
     )
-    _session_options(demo, h, resume=False)
+    _session_options(demo, h, lang, resume=False)
 
     serve = commands.add_parser("serve", help=h("serve"), description=h("serve"))
     serve.add_argument("plan", nargs="?", help=h("serve.plan"))
-    _session_options(serve, h)
+    _session_options(serve, h, lang)
     serve.add_argument("--timed", action="store_true", help=h("serve.timed"))
 
     validate = commands.add_parser("validate", help=h("validate"), description=h("validate"))
@@ -136,11 +142,24 @@ def _data_dir_option(parser: argparse.ArgumentParser, h: Callable[..., str]) -> 
 
 
 def _session_options(
-    parser: argparse.ArgumentParser, h: Callable[..., str], *, resume: bool = True
+    parser: argparse.ArgumentParser, h: Callable[..., str], lang: Lang, *, resume: bool = True
 ) -> None:
     parser.add_argument("--host", default="0.0.0.0", help=h("host"))
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=h("port", port=DEFAULT_PORT))
     parser.add_argument("--public-url", metavar="URL", help=h("public_url"))
+    parser.add_argument("--trust-proxy", action="store_true", help=h("trust_proxy"))
+    parser.add_argument(
+        "--devices-per-address",
+        type=_at_least(1, lang),
+        metavar="N",
+        help=h("devices_per_address", default=DEFAULT_DEVICES_PER_ADDRESS),
+    )
+    parser.add_argument(
+        "--new-devices-per-minute",
+        type=_at_least(1, lang),
+        metavar="N",
+        help=h("new_devices_per_minute", default=DEFAULT_NEW_DEVICES_PER_MINUTE),
+    )
     _data_dir_option(parser, h)
     parser.add_argument("--step", metavar="STEP_ID", help=h("step"))
     if resume:
@@ -339,7 +358,12 @@ async def hosted(workshop: Workshop, settings: Settings, lang: Lang) -> AsyncIte
     await workshop.open()
     try:
         async with phone_server(
-            workshop, host=settings.host, port=settings.port, public_url=settings.public_url
+            workshop,
+            host=settings.host,
+            port=settings.port,
+            public_url=settings.public_url,
+            limits=admission_limits(workshop, settings),
+            trust_proxy=settings.trust_proxy,
         ) as info:
             ticker = asyncio.create_task(workshop.keep_time())
             settle()
@@ -413,6 +437,26 @@ def cmd_run(args: argparse.Namespace, lang: Lang, *, demo: bool = False) -> int:
     workshop = open_workshop(settings, lang)
     setup_logging(settings.data_dir, to_stderr=False)
     return asyncio.run(_run_screen(workshop, settings, lang))
+
+
+def admission_limits(workshop: Workshop, settings: Settings) -> AdmissionLimits:
+    """The limits per network address: the plan's ``[limits]``, then the command line's.
+
+    A rehearsal whose simulated phones cannot each have a loopback address of their own
+    (macOS answers on 127.0.0.1 only) lets them all in from that one address, as a venue
+    behind one router would.
+    """
+    limits = limits_from_plan(workshop.plan.raw)
+    if settings.rehearsal:
+        from kerne_tui.rehearsal.addresses import phones_share_an_address
+
+    if settings.rehearsal and phones_share_an_address("http://127.0.0.1/"):
+        shared = max(limits.devices_per_address, settings.participants + 1)
+        limits = limits.with_overrides(devices_per_address=shared)
+    return limits.with_overrides(
+        devices_per_address=settings.devices_per_address,
+        new_devices_per_minute=settings.new_devices_per_minute,
+    )
 
 
 async def _run_screen(workshop: Workshop, settings: Settings, lang: Lang) -> int:

@@ -18,8 +18,11 @@ import pytest
 from aiohttp import ClientSession, ClientTimeout, CookieJar, TCPConnector
 from aiohttp.test_utils import TestServer
 
+from kerne_tui.cli import admission_limits, build_parser
 from kerne_tui.rehearsal.addresses import own_addresses_work, phone_address
-from kerne_tui.web import make_app
+from kerne_tui.settings import Settings
+from kerne_tui.web import make_app, phone_server
+from kerne_tui.web.admission import AdmissionLimits
 from kerne_tui.web.app import HUB
 from kerne_tui.workshop import Workshop
 
@@ -312,3 +315,82 @@ async def test_a_vote_over_thousands_of_stuffed_answers_keeps_the_phone_page_sma
     assert 0 < len(state["step"]["options"]) <= 30
     first = state["step"]["options"][0]["id"]
     assert await send(phone, "dots", "v1", dots={first: 1}) == 201
+
+
+# --- a venue behind one address ------------------------------------------------------------
+
+
+async def join_fresh(base: str, address: str, headers: dict[str, str] | None = None) -> int:
+    """A new phone (no cookie) from *address* loads the page; the status it gets."""
+    async with ClientSession(
+        cookie_jar=CookieJar(unsafe=True),
+        connector=TCPConnector(local_addr=(address, 0)),
+        timeout=WAIT,
+    ) as fresh:
+        response = await fresh.get(f"{base}/j/{CODE}", headers=headers or {})
+        await response.read()
+        return response.status
+
+
+async def test_a_venue_behind_one_router_is_let_in_when_the_facilitator_says_so(
+    workshop: Workshop,
+) -> None:
+    await workshop.go_to("ideas", run_timer=False)
+    async with phone_server(workshop, host="127.0.0.1", port=0) as info:
+        base = f"http://127.0.0.1:{info.port}"
+        statuses = [await join_fresh(base, "127.0.0.2") for _ in range(12)]
+    assert statuses.count(200) == 3
+    limits = AdmissionLimits().with_overrides(devices_per_address=60)
+    async with phone_server(workshop, host="127.0.0.1", port=0, limits=limits) as info:
+        base = f"http://127.0.0.1:{info.port}"
+        statuses = [await join_fresh(base, "127.0.0.3") for _ in range(12)]
+    assert statuses == [200] * 12
+
+
+async def test_a_forwarded_address_counts_only_behind_a_trusted_proxy(
+    workshop: Workshop,
+) -> None:
+    await workshop.go_to("ideas", run_timer=False)
+    public = "https://kerne.example.dk"
+
+    async def through_proxy(trust: bool) -> list[int]:
+        async with phone_server(
+            workshop, host="127.0.0.1", port=0, public_url=public, trust_proxy=trust
+        ) as info:
+            base = f"http://127.0.0.1:{info.port}"
+            return [
+                await join_fresh(
+                    base,
+                    "127.0.0.1",
+                    {"Host": "kerne.example.dk", "X-Forwarded-For": f"198.51.100.{n}"},
+                )
+                for n in range(1, 11)
+            ]
+
+    assert (await through_proxy(trust=False)).count(200) == 3
+    assert await through_proxy(trust=True) == [200] * 10
+
+
+async def test_the_join_address_in_the_qr_is_an_allowed_host(workshop: Workshop) -> None:
+    async with (
+        phone_server(workshop, host="127.0.0.1", port=0) as info,
+        ClientSession(timeout=WAIT) as phone,
+    ):
+        page = await phone.get(info.url)
+        assert page.status == 200
+        foreign = await phone.get(info.url, headers={"Host": "evil.example"})
+        assert foreign.status == 421
+
+
+def test_the_command_line_sets_the_limits_over_the_plan(workshop: Workshop) -> None:
+    args = build_parser("en").parse_args(
+        ["serve", "--devices-per-address", "40", "--new-devices-per-minute", "7"]
+    )
+    limits = admission_limits(workshop, Settings.from_args(args))
+    assert (limits.devices_per_address, limits.new_devices_per_minute) == (40, 7)
+    default = admission_limits(
+        workshop, Settings.from_args(build_parser("en").parse_args(["serve"]))
+    )
+    assert default == AdmissionLimits()
+    with pytest.raises(SystemExit):
+        build_parser("en").parse_args(["serve", "--devices-per-address", "0"])

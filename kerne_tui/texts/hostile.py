@@ -71,17 +71,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "hostile.withheld.hidden": ("(skjult af facilitatoren)", "(hidden by the facilitator)"),
     "hostile.withheld.retracted": ("(trukket tilbage)", "(taken back)"),
     # --- the command line --------------------------------------------------------------------
-    "hostile.help.devices_per_address": (
+    "cli.help.devices_per_address": (
         "hvor mange telefoner én netværksadresse højst må bringe ind (standard {default}; sæt "
         "højere, når alle deler én adresse bag en router)",
         "how many phones one network address may bring in at most (default {default}; set it "
         "higher when everyone shares one address behind a router)",
     ),
-    "hostile.help.new_devices_per_minute": (
+    "cli.help.new_devices_per_minute": (
         "hvor mange nye telefoner én netværksadresse må bringe ind i minuttet (standard {default})",
         "how many new phones one network address may bring in per minute (default {default})",
     ),
-    "hostile.help.trust_proxy": (
+    "cli.help.trust_proxy": (
         "stol på X-Forwarded-For fra en proxy eller tunnel på denne computer (kun med "
         "--public-url)",
         "trust X-Forwarded-For from a proxy or tunnel on this computer (only with --public-url)",
@@ -90,9 +90,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     "hostile.limits.bad": (
         "skal være et helt tal fra 1 til {maximum}, ikke {value}",
         "must be a whole number from 1 to {maximum}, not {value}",
-    ),
-    "hostile.help.limits": (
-        "Grænser pr. netværksadresse (se docs/trust.md):",
-        "Limits per network address (see docs/trust.md):",
     ),
 }

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
+from kerne_tui.web.admission import AdmissionLimits
 from kerne_tui.web.app import HUB, make_app
+from kerne_tui.web.hosts import HostAllowList
 from kerne_tui.web.live import LiveHub
 from kerne_tui.web.network import (
     DEFAULT_PORT,
@@ -69,19 +71,26 @@ async def phone_server(
     host: str = "0.0.0.0",
     port: int = DEFAULT_PORT,
     public_url: str | None = None,
+    limits: AdmissionLimits | None = None,
+    trust_proxy: bool = False,
 ) -> AsyncIterator[ServerInfo]:
     """Serve *workshop* to phones on the running loop until the block ends.
 
     ``port=0`` lets the system pick a free port; otherwise a taken port moves on to the next
     free one (up to twenty tries), and the info says so. *public_url* replaces the address
-    found on the network interfaces (a hotspot, a reverse proxy, a tunnel).
+    found on the network interfaces (a hotspot, a reverse proxy, a tunnel). *limits* are
+    the limits per network address; *trust_proxy* counts requests under the proxy's
+    ``X-Forwarded-For`` (docs/trust.md).
     """
-    app = make_app(workshop, public_url=public_url)
+    public_host, lan_found = choose_public_host(host)
+    hosts = HostAllowList.for_server(bind_host=host, lan_host=public_host, public_url=public_url)
+    app = make_app(
+        workshop, public_url=public_url, limits=limits, trust_proxy=trust_proxy, hosts=hosts
+    )
     runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_SECONDS)
     await runner.setup()
     try:
         actual = await _open_site(runner, host, port)
-        public_host, lan_found = choose_public_host(host)
         if public_url:
             base, lan_found = public_url, True
         else:
