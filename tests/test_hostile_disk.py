@@ -15,16 +15,18 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
+import tui_support
 from aiohttp import ClientSession, ClientTimeout, CookieJar, TCPConnector
 from aiohttp.test_utils import TestServer
 from conftest import JOIN_CODE, FakeClock
+from tui_support import notices, open_workshop, screen_text, submit, until
 
 from kerne_tui.catalog import t
 from kerne_tui.plan import Plan
 from kerne_tui.rehearsal.addresses import own_addresses_work, phone_address
 from kerne_tui.store import StoreWriteError, read_session_data, rows
 from kerne_tui.web import make_app
-from kerne_tui.workshop import Workshop
+from kerne_tui.workshop import Refused, Workshop
 from kerne_tui.workshop.rollback import CommandNotSaved
 
 DISK_BYTES = 2 * 1024 * 1024
@@ -194,3 +196,28 @@ async def test_phones_refused_for_storage_get_retry_after_and_are_counted(
         for phone in phones:
             await phone.close()
         await server.close()
+
+
+async def test_the_wall_says_at_once_what_failed_and_counts_the_refused_phones(
+    small_disk: SmallDisk, tmp_path: Path
+) -> None:
+    async with open_workshop(small_disk.root / "session") as workshop:
+        await workshop.go_to("min-opgave")
+        await submit(workshop, "telefon-1", {"text": "Tryghed for familierne"})
+        app = tui_support.make_app(workshop, small_disk.root / "session")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            small_disk.fill()
+            for number in range(3):
+                with pytest.raises(Refused):
+                    await submit(workshop, f"telefon-{number + 2}", {"text": "Tabt?"})
+            await pilot.press("n")
+            said = t("da", "hostile.write_failed", action=t("da", "hostile.action.open"))
+            await until(pilot, lambda: said in notices(app))
+            await until(pilot, lambda: "3 svar fra telefonerne" in screen_text(app))
+            assert workshop.current == "min-opgave"
+            assert "Hvad tror jeg, vi laver?" in screen_text(app)
+            small_disk.free()
+            await pilot.press("n")
+            await until(pilot, lambda: workshop.current == "forskelle")
+            assert stored_state(workshop)["current"] == "forskelle"

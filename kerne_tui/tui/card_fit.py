@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-CARD_LINES = 5
+CARD_LINES = 6
 """Lines of a card's own text at most (its line breaks, before wrapping)."""
-CARD_CELLS = 160
-"""Terminal cells of text at most: about five wrapped lines at the wall's narrowest cards."""
+CARD_CELLS = 240
+"""Terminal cells of text at most: an answer of two long sentences stays whole, and the
+card stays within about a third of the wall at 100x30 (ten lines at its narrowest)."""
 ELLIPSIS = "…"
 WORD_BACKTRACK = 12
 """How many cells back a cut may move to end at a space instead of inside a word."""

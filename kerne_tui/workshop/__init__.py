@@ -23,10 +23,12 @@ from kerne_tui.workshop.model import (
     TimerChanged,
 )
 from kerne_tui.workshop.results import StepResults, results_for
+from kerne_tui.workshop.rollback import CommandNotSaved
 
 __all__ = [
     "JOIN_ALPHABET",
     "Clock",
+    "CommandNotSaved",
     "Contribution",
     "ContributionModerated",
     "ContributionReceived",
