@@ -18,7 +18,7 @@ import pytest
 import tui_support
 from aiohttp import ClientSession, ClientTimeout, CookieJar, TCPConnector
 from aiohttp.test_utils import TestServer
-from conftest import JOIN_CODE, FakeClock
+from support import JOIN_CODE, FakeClock
 from tui_support import notices, open_workshop, screen_text, submit, until
 
 from kerne_tui.catalog import t

@@ -19,7 +19,12 @@ from aiohttp import ClientSession, ClientTimeout, CookieJar, TCPConnector
 from aiohttp.test_utils import TestServer
 
 from kerne_tui.cli import admission_limits, build_parser
-from kerne_tui.rehearsal.addresses import own_addresses_work, phone_address
+from kerne_tui.rehearsal.addresses import (
+    is_loopback_url,
+    local_address_for,
+    own_addresses_work,
+    phone_address,
+)
 from kerne_tui.settings import Settings
 from kerne_tui.web import make_app, phone_server
 from kerne_tui.web.admission import AdmissionLimits
@@ -394,3 +399,11 @@ def test_the_command_line_sets_the_limits_over_the_plan(workshop: Workshop) -> N
     assert default == AdmissionLimits()
     with pytest.raises(SystemExit):
         build_parser("en").parse_args(["serve", "--devices-per-address", "0"])
+
+
+def test_phones_bind_their_own_address_only_towards_loopback() -> None:
+    assert is_loopback_url("http://127.0.0.1:8765/")
+    assert not is_loopback_url("http://192.168.1.2:8765/")
+    assert local_address_for("http://192.168.1.2:8765", 3) is None
+    if own_addresses_work():
+        assert local_address_for("http://127.0.0.1:8765", 3) == (phone_address(3), 0)

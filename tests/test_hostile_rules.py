@@ -16,16 +16,13 @@ from typing import Any
 
 import orjson
 import pytest
-from conftest import SMALL_PLAN, FakeClock
 from rich.cells import cell_len
+from support import FakeClock, plan_text
 
 from kerne_tui.archive.withheld import withheld_count, without_withheld_texts
 from kerne_tui.catalog import CATALOG
 from kerne_tui.plan import Option, Plan, PlanError, StepKind, load_plan
 from kerne_tui.rehearsal.addresses import (
-    is_loopback_url,
-    local_address_for,
-    own_addresses_work,
     phone_address,
 )
 from kerne_tui.store import read_session_data, rows
@@ -161,7 +158,7 @@ def test_a_venue_behind_one_router_can_let_a_whole_room_in() -> None:
 
 
 def test_the_plan_can_set_the_limits(write_plan: Callable[[str, str], Path]) -> None:
-    text = SMALL_PLAN.replace(
+    text = plan_text("small").replace(
         'description = "En lille plan med alle trintyper, til test."',
         'description = "Bag én router."\n\n[limits]\ndevices_per_address = 50\n'
         "new_devices_per_minute = 20",
@@ -175,7 +172,7 @@ def test_the_plan_can_set_the_limits(write_plan: Callable[[str, str], Path]) -> 
 def test_bad_limits_in_a_plan_are_named_in_both_languages(
     write_plan: Callable[[str, str], Path],
 ) -> None:
-    text = SMALL_PLAN.replace(
+    text = plan_text("small").replace(
         'description = "En lille plan med alle trintyper, til test."',
         'description = "x"\n\n[limits]\ndevices_per_adress = 3\nnew_devices_per_minute = 0',
     )
@@ -335,11 +332,7 @@ class SleepingClock(FakeClock):
     def sleep(self, seconds: float) -> None:
         """The laptop is suspended: the monotonic clock stops, the others go on."""
         self._boot += seconds
-        self._now += timedelta(seconds=seconds)
-
-    def jump_wall(self, seconds: float) -> None:
-        """The wall clock is set (NTP, by hand): no time passed in the room."""
-        self._now += timedelta(seconds=seconds)
+        self.jump_wall(seconds)
 
 
 def test_a_sleep_is_noticed_and_the_countdown_follows_real_time() -> None:
@@ -440,14 +433,6 @@ def test_every_simulated_phone_has_an_address_of_its_own() -> None:
     assert len(set(addresses)) == 1000
     assert addresses[0] == "127.0.0.2"
     assert all(a.startswith("127.") and a != "127.0.0.1" for a in addresses)
-
-
-def test_phones_bind_their_own_address_only_towards_loopback() -> None:
-    assert is_loopback_url("http://127.0.0.1:8765/")
-    assert not is_loopback_url("http://192.168.1.2:8765/")
-    assert local_address_for("http://192.168.1.2:8765", 3) is None
-    if own_addresses_work():
-        assert local_address_for("http://127.0.0.1:8765", 3) == (phone_address(3), 0)
 
 
 # --- the texts ------------------------------------------------------------------------------

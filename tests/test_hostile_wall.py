@@ -3,7 +3,6 @@ projected screen, and a laptop that slept says that its countdown followed the r
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 from tui_support import FakeClock, make_app, notices, open_workshop, screen_text, submit, until
@@ -63,7 +62,7 @@ class SleepingClock(FakeClock):
 
     def sleep(self, seconds: float) -> None:
         self._boot += seconds
-        self._now += timedelta(seconds=seconds)
+        self.jump_wall(seconds)
 
 
 async def test_a_laptop_that_slept_says_so_and_the_countdown_follows_real_time(

@@ -8,14 +8,11 @@ is put back as it was before, and the failure is told to the facilitator with wh
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from kerne_tui.store import SessionStatus, StoreWriteError
 from kerne_tui.workshop.model import Pin
+from kerne_tui.workshop.queries import SessionQueries
 from kerne_tui.workshop.timer import StepTimer
-
-if TYPE_CHECKING:
-    from kerne_tui.workshop.engine import Workshop
 
 ACTIONS = {
     "start": "hostile.action.open",
@@ -65,7 +62,7 @@ class SessionSnapshot:
     closed_announced: bool
 
 
-def take(workshop: Workshop) -> SessionSnapshot:
+def take(workshop: SessionQueries) -> SessionSnapshot:
     """The session's changeable state now."""
     return SessionSnapshot(
         status=workshop.status,
@@ -81,7 +78,7 @@ def take(workshop: Workshop) -> SessionSnapshot:
     )
 
 
-def restore(workshop: Workshop, snapshot: SessionSnapshot) -> None:
+def restore(workshop: SessionQueries, snapshot: SessionSnapshot) -> None:
     """Put the session back as *snapshot* found it."""
     workshop.status = snapshot.status
     workshop.current = snapshot.current
