@@ -224,11 +224,17 @@ class Admission:
         """Count one unknown join code from *address*; False once it guesses too often."""
         now = self._clock()
         entry = self._entry(address, now)
-        burst = float(self.limits.wrong_codes_burst)
-        rate = self.limits.wrong_codes_per_minute / 60.0
+        burst, rate = self._code_bucket()
         if entry.codes is None:
             entry.codes = _Bucket(burst, now)
         return _take(entry.codes, now, burst, rate)
+
+    def _code_bucket(self) -> tuple[float, float]:
+        """Burst and rate a second of unknown codes per address (more where phones share one:
+        a venue behind one router has a few people mistyping at once)."""
+        share = self.limits.phones_per_address
+        burst = self.limits.wrong_codes_burst * share
+        return burst, self.limits.wrong_codes_per_minute * share / 60.0
 
     def guessing(self, address: str) -> bool:
         """True while *address* has used up its wrong codes (even the right one waits then)."""
@@ -236,10 +242,8 @@ class Admission:
         if entry is None or entry.codes is None:
             return False
         now = self._clock()
-        rate = self.limits.wrong_codes_per_minute / 60.0
-        tokens = min(
-            self.limits.wrong_codes_burst, entry.codes.tokens + (now - entry.codes.last) * rate
-        )
+        burst, rate = self._code_bucket()
+        tokens = min(burst, entry.codes.tokens + (now - entry.codes.last) * rate)
         return tokens < 1.0
 
 
