@@ -37,12 +37,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "This address does not belong to the workshop. Scan the QR code on the screen, or type "
         "the address shown there.",
     ),
-    "hostile.storage.busy": (
-        "Facilitatorens computer kan ikke gemme lige nu. Dit svar er ikke modtaget; prøv igen "
-        "om lidt.",
-        "The facilitator's computer cannot save right now. Your answer was not received; try "
-        "again in a moment.",
-    ),
     # --- the facilitator ---------------------------------------------------------------------
     "hostile.write_failed": (
         "Kunne ikke gemme: {action}. Intet er ændret. Disken er måske fuld: frigør plads, og "
@@ -67,7 +61,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Computeren har sovet i {minutes} min. Nedtællingen følger den rigtige tid.",
         "The computer slept for {minutes} min. The countdown follows the real time.",
     ),
-    "hostile.card.more": ("… (hele teksten i konsollen)", "… (full text on the console)"),
     "hostile.withheld.hidden": ("(skjult af facilitatoren)", "(hidden by the facilitator)"),
     "hostile.withheld.retracted": ("(trukket tilbage)", "(taken back)"),
     # --- the command line --------------------------------------------------------------------
