@@ -25,7 +25,6 @@ from kerne_tui.store import (
     log_entry,
     put_state,
 )
-from kerne_tui.workshop import rollback
 from kerne_tui.workshop.clock import Clock, SystemClock, iso
 from kerne_tui.workshop.events import Listener
 from kerne_tui.workshop.join_codes import JOIN_ALPHABET, new_join_code, normalise_join_code
@@ -46,6 +45,7 @@ from kerne_tui.workshop.model import (
 )
 from kerne_tui.workshop.opening import create_session_file, reopen_session_file
 from kerne_tui.workshop.queries import SessionQueries
+from kerne_tui.workshop.rollback import CommandNotSaved, restore, take
 from kerne_tui.workshop.sanitize import clean_text
 from kerne_tui.workshop.timer import StepTimer
 
@@ -163,14 +163,14 @@ class Workshop(SessionQueries):
         The screen, the phones and the session file then still say the same; the failure
         reaches the facilitator as :class:`~.rollback.CommandNotSaved`, naming what was tried.
         """
-        before = rollback.take(self)
+        before = take(self)
         try:
             yield
         except StoreWriteError as error:
-            rollback.restore(self, before)
-            if isinstance(error, rollback.CommandNotSaved):
+            restore(self, before)
+            if isinstance(error, CommandNotSaved):
                 raise
-            raise rollback.CommandNotSaved(action, str(error)) from None
+            raise CommandNotSaved(action, str(error)) from None
 
     def _account_elapsed(self) -> None:
         if self.current is not None and self.status in (RUNNING, FINISHED):
@@ -269,7 +269,7 @@ class Workshop(SessionQueries):
             )
         except StoreWriteError as error:
             self._index.replace(previous)
-            raise rollback.CommandNotSaved(action, str(error)) from None
+            raise CommandNotSaved(action, str(error)) from None
         self._bus.publish(ContributionModerated(updated.step_id, updated.id))
 
     async def pin(self, text: str, source: str | None = None) -> Pin:
