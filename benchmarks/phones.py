@@ -124,16 +124,19 @@ class Phone:
             self.connection.close()
 
 
+def own_address(host: str, index: int) -> str | None:
+    """The loopback address phone *index* connects from, where phones can have their own."""
+    return phone_address(index) if host.startswith("127.") and own_addresses_work() else None
+
+
 async def connect_phones(url: str, code: str, count: int) -> list[Phone]:
     """Bring *count* phones into the room: stream open, first state received, state fetched."""
     parts = urlsplit(url)
     host, port = parts.hostname or "127.0.0.1", parts.port or 80
     gate = asyncio.Semaphore(CONNECT_CONCURRENCY)
 
-    own = own_addresses_work() and host.startswith("127.")
-
     async def one(index: int) -> Phone:
-        phone = Phone(index, host, port, code, local=phone_address(index) if own else None)
+        phone = Phone(index, host, port, code, local=own_address(host, index))
         async with gate:
             try:
                 await asyncio.wait_for(phone.join(), CONNECT_TIMEOUT)
