@@ -32,25 +32,25 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The page is being loaded very often from here. Wait a moment and try again.",
     ),
     "hostile.host.refused": (
-        "Denne adresse hører ikke til workshoppen. Skan QR-koden på skærmen, eller skriv "
+        "Denne adresse hører ikke til workshoppen. Scan QR-koden på skærmen, eller skriv "
         "adressen derfra.",
         "This address does not belong to the workshop. Scan the QR code on the screen, or type "
         "the address shown there.",
     ),
     # --- the facilitator ---------------------------------------------------------------------
     "hostile.write_failed": (
-        "Kunne ikke gemme: {action}. Intet er ændret. Disken er måske fuld: frigør plads, og "
-        "prøv igen.",
-        "Could not save: {action}. Nothing was changed. The disk may be full: free some space "
-        "and try again.",
+        "{action} kunne ikke gemmes, så intet er ændret. Disken er måske fuld: frigør plads, "
+        "og prøv igen.",
+        "{action} could not be saved, so nothing was changed. The disk may be full: free some "
+        "space and try again.",
     ),
-    "hostile.action.open": ("at skifte trin", "changing the step"),
-    "hostile.action.timer": ("at starte eller stoppe tiden", "starting or pausing the timer"),
-    "hostile.action.extend": ("at give mere tid", "adding time"),
-    "hostile.action.reveal": ("at vise eller skjule svarene", "showing or hiding the answers"),
-    "hostile.action.close": ("at afslutte workshoppen", "ending the workshop"),
-    "hostile.action.moderate": ("ændringen af et kort", "the change to a card"),
-    "hostile.action.pin": ("at fastholde sætningen", "pinning the sentence"),
+    "hostile.action.open": ("Skiftet af trin", "The step change"),
+    "hostile.action.timer": ("Start eller pause af tiden", "Starting or pausing the timer"),
+    "hostile.action.extend": ("Den ekstra tid", "The added time"),
+    "hostile.action.reveal": ("Visningen af svarene", "Showing or hiding the answers"),
+    "hostile.action.close": ("Afslutningen af workshoppen", "Ending the workshop"),
+    "hostile.action.moderate": ("Ændringen af kortet", "The change to the card"),
+    "hostile.action.pin": ("Den fastholdte sætning", "The pinned sentence"),
     "hostile.refused_storage": (
         "{n} svar fra telefonerne kunne ikke gemmes (disken). Telefonerne har fået besked om at "
         "prøve igen.",
