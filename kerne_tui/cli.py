@@ -23,6 +23,7 @@ from kerne_tui.plan import Plan, PlanError, builtin_plans, find_plan, load_plan
 from kerne_tui.settings import Settings, cli_language, data_folder
 from kerne_tui.store import (
     ARCHIVES,
+    FollowUpRecord,
     SessionFileError,
     SessionLocked,
     SessionStatus,
@@ -37,7 +38,7 @@ from kerne_tui.web.admission import (
     AdmissionLimits,
     limits_from_plan,
 )
-from kerne_tui.workshop import Workshop
+from kerne_tui.workshop import FollowUpError, Workshop
 
 log = logging.getLogger("kerne")
 
@@ -164,6 +165,7 @@ def _session_options(
     )
     _data_dir_option(parser, h)
     parser.add_argument("--step", metavar="STEP_ID", help=h("step"))
+    parser.add_argument("--follow-up", metavar="EARLIER", help=h("follow_up"))
     if resume:
         parser.add_argument("--resume", nargs="?", const="", metavar="SESSION", help=h("resume"))
 
@@ -231,8 +233,14 @@ def open_workshop(settings: Settings, lang: Lang) -> Workshop:
         else:
             plan = resolve_plan(settings.plan or "kerneopgaven", lang)
             workshop = Workshop.create(
-                plan, folder, rehearsal=settings.rehearsal, speed=settings.speed
+                plan,
+                folder,
+                rehearsal=settings.rehearsal,
+                speed=settings.speed,
+                follow_up=earlier_session(settings.follow_up, plan),
             )
+    except FollowUpError as error:
+        raise UserError(error.message(lang)) from None
     except SessionFileError as error:
         raise session_file_error(error, lang) from None
     except SessionLocked as locked:
@@ -243,6 +251,15 @@ def open_workshop(settings: Settings, lang: Lang) -> Workshop:
         steps = ", ".join(s.id for s in workshop.plan.steps)
         raise UserError(t(lang, "cli.unknown_step", step=step, steps=steps))
     return workshop
+
+
+def earlier_session(earlier: str | None, plan: Plan) -> FollowUpRecord | None:
+    """What the follow-up copies from ``--follow-up EARLIER``; FollowUpError if it cannot."""
+    if not earlier:
+        return None
+    from kerne_tui.archive import read_earlier
+
+    return read_earlier(Path(earlier), plan)
 
 
 def server_notices(info: ServerInfo, wanted_port: int, lang: Lang) -> list[str]:
@@ -295,6 +312,10 @@ def cmd_validate(args: argparse.Namespace, lang: Lang) -> int:
                 minutes=minutes,
             )
         )
+        earlier = plan.builds_on_earlier
+        if earlier:
+            steps = ", ".join(f"{s.id} → {s.earlier_step}" for s in earlier)
+            print(t(lang, "followup.validate", steps=steps))
     if failed:
         print(
             t(lang, "cli.error", message=t(lang, "cli.invalid_plans", count=failed)),

@@ -68,6 +68,8 @@ class Settings:
     """New phones one network address may bring in a minute (None: as above)."""
     trust_proxy: bool = False
     """Count requests under the proxy's X-Forwarded-For (with --public-url only)."""
+    follow_up: str | None = None
+    """``--follow-up EARLIER``: the earlier session file or archive a follow-up builds on."""
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, *, rehearsal: bool = False) -> Settings:
@@ -92,6 +94,7 @@ class Settings:
             devices_per_address=given.get("devices_per_address"),
             new_devices_per_minute=given.get("new_devices_per_minute"),
             trust_proxy=bool(given.get("trust_proxy", False)),
+            follow_up=given.get("follow_up"),
         )
 
     @property

@@ -20,7 +20,7 @@ from kerne_tui.store import (
     decode_documents,
     read_session_data,
 )
-from kerne_tui.workshop import Contribution, Pin, StepResults, results_for
+from kerne_tui.workshop import Contribution, Pin, StepResults, agreements, results_for
 
 ARCHIVE_NOTE = ARCHIVE_FIELD
 """Header field of an archived copy (``SessionHeader.archive``): when, and the saved tallies."""
@@ -118,6 +118,8 @@ class SessionRecord:
 
     def options(self, step: Step) -> tuple[Option, ...]:
         """A step's options as the workshop offered them (carried-forward ones included)."""
+        if step.actions_from is not None:  # a review: the earlier session's agreements
+            return agreements(step, self.session_header.follow_up)
         if step.options_from is None:
             return step.options
         return tuple(

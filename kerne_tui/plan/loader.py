@@ -254,6 +254,8 @@ def _check_step(
         high_label=check.text(place, raw, "high_label", required=False),
         multiple=check.boolean(place, raw, "multiple"),
         top=check.integer(place, raw, "top", 3, 1),
+        compare_with=own.compare_with,
+        actions_from=own.actions_from,
     )
 
 

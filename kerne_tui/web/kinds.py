@@ -23,7 +23,8 @@ from kerne_tui.catalog import t
 from kerne_tui.plan import Step, StepKind
 from kerne_tui.web.forms import Form, every, number, text_items
 from kerne_tui.web.forms import field as first_value
-from kerne_tui.workshop import Contribution, Workshop
+from kerne_tui.workshop import Contribution, Workshop, agreements
+from kerne_tui.workshop.parts import REVIEW_STATUSES
 
 Json = dict[str, Any]
 
@@ -37,6 +38,10 @@ CHOICE_FIELD = "choice"
 """Repeated once per ticked option of a multiple choice."""
 PLACE_PREFIX = "rank:"
 """``rank:<place>``: the option id put in place 1, 2, ... of a ranking."""
+STATUS_PREFIX = "status:"
+"""``status:<agreement id>``: the status a review gives one earlier agreement."""
+COMMENT_PREFIX = "comment:"
+"""``comment:<agreement id>``: a review's short comment to one earlier agreement."""
 
 
 def _no_fields(*_: object) -> Json:
@@ -122,6 +127,21 @@ def _scale_step(workshop: Workshop, step: Step) -> Json:
     }
 
 
+def _review_step(workshop: Workshop, step: Step) -> Json:
+    lang = workshop.plan.language
+    return {
+        "agreements": [
+            {"id": a.id, "what": a.label, "who": a.who, "when": a.when}
+            for a in agreements(step, workshop.follow_up)
+        ],
+        "statuses": [
+            {"id": status, "label": t(lang, f"review.status.{status}")}
+            for status in REVIEW_STATUSES
+        ],
+        "max_length": step.max_length,
+    }
+
+
 # --- the no-script forms ----------------------------------------------------------------
 
 
@@ -151,6 +171,13 @@ def _scale_form(form: Form, fields: Mapping[str, str]) -> Json:
 
 def _choice_form(form: Form, fields: Mapping[str, str]) -> Json:
     return {"choices": every(form, fields["choice"])}
+
+
+def _review_form(form: Form, fields: Mapping[str, str]) -> Json:
+    return {
+        "statuses": {key: value for key, value in _keyed(form, fields["status"]) if value},
+        "comments": {key: value for key, value in _keyed(form, fields["comment"]) if value},
+    }
 
 
 def _rank_form(form: Form, fields: Mapping[str, str]) -> Json:
@@ -243,6 +270,17 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             step_fields=_text_step,
             contribution_fields=lambda c: {"what": c.what, "who": c.who, "when": c.when},
             from_form=_actions_form,
+        ),
+        StepKind.REVIEW: WebKind(
+            partial="kinds/review.html",
+            fields=_names(status=STATUS_PREFIX, comment=COMMENT_PREFIX),
+            step_fields=_review_step,
+            contribution_fields=lambda c: {
+                "statuses": dict(c.statuses),
+                "comments": dict(c.comments),
+            },
+            from_form=_review_form,
+            answered=_once,
         ),
     }
 )

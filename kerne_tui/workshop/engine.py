@@ -17,6 +17,7 @@ from typing import Any
 from kerne_tui.plan import Plan, Step
 from kerne_tui.store import (
     CONTRIBUTIONS,
+    FollowUpRecord,
     Insert,
     SessionFileError,
     SessionStatus,
@@ -27,6 +28,7 @@ from kerne_tui.store import (
 )
 from kerne_tui.workshop.clock import Clock, SystemClock, iso
 from kerne_tui.workshop.events import Listener
+from kerne_tui.workshop.follow_up import require_earlier
 from kerne_tui.workshop.join_codes import JOIN_ALPHABET, new_join_code, normalise_join_code
 from kerne_tui.workshop.kinds import spec_for
 from kerne_tui.workshop.model import (
@@ -70,11 +72,24 @@ class Workshop(SessionQueries):
         rehearsal: bool = False,
         join_code: str | None = None,
         speed: float = 1.0,
+        follow_up: FollowUpRecord | None = None,
     ) -> Workshop:
-        """Start a new session file for *plan* in *data_dir*."""
+        """Start a new session file for *plan* in *data_dir*.
+
+        A plan that builds on an earlier session needs *follow_up*, what was copied from it
+        (:func:`kerne_tui.archive.read_earlier`); without it :class:`FollowUpError` says so
+        and nothing is written.
+        """
+        require_earlier(plan, follow_up)
         clock = clock or SystemClock()
         store = create_session_file(
-            plan, data_dir, clock, rehearsal=rehearsal, join_code=join_code, speed=speed
+            plan,
+            data_dir,
+            clock,
+            rehearsal=rehearsal,
+            join_code=join_code,
+            speed=speed,
+            follow_up=follow_up,
         )
         return cls(plan, store, clock)
 

@@ -11,12 +11,20 @@ import hmac
 from collections.abc import Callable
 from pathlib import Path
 
-from kerne_tui.plan import Option, Plan, Step
-from kerne_tui.store import LayoutError, SessionFile, SessionFileError, SessionState, SessionStatus
+from kerne_tui.plan import Option, Plan, Step, StepKind
+from kerne_tui.store import (
+    FollowUpRecord,
+    LayoutError,
+    SessionFile,
+    SessionFileError,
+    SessionState,
+    SessionStatus,
+)
 from kerne_tui.workshop.carried import carried_options
 from kerne_tui.workshop.clock import Clock, SystemClock, iso, parse_iso
 from kerne_tui.workshop.durable import InFlight
 from kerne_tui.workshop.events import EventBus, Listener
+from kerne_tui.workshop.follow_up import agreements
 from kerne_tui.workshop.ids import IdSource
 from kerne_tui.workshop.index import ContributionIndex
 from kerne_tui.workshop.model import Contribution, Pin, Refused
@@ -39,6 +47,8 @@ class SessionQueries:
             raise SessionFileError(store.path, "unreadable", str(error)) from None
         self.rehearsal: bool = header.rehearsal
         self.speed: float = header.speed
+        self.follow_up: FollowUpRecord | None = header.follow_up
+        """What this session builds on from an earlier one (None for a session of its own)."""
         self._bus = EventBus()
         self._index = ContributionIndex()
         self._inflight = InFlight()
@@ -132,7 +142,12 @@ class SessionQueries:
         return self._index.own(step_id, self.device_key(token))
 
     def options(self, step: Step) -> tuple[Option, ...]:
-        """The options of a vote, choice or rank step, carried forward where the plan says so."""
+        """The options of a vote, choice or rank step, carried forward where the plan says so.
+
+        A review step's options are the earlier session's agreements.
+        """
+        if step.kind is StepKind.REVIEW:
+            return agreements(step, self.follow_up)
         if step.options_from is None:
             return step.options
         cached = self._carried.get(step.id)

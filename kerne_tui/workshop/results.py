@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from kerne_tui.plan.model import Option, Step
 from kerne_tui.workshop.kinds import spec_for
 from kerne_tui.workshop.model import Contribution
-from kerne_tui.workshop.parts import ActionRow, Bar, Card, ScaleRow, merge_weights
+from kerne_tui.workshop.parts import ActionRow, Bar, Card, ReviewRow, ScaleRow, merge_weights
 
 __all__ = [
     "ActionRow",
     "Bar",
     "Card",
+    "ReviewRow",
     "ScaleRow",
     "StepResults",
     "merge_weights",
@@ -37,6 +38,7 @@ class StepResults:
     bars: tuple[Bar, ...] = ()
     scales: tuple[ScaleRow, ...] = ()
     actions: tuple[ActionRow, ...] = ()
+    reviews: tuple[ReviewRow, ...] = ()
 
     @property
     def enough(self) -> bool:
@@ -70,4 +72,5 @@ def results_for(
         bars=parts.bars,
         scales=parts.scales,
         actions=parts.actions,
+        reviews=parts.reviews,
     )

@@ -22,6 +22,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_catalog_counts",
             "test_durable_platforms",
             "test_engine",
+            "test_follow_up",
             "test_groups",
             "test_hostile_rules",
             "test_import_cycles",
@@ -42,6 +43,7 @@ GROUPS: dict[str, frozenset[str]] = {
     "screen": frozenset(
         {
             "test_hostile_wall",
+            "test_follow_up_wall",
             "test_memory",
             "test_tui_agenda",
             "test_tui_countdown",
@@ -62,6 +64,8 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_archive_cli",
             "test_archive_fixtures",
             "test_archive_zip",
+            "test_follow_up_browser",
+            "test_follow_up_web",
             "test_clean_install",
             "test_cli_words",
             "test_crash",

@@ -196,6 +196,24 @@
     });
   }
 
+  /* --- review: a status for each agreement from the day, and maybe a comment ------------ */
+
+  function reviewPayload(form) {
+    var statuses = {};
+    var comments = {};
+    keyed(form, "status", "input").forEach(function (entry) {
+      if (entry.field.checked) {
+        statuses[entry.key] = entry.field.value;
+      }
+    });
+    keyed(form, "comment", "input").forEach(function (entry) {
+      if (entry.field.value.trim()) {
+        comments[entry.key] = entry.field.value;
+      }
+    });
+    return { statuses: statuses, comments: comments };
+  }
+
   /* --- the table ------------------------------------------------------------------------- */
 
   function nothing() {}
@@ -211,6 +229,7 @@
     scale: entry(scalePayload),
     choice: entry(choicePayload),
     rank: entry(rankPayload, updateRanking),
+    review: entry(reviewPayload),
     actions: entry(function (form) {
       return { what: valueOf(form, "what"), who: valueOf(form, "who"), when: valueOf(form, "when") };
     }),

@@ -15,6 +15,7 @@ from kerne_tui.workshop.kinds.base import Fields, KindSpec, clean_field
 from kerne_tui.workshop.kinds.choice import ChoiceSpec
 from kerne_tui.workshop.kinds.no_input import NoInputSpec
 from kerne_tui.workshop.kinds.rank import RankSpec
+from kerne_tui.workshop.kinds.review import Agreement, ReviewSpec
 from kerne_tui.workshop.kinds.scale import ScaleSpec
 from kerne_tui.workshop.kinds.text import TextSpec
 from kerne_tui.workshop.kinds.vote import VoteSpec
@@ -30,6 +31,7 @@ SPECS: Mapping[StepKind, KindSpec] = MappingProxyType(
         StepKind.CHOICE: ChoiceSpec(StepKind.CHOICE),
         StepKind.RANK: RankSpec(StepKind.RANK),
         StepKind.ACTIONS: ActionsSpec(StepKind.ACTIONS),
+        StepKind.REVIEW: ReviewSpec(StepKind.REVIEW),
     }
 )
 
@@ -42,6 +44,7 @@ def spec_for(kind: StepKind) -> KindSpec:
 __all__ = [
     "ACTION_FIELD_LIMIT",
     "SPECS",
+    "Agreement",
     "Fields",
     "KindSpec",
     "clean_field",
