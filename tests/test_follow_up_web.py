@@ -24,7 +24,7 @@ from support import FakeClock
 from support.follow_up import DAY_AGREEMENTS, DAY_PINS, run_day, shipped
 
 from kerne_tui.archive import read_earlier, read_record, render_report, write_archive
-from kerne_tui.cli import open_workshop
+from kerne_tui.hosting import open_workshop
 from kerne_tui.rehearsal import simulate_phones
 from kerne_tui.rehearsal.addresses import phone_address
 from kerne_tui.settings import Settings

@@ -22,10 +22,12 @@ from support import JOIN_CODE, FakeClock
 from tui_support import notices, open_workshop, screen_text, submit, until
 
 from kerne_tui.catalog import t
+from kerne_tui.control import ControlCenter
 from kerne_tui.plan import Plan
 from kerne_tui.rehearsal.addresses import own_addresses_work, phone_address
 from kerne_tui.store import StoreWriteError, read_session_data, rows
 from kerne_tui.web import make_app
+from kerne_tui.web.control import CONSOLE_HEADER
 from kerne_tui.workshop import Refused, Workshop
 from kerne_tui.workshop.rollback import CommandNotSaved
 
@@ -221,3 +223,30 @@ async def test_the_wall_says_at_once_what_failed_and_counts_the_refused_phones(
             await pilot.press("n")
             await until(pilot, lambda: workshop.current == "forskelle")
             assert stored_state(workshop)["current"] == "forskelle"
+
+
+async def test_a_console_command_on_a_full_disk_is_undone_and_said_on_both_screens(
+    on_small_disk: Callable[[], Awaitable[Workshop]], small_disk: SmallDisk
+) -> None:
+    workshop = await on_small_disk()
+    await workshop.go_to("ideas", run_timer=False)
+    told: list[str] = []
+    workshop.subscribe(lambda event: told.append(type(event).__name__))
+    control = ControlCenter(workshop)
+    server = TestServer(make_app(workshop, control=control), host="127.0.0.1")
+    await server.start_server()
+    try:
+        async with ClientSession(timeout=ClientTimeout(total=10)) as console:
+            small_disk.fill()
+            response = await console.post(
+                f"http://127.0.0.1:{server.port}/control/commands/next",
+                headers={CONSOLE_HEADER: control.secret},
+            )
+            body = await response.json()
+        assert response.status == 503
+        assert int(response.headers["Retry-After"]) >= 1
+        assert body["error"]["message"].startswith("Skiftet af trin kunne ikke gemmes")
+        assert workshop.current == "ideas"
+        assert "CommandUndone" in told  # what the wall listens for
+    finally:
+        await server.close()

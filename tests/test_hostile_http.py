@@ -18,7 +18,8 @@ import pytest
 from aiohttp import ClientSession, ClientTimeout, CookieJar, TCPConnector
 from aiohttp.test_utils import TestServer
 
-from kerne_tui.cli import admission_limits, build_parser
+from kerne_tui.cli import build_parser
+from kerne_tui.hosting import admission_limits
 from kerne_tui.rehearsal.addresses import (
     is_loopback_url,
     local_address_for,

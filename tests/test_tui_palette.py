@@ -12,11 +12,13 @@ from textual.widgets import Input
 from tui_support import FakeClock, make_app, open_workshop, submit, until
 
 from kerne_tui.catalog import t
+from kerne_tui.control import ControlCenter
 from kerne_tui.store.layout import SessionStatus
 from kerne_tui.tui.agenda import AgendaScreen
 from kerne_tui.tui.app import KerneApp
 from kerne_tui.tui.commands import PALETTE
 from kerne_tui.tui.dialogs import ConfirmScreen, HelpScreen, MergeScreen, NotesScreen, PinScreen
+from kerne_tui.tui.facilitation import WallPairScreen
 from kerne_tui.tui.screens import QrScreen
 from kerne_tui.workshop import Workshop
 
@@ -66,6 +68,7 @@ CASES: dict[str, Check] = {
     "hide_selected": selected_hidden,
     "merge_selected": lambda app, w: isinstance(app.screen, MergeScreen),
     "show_hidden": lambda app, w: not any(c.hidden for c in w.all_contributions()),
+    "pair_phone": lambda app, w: isinstance(app.screen, WallPairScreen),
 }
 
 
@@ -93,7 +96,7 @@ async def test_palette_runs_the_command(tmp_path: Path, action: str, key: str) -
             await workshop.toggle_reveal("min-opgave")
         if action == "show_hidden":
             await workshop.toggle_hidden(workshop.all_contributions()[0].id)
-        app = make_app(workshop, tmp_path)
+        app = make_app(workshop, tmp_path, control=ControlCenter(workshop))
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             if action in ("hide_selected", "merge_selected"):

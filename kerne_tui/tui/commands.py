@@ -26,11 +26,10 @@ async def guarded(app: App[Any], lang: Lang, call: Awaitable[T]) -> tuple[bool, 
         return True, await call
     except Refused as refused:
         app.notify(refused.message(lang), severity="warning", markup=False)
-    except CommandNotSaved as unsaved:
-        # Undone in memory already: say what was tried, that nothing changed, and what to do.
+    except CommandNotSaved:
+        # Undone in memory already; the wall says so when the workshop tells it (CommandUndone),
+        # whichever surface (wall, console, remote) gave the command.
         log.exception("a facilitator command could not be written and was undone")
-        words = t(lang, "hostile.write_failed", action=t(lang, unsaved.action_key))
-        app.notify(words, severity="error", markup=False, timeout=30)
     except StoreWriteError:
         log.exception("a facilitator command could not be written")
         app.notify(t(lang, "tui.error.storage"), severity="error", markup=False, timeout=15)

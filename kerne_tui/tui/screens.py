@@ -19,6 +19,7 @@ from kerne_tui.store import SessionStatus
 from kerne_tui.tui.big_numbers import Countdown, clock_text, phase_of
 from kerne_tui.tui.commands import guarded
 from kerne_tui.tui.dialogs import MergeScreen
+from kerne_tui.tui.facilitation import RoomManners
 from kerne_tui.tui.keys import SELECTION_ACTIONS, KeyedScreen
 from kerne_tui.tui.layout import (
     MIN_HEIGHT,
@@ -55,6 +56,8 @@ class MainScreen(KeyedScreen):
         """The zip written when the session was archived from the screen (for the closed band)."""
         self.selected: str | None = None
         """The card or action row the facilitator picked for moderation or pinning."""
+        self.manners = RoomManners(None)
+        """Set by the app: whether a console or remote has the moderation just now."""
         self.results: StepResults | None = None
         """The results on show (or counted) right now."""
         self.answer_refreshes = 0
@@ -68,6 +71,8 @@ class MainScreen(KeyedScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The moderation keys work (and show in the footer) here, where the answers are."""
+        if not self.manners.allows(action):
+            return False  # a console or a remote is attached: moderation happens there
         return action in SELECTION_ACTIONS or super().check_action(action, parameters)
 
     def compose(self) -> ComposeResult:

@@ -12,9 +12,11 @@ from pathlib import Path
 
 from aiohttp import web
 
+from kerne_tui.control import ControlCenter
 from kerne_tui.plan import Plan
 from kerne_tui.web import views
 from kerne_tui.web.admission import Admission, AdmissionLimits, limits_from_plan
+from kerne_tui.web.control import add_control_routes
 from kerne_tui.web.devices import DeviceTokens
 from kerne_tui.web.errors import refuse_page
 from kerne_tui.web.hosts import HostAllowList
@@ -94,6 +96,7 @@ def make_app(
     trust_proxy: bool = False,
     hosts: HostAllowList | None = None,
     keepalive_timeout: float = KEEPALIVE_TIMEOUT,
+    control: ControlCenter | None = None,
 ) -> web.Application:
     """Build the phone server for *workshop* (one app per session).
 
@@ -137,6 +140,7 @@ def make_app(
     }
     app.on_shutdown.append(_close_streams)
     app.add_routes(routes())
+    add_control_routes(app, control, phones=lambda: app[HUB].connected)
     app[ADDRESSES] = Addresses(app.router)
     return app
 

@@ -16,6 +16,7 @@ from kerne_tui.workshop.follow_up import (
     require_earlier,
 )
 from kerne_tui.workshop.model import (
+    CommandUndone,
     Contribution,
     ContributionModerated,
     ContributionReceived,
@@ -37,6 +38,7 @@ __all__ = [
     "JOIN_ALPHABET",
     "Clock",
     "CommandNotSaved",
+    "CommandUndone",
     "ComparedRow",
     "Contribution",
     "ContributionModerated",

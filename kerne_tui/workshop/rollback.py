@@ -33,6 +33,11 @@ ACTIONS = {
 """Each logged action and the words that name it for the facilitator."""
 
 
+def action_words(action: str) -> str:
+    """The catalog key of the words that name a logged *action* for the facilitator."""
+    return ACTIONS.get(action, "hostile.action.moderate")
+
+
 class CommandNotSaved(StoreWriteError):
     """A facilitator command could not be written and was undone; *action* names it."""
 
@@ -43,7 +48,7 @@ class CommandNotSaved(StoreWriteError):
     @property
     def action_key(self) -> str:
         """The catalog key of the words for what was tried."""
-        return ACTIONS.get(self.action, "hostile.action.moderate")
+        return action_words(self.action)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,8 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_archive_kinds",
             "test_catalog",
             "test_catalog_counts",
+            "test_control_imports",
+            "test_control_view",
             "test_durable_platforms",
             "test_engine",
             "test_follow_up",
@@ -56,6 +58,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_tui_qr",
             "test_tui_results",
             "test_tui_snapshots",
+            "test_wall_facilitation",
         }
     ),
     "real": frozenset(
@@ -67,6 +70,9 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_follow_up_browser",
             "test_follow_up_web",
             "test_clean_install",
+            "test_console",
+            "test_control_api",
+            "test_control_core",
             "test_cli_words",
             "test_crash",
             "test_full_browser",
@@ -80,8 +86,10 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_phone_browser",
             "test_real_parts",
             "test_rehearsal",
+            "test_remote_browser",
             "test_tui_imports",
             "test_tui_terminal",
+            "test_two_terminals",
             "test_web_api",
             "test_web_kinds",
         }
