@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from aiohttp import ClientSession, CookieJar
+from aiohttp import ClientSession, CookieJar, TCPConnector
 from aiohttp.test_utils import TestServer
 from support import FakeClock
 from support.follow_up import DAY_AGREEMENTS, DAY_PINS, run_day, shipped
@@ -26,6 +26,7 @@ from support.follow_up import DAY_AGREEMENTS, DAY_PINS, run_day, shipped
 from kerne_tui.archive import read_earlier, read_record, render_report, write_archive
 from kerne_tui.hosting import open_workshop
 from kerne_tui.rehearsal import simulate_phones
+from kerne_tui.rehearsal.addresses import phone_address
 from kerne_tui.settings import Settings
 from kerne_tui.web import make_app, phone_server
 from kerne_tui.web.security import RateLimiter
@@ -73,13 +74,15 @@ async def server(follow_up: Workshop) -> AsyncIterator[TestServer]:
 @pytest.fixture
 async def phones(server: TestServer) -> AsyncIterator[list[ClientSession]]:
     base = server.make_url("/")
+    # Each phone on its own loopback address, as each phone on the Wi-Fi has its own.
     made = [
         ClientSession(
             base_url=base,
             cookie_jar=CookieJar(unsafe=True),
+            connector=TCPConnector(local_addr=(phone_address(n), 0)),
             headers={"Origin": str(base.origin())},
         )
-        for _ in range(4)
+        for n in range(4)
     ]
     try:
         yield made
@@ -215,6 +218,14 @@ def test_serve_without_follow_up_says_what_is_missing(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "start den med --follow-up og sessionsfilen eller arkivet fra dagen." in result.stderr
     assert not any(data.glob("*.json"))
+
+
+def test_follow_up_with_resume_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = kerne("serve", "--resume", "--follow-up", tmp_path / "dagen.zip", "--data-dir", data)
+    assert result.returncode == 2
+    assert "--follow-up gælder kun en ny session" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 # --- rehearsal phones -------------------------------------------------------------------------

@@ -38,6 +38,8 @@ STEP_OF_KIND = {
     "many": StepKind.CHOICE,
     "top": StepKind.RANK,
     "todo": StepKind.ACTIONS,
+    "share": StepKind.POINTS,
+    "grid": StepKind.MATRIX,
 }
 """Steps of the shared small plan (conftest.py) with fixed options, one or more per kind."""
 

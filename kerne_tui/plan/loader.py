@@ -9,13 +9,17 @@ from pathlib import Path
 from typing import Any
 
 from kerne_tui.catalog import Lang
-from kerne_tui.plan.checks import EVERY_KIND_KEY, KIND_CHECKS, References
+from kerne_tui.plan.checks import EVERY_KIND_KEY, KIND_CHECKS, MATRIX_LABELS, References
 from kerne_tui.plan.model import Module, Plan, Show, Step, StepKind
 from kerne_tui.plan.problems import Checker, PlanError, PlanProblem, encode_place
 
 __all__ = ["PlanError", "PlanProblem", "load_plan", "plan_from_data"]
 
-_TOP_KEYS = ("title", "language", "description", "start", "modules")
+_TOP_KEYS = ("title", "language", "description", "start", "limits", "modules")
+LIMIT_KEYS = ("devices_per_address", "new_devices_per_minute")
+"""The keys of a plan's ``[limits]`` table: phones per network address (docs/trust.md)."""
+MAX_LIMIT = 10_000
+"""The highest limit a plan may set: a whole conference behind one router."""
 _MODULE_KEYS = ("title", "focus", "steps")
 _COMMON_STEP_KEYS = ("id", "kind", "title", "prompt", "minutes", "notes", "show", "min_answers")
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -52,6 +56,23 @@ def _line_from_message(message: str) -> str:
     return match.group(1) if match else "?"
 
 
+def _check_limits(check: Checker, table: object) -> None:
+    """The ``[limits]`` table, if the plan has one: known keys, whole numbers in range."""
+    if table is None:
+        return
+    place = encode_place("hostile.limits.place")
+    if not isinstance(table, dict):
+        check.wrong_type(encode_place("plan.place.top"), "limits", "type.table", table)
+        return
+    check.unknown_keys(place, table, LIMIT_KEYS)
+    for name in LIMIT_KEYS:
+        value = table.get(name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_LIMIT:
+            check.add(place, name, "hostile.limits.bad", value=value, maximum=MAX_LIMIT)
+
+
 def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
     """Check the parsed TOML *data* (from *source*) and build the plan."""
     check = Checker(source)
@@ -65,6 +86,7 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
         language = "en"
     elif raw_language != "da":
         check.add(top, "language", "plan.err.language", value=raw_language)
+    _check_limits(check, data.get("limits"))
     start = check.text(top, data, "start", required=False)
     if start and not _START_PATTERN.match(start):
         check.add(top, "start", "plan.err.start", value=start)
@@ -234,6 +256,8 @@ def _check_step(
         top=check.integer(place, raw, "top", 3, 1),
         open_questions=check.boolean(place, raw, "open_questions"),
         evidence_label=check.text(place, raw, "evidence_label", required=False),
+        budget=check.integer(place, raw, "budget", 100, 1),
+        **{name: check.text(place, raw, name, required=False) for name in MATRIX_LABELS},
         compare_with=own.compare_with,
         actions_from=own.actions_from,
     )

@@ -22,6 +22,8 @@ class StepKind(StrEnum):
     CHOICE = "choice"
     RANK = "rank"
     ACTIONS = "actions"
+    POINTS = "points"
+    MATRIX = "matrix"
     REVIEW = "review"
 
     @property
@@ -44,7 +46,7 @@ class Show(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """A fixed option of a vote, choice or rank step."""
+    """A fixed option of a vote, choice, rank, points or matrix step."""
 
     id: str
     label: str
@@ -77,6 +79,16 @@ class Step:
     """True where the step collects objections: what stays shown stands as open questions."""
     evidence_label: str = ""
     """An actions step's own words for "how we will see that it worked" ("" for the default)."""
+    budget: int = 100
+    """points: what each phone shares out over the options."""
+    x_label: str = ""
+    """matrix: what the horizontal axis measures (1 to 5, left to right)."""
+    y_label: str = ""
+    """matrix: what the vertical axis measures (1 to 5, bottom to top)."""
+    x_low_label: str = ""
+    x_high_label: str = ""
+    y_low_label: str = ""
+    y_high_label: str = ""
     compare_with: str | None = None
     """On a scale: the step id in the earlier session whose answers these are compared with."""
     actions_from: str | None = None

@@ -26,7 +26,10 @@ from kerne_tui.catalog import Lang, counted, t
 from kerne_tui.plan import StepKind
 from kerne_tui.store import FollowUpRecord
 from kerne_tui.tui.big_numbers import Tally
+from kerne_tui.tui.card_fit import fit_card
+from kerne_tui.tui.matrix_view import MatrixChart
 from kerne_tui.workshop import ComparedRow, compared
+from kerne_tui.workshop.kinds.matrix import axes
 from kerne_tui.workshop.parts import REVIEW_STATUSES
 from kerne_tui.workshop.results import ActionRow, Bar, Card, ReviewRow, ScaleRow, StepResults
 from kerne_tui.workshop.sanitize import clean_text
@@ -286,7 +289,8 @@ def card_text(card: Card, *, selected: bool) -> Content:
     parts: list[str | tuple[str, str]] = []
     if selected:
         parts.append((MARK, "bold"))
-    parts.append(clean_text(card.text, multiline=True))
+    shown, _ = fit_card(clean_text(card.text, multiline=True))
+    parts.append(shown)
     if card.weight > 1:
         parts.append((f"  ×{card.weight}", "bold"))
     return Content.assemble(*parts)
@@ -439,6 +443,25 @@ def _draw_reviews(view: ResultsView, results: StepResults, selected: str | None)
     return []
 
 
+def _draw_points(view: ResultsView, results: StepResults, selected: str | None) -> list[str]:
+    """Bars of the points in all, sorted, each with the average of those who answered."""
+    answered = results.count
+    lang = view.lang
+
+    def say(n: int) -> str:
+        average = decimal(n / answered, lang) if answered else "0"
+        return t(lang, "tui.points.value", n=n, average=average)
+
+    view.query_one("#bars", Static).update(BarChart(results.bars, say))
+    return []
+
+
+def _draw_matrix(view: ResultsView, results: StepResults, selected: str | None) -> list[str]:
+    chart = MatrixChart(results.placements, axes(results.step, view.lang), view.lang)
+    view.query_one("#matrix", Static).update(chart)
+    return []
+
+
 def _draw_actions(view: ResultsView, results: StepResults, selected: str | None) -> list[str]:
     table = action_table(results.actions, selected, view.lang, results.step.evidence_label)
     view.query_one("#actions", Static).update(table)
@@ -460,9 +483,11 @@ KIND_VIEWS: dict[StepKind, KindView] = {
     StepKind.SCALE: KindView("scales", _draw_scales),
     StepKind.ACTIONS: KindView("actions", _draw_actions),
     StepKind.REVIEW: KindView("reviews", _draw_reviews),
+    StepKind.POINTS: KindView("bars", _draw_points, unit="points"),
+    StepKind.MATRIX: KindView("matrix", _draw_matrix),
 }
 """The one place that says how each step kind's results are drawn; a new kind adds its line."""
-PANES = ("cards", "bars", "scales", "actions", "reviews")
+PANES = ("cards", "bars", "scales", "actions", "reviews", "matrix")
 """The view's children that show results, one of them at a time."""
 
 
@@ -491,6 +516,7 @@ class ResultsView(VerticalScroll, can_focus=False):
         yield Static(id="scales", classes="chart")
         yield Static(id="actions", classes="chart")
         yield Static(id="reviews", classes="chart")
+        yield Static(id="matrix", classes="chart")
 
     def show(self, results: StepResults | None, *, visible: bool, selected: str | None) -> None:
         """Show *results* if *visible* and enough people answered; otherwise show nothing."""

@@ -24,6 +24,7 @@ from kerne_tui.plan import Step, StepKind
 from kerne_tui.web.forms import Form, every, number, text_items
 from kerne_tui.web.forms import field as first_value
 from kerne_tui.workshop import Contribution, Workshop, agreements
+from kerne_tui.workshop.kinds.matrix import axes
 from kerne_tui.workshop.parts import REVIEW_STATUSES
 
 Json = dict[str, Any]
@@ -39,6 +40,11 @@ CHOICE_FIELD = "choice"
 """Repeated once per ticked option of a multiple choice."""
 PLACE_PREFIX = "rank:"
 """``rank:<place>``: the option id put in place 1, 2, ... of a ranking."""
+POINTS_PREFIX = "pt:"
+"""``pt:<option id>``: how many of the budget's points go to an option."""
+MATRIX_X_PREFIX = "mx:"
+MATRIX_Y_PREFIX = "my:"
+"""``mx:<option id>`` and ``my:<option id>``: an option's place (1-5) on each axis of a matrix."""
 STATUS_PREFIX = "status:"
 """``status:<agreement id>``: the status a review gives one earlier agreement."""
 COMMENT_PREFIX = "comment:"
@@ -133,6 +139,23 @@ def _scale_step(workshop: Workshop, step: Step) -> Json:
     }
 
 
+def _points_step(workshop: Workshop, step: Step) -> Json:
+    return {"options": _options(workshop, step), "budget": step.budget}
+
+
+def _matrix_step(workshop: Workshop, step: Step) -> Json:
+    named = axes(step, workshop.plan.language)
+    return {
+        "options": _options(workshop, step),
+        "x_label": named.x,
+        "y_label": named.y,
+        "x_low_label": named.x_low,
+        "x_high_label": named.x_high,
+        "y_low_label": named.y_low,
+        "y_high_label": named.y_high,
+    }
+
+
 def _review_step(workshop: Workshop, step: Step) -> Json:
     lang = workshop.plan.language
     return {
@@ -189,6 +212,27 @@ def _review_form(form: Form, fields: Mapping[str, str]) -> Json:
 def _rank_form(form: Form, fields: Mapping[str, str]) -> Json:
     places = sorted((number(key), value) for key, value in _keyed(form, fields["place"]) if value)
     return {"ranking": [option for _, option in places]}
+
+
+def _points_form(form: Form, fields: Mapping[str, str]) -> Json:
+    return {
+        "points": {
+            key: number(value) for key, value in _keyed(form, fields["points"]) if value.strip()
+        }
+    }
+
+
+def _matrix_form(form: Form, fields: Mapping[str, str]) -> Json:
+    """``[x, y]`` for every option with either axis answered (a missing one is refused)."""
+    xs = dict(_keyed(form, fields["x"]))
+    ys = dict(_keyed(form, fields["y"]))
+    return {
+        "placements": {
+            key: [number(xs.get(key, "")), number(ys.get(key, ""))]
+            for key in dict.fromkeys([*xs, *ys])
+            if xs.get(key, "").strip() or ys.get(key, "").strip()
+        }
+    }
 
 
 # --- when a phone is done ---------------------------------------------------------------
@@ -278,6 +322,24 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             contribution_fields=lambda c: {"ranking": list(c.ranking)},
             from_form=_rank_form,
             answered=_rank_answered,
+        ),
+        StepKind.POINTS: WebKind(
+            partial="kinds/points.html",
+            fields=_names(points=POINTS_PREFIX),
+            step_fields=_points_step,
+            contribution_fields=lambda c: {"points": c.points},
+            from_form=_points_form,
+            answered=_once,
+        ),
+        StepKind.MATRIX: WebKind(
+            partial="kinds/matrix.html",
+            fields=_names(x=MATRIX_X_PREFIX, y=MATRIX_Y_PREFIX),
+            step_fields=_matrix_step,
+            contribution_fields=lambda c: {
+                "placements": {key: [x, y] for key, (x, y) in c.placements.items()}
+            },
+            from_form=_matrix_form,
+            answered=_once,
         ),
         StepKind.ACTIONS: WebKind(
             partial="kinds/actions.html",

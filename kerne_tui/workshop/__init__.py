@@ -16,6 +16,7 @@ from kerne_tui.workshop.follow_up import (
     require_earlier,
 )
 from kerne_tui.workshop.model import (
+    CommandUndone,
     Contribution,
     ContributionModerated,
     ContributionReceived,
@@ -31,10 +32,13 @@ from kerne_tui.workshop.model import (
     TimerChanged,
 )
 from kerne_tui.workshop.results import StepResults, merge_roots, results_for
+from kerne_tui.workshop.rollback import CommandNotSaved
 
 __all__ = [
     "JOIN_ALPHABET",
     "Clock",
+    "CommandNotSaved",
+    "CommandUndone",
     "ComparedRow",
     "Contribution",
     "ContributionModerated",

@@ -28,7 +28,8 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Contribution:
-    """One thing a phone sent: text, dots, values, choices, a ranking, an action or a review."""
+    """One thing a phone sent: text, dots, values, choices, a ranking, an action, a review,
+    points shared out or options placed on a matrix."""
 
     id: str
     step_id: str
@@ -46,6 +47,8 @@ class Contribution:
     when: str = ""
     evidence: str = ""
     """An action's "how we will see that it worked" (optional)."""
+    points: dict[str, int] = field(default_factory=dict)
+    placements: dict[str, tuple[int, int]] = field(default_factory=dict)
     statuses: dict[str, str] = field(default_factory=dict)
     """A review: each earlier agreement's id with the status this phone gave it."""
     comments: dict[str, str] = field(default_factory=dict)
@@ -69,13 +72,19 @@ class Contribution:
         doc["values"] = dict(self.values)
         doc["choices"] = list(self.choices)
         doc["ranking"] = list(self.ranking)
-        # Only a review has these; other kinds' documents stay as they were before reviews.
+        # Only a review, points or a matrix has these; other kinds' documents stay as they were.
         statuses = doc.pop("statuses")
         comments = doc.pop("comments")
+        points = doc.pop("points")
+        placements = doc.pop("placements")
         if statuses:
             doc["statuses"] = dict(statuses)
         if comments:
             doc["comments"] = dict(comments)
+        if points:
+            doc["points"] = dict(points)
+        if placements:
+            doc["placements"] = {k: [x, y] for k, (x, y) in placements.items()}
         if not self.evidence:
             del doc["evidence"]  # written only where given: older session files stay as they were
         return doc
@@ -99,6 +108,10 @@ class Contribution:
             who=str(doc.get("who", "")),
             when=str(doc.get("when", "")),
             evidence=str(doc.get("evidence", "")),
+            points={str(k): int(v) for k, v in dict(doc.get("points", {})).items()},
+            placements={
+                str(k): (int(v[0]), int(v[1])) for k, v in dict(doc.get("placements", {})).items()
+            },
             statuses={str(k): str(v) for k, v in dict(doc.get("statuses", {})).items()},
             comments={str(k): str(v) for k, v in dict(doc.get("comments", {})).items()},
             hidden=bool(doc.get("hidden", False)),
@@ -195,6 +208,14 @@ class SentencePinned(Event):
     """A new working version of the core-task sentence."""
 
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommandUndone(Event):
+    """A facilitator command could not be written, so it was undone (the disk may be full)."""
+
+    action: str
+    """The logged action that was tried ("next", "extend", ...; see rollback.ACTIONS)."""
 
 
 @dataclass(frozen=True, slots=True)

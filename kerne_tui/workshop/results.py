@@ -16,6 +16,7 @@ from kerne_tui.workshop.parts import (
     ActionRow,
     Bar,
     Card,
+    Placement,
     ReviewRow,
     ScaleRow,
     merge_roots,
@@ -26,6 +27,7 @@ __all__ = [
     "ActionRow",
     "Bar",
     "Card",
+    "Placement",
     "ReviewRow",
     "ScaleRow",
     "StepResults",
@@ -47,6 +49,7 @@ class StepResults:
     bars: tuple[Bar, ...] = ()
     scales: tuple[ScaleRow, ...] = ()
     actions: tuple[ActionRow, ...] = ()
+    placements: tuple[Placement, ...] = ()
     reviews: tuple[ReviewRow, ...] = ()
 
     @property
@@ -89,5 +92,6 @@ def results_for(
         bars=parts.bars,
         scales=parts.scales,
         actions=parts.actions,
+        placements=parts.placements,
         reviews=parts.reviews,
     )
