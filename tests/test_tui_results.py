@@ -253,6 +253,45 @@ async def test_a_vote_over_an_earlier_step_without_answers_says_so_on_the_wall(
             )
 
 
+CARRIED_POINTS = """\
+title = "Point over idéer"
+language = "da"
+description = "Point fordelt over det, der blev skrevet."
+
+[[modules]]
+title = "Idéer"
+focus = "Hvad vægter vi?"
+
+[[modules.steps]]
+id = "ideer"
+kind = "text"
+title = "Vores idéer"
+prompt = "Skriv en idé."
+minutes = 3
+
+[[modules.steps]]
+id = "point"
+kind = "points"
+title = "Fordel point"
+prompt = "Fordel 100 point."
+minutes = 3
+options_from = "ideer"
+"""
+
+
+async def test_points_over_an_earlier_step_without_answers_say_so_on_the_wall(
+    tmp_path: Path,
+) -> None:
+    async with open_workshop(tmp_path, plan_text=CARRIED_POINTS) as workshop:
+        await workshop.go_to("point")
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            left = [" ".join(line[:62].split()) for line in screen_text(app).splitlines()]
+            words = " ".join(line for line in left if line)
+            assert "Der er intet at tage stilling til endnu: »Vores idéer« har ingen svar." in words
+
+
 async def test_the_wall_shows_the_newest_cards_and_counts_the_rest(tmp_path: Path) -> None:
     clock = FakeClock()
     async with open_workshop(tmp_path, clock) as workshop:

@@ -26,10 +26,11 @@ from aiohttp.web_request import BaseRequest
 from yarl import URL
 
 from kerne_tui.catalog import t
-from kerne_tui.plan import Plan, load_plan
+from kerne_tui.plan import Plan, StepKind, load_plan
 from kerne_tui.store import read_session_data, rows
 from kerne_tui.web import make_app, phone_server
 from kerne_tui.web.app import HUB
+from kerne_tui.web.kinds import WEB_KINDS
 from kerne_tui.web.network import Candidate, best_lan_address, candidate_addresses
 from kerne_tui.web.security import (
     BODY_LIMIT,
@@ -600,6 +601,13 @@ async def test_a_vote_over_an_earlier_step_without_answers_says_there_is_nothing
     assert t("da", key) in page
     assert 'id="answer"' not in page
     assert "Prikker tilbage" not in page
+
+
+@pytest.mark.parametrize("kind", [StepKind.POINTS, StepKind.MATRIX])
+def test_points_and_a_matrix_over_an_earlier_step_without_answers_say_so(kind: StepKind) -> None:
+    answered = WEB_KINDS[kind].answered
+    assert answered({"options": []}, []) == "web.options.none"
+    assert answered({"options": [{"id": "a", "label": "A"}]}, []) is None
 
 
 async def test_a_vote_over_an_earlier_step_with_answers_has_its_form(

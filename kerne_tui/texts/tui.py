@@ -79,6 +79,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "De {shown} nyeste af {total} svar vises.",
         "The newest {shown} of {total} answers are shown.",
     ),
+    "tui.nothing_yet": (
+        "Der er intet at tage stilling til endnu: »{title}« har ingen svar.",
+        "There is nothing to answer yet: “{title}” has no answers.",
+    ),
     "tui.nothing_yet.vote": (
         "Der er intet at stemme om endnu: »{title}« har ingen svar.",
         "There is nothing to vote on yet: “{title}” has no answers.",

@@ -55,6 +55,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "There is nothing to vote on yet: the step the proposals come from has no answers. "
         "Wait for the facilitator to move on.",
     ),
+    "web.options.none": (
+        "Der er intet at tage stilling til endnu: det trin, forslagene kommer fra, har ingen "
+        "svar. Vent på, at facilitatoren går videre.",
+        "There is nothing to answer yet: the step the proposals come from has no answers. "
+        "Wait for the facilitator to move on.",
+    ),
     "web.rank.none": (
         "Der er intet at rangere endnu: det trin, forslagene kommer fra, har ingen svar. "
         "Vent på, at facilitatoren går videre.",

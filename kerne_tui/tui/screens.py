@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.widgets import Footer, Static
 
-from kerne_tui.catalog import Lang, counted, t
+from kerne_tui.catalog import CATALOG, Lang, counted, t
 from kerne_tui.plan import Show, Step
 from kerne_tui.store import SessionStatus
 from kerne_tui.tui.big_numbers import Countdown, clock_text, phase_of
@@ -331,7 +331,8 @@ class MainScreen(KeyedScreen):
         if source is not None and not self.workshop.options(target):
             # Carried-forward options from a step without answers: nothing to vote on yet.
             title = self.workshop.plan.step(source).title
-            words = t(self.lang, f"tui.nothing_yet.{target.kind.value}", title=title)
+            key = f"tui.nothing_yet.{target.kind.value}"
+            words = t(self.lang, key if key in CATALOG else "tui.nothing_yet", title=title)
             text.append("\n" + words, style="bold")
             return text
         if results.hidden:

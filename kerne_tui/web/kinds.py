@@ -261,6 +261,13 @@ def _rank_answered(step: Json, mine: list[Json]) -> str | None:
     return _once(step, mine)
 
 
+def _options_answered(step: Json, mine: list[Json]) -> str | None:
+    """Nothing to answer yet (the earlier step has no answers), or answered once already."""
+    if not step["options"]:
+        return "web.options.none"
+    return _once(step, mine)
+
+
 def _vote_page(mine: list[Json]) -> Json:
     return {"placed": _dots_placed(mine)}
 
@@ -329,7 +336,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             step_fields=_points_step,
             contribution_fields=lambda c: {"points": c.points},
             from_form=_points_form,
-            answered=_once,
+            answered=_options_answered,
         ),
         StepKind.MATRIX: WebKind(
             partial="kinds/matrix.html",
@@ -339,7 +346,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
                 "placements": {key: [x, y] for key, (x, y) in c.placements.items()}
             },
             from_form=_matrix_form,
-            answered=_once,
+            answered=_options_answered,
         ),
         StepKind.ACTIONS: WebKind(
             partial="kinds/actions.html",
