@@ -417,9 +417,9 @@ CATALOG.update(
 
 
 def _merge_parts() -> None:
-    from kerne_tui.texts import archive, rehearsal, tui
+    from kerne_tui.texts import archive, rehearsal, tui, words_questions_parking
 
-    for part in (tui.TEXTS, archive.TEXTS, rehearsal.TEXTS):
+    for part in (tui.TEXTS, archive.TEXTS, rehearsal.TEXTS, words_questions_parking.TEXTS):
         clashes = set(part) & set(CATALOG)
         if clashes:
             raise RuntimeError(f"catalog keys defined twice: {sorted(clashes)}")

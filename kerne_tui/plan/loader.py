@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from kerne_tui.catalog import Lang
-from kerne_tui.plan.checks import EVERY_KIND_KEY, KIND_CHECKS, References
+from kerne_tui.plan.checks import EVERY_KIND_KEY, KIND_CHECKS, MAX_WORDS_LIMIT, References
 from kerne_tui.plan.model import Module, Plan, Show, Step, StepKind
 from kerne_tui.plan.problems import Checker, PlanError, PlanProblem, encode_place
 
 __all__ = ["PlanError", "PlanProblem", "load_plan", "plan_from_data"]
 
-_TOP_KEYS = ("title", "language", "description", "start", "modules")
+_TOP_KEYS = ("title", "language", "description", "start", "parking_lot", "modules")
 _MODULE_KEYS = ("title", "focus", "steps")
 _COMMON_STEP_KEYS = ("id", "kind", "title", "prompt", "minutes", "notes", "show", "min_answers")
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -69,6 +69,7 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
     if start and not _START_PATTERN.match(start):
         check.add(top, "start", "plan.err.start", value=start)
         start = ""
+    parking_lot = check.boolean(top, data, "parking_lot")
     raw_modules = data.get("modules", [])
     if not isinstance(raw_modules, list) or not all(isinstance(m, dict) for m in raw_modules):
         check.wrong_type(top, "modules", "type.list_of_tables", raw_modules)
@@ -112,6 +113,8 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
             )
             position += 1
             if step is not None:
+                if step.parking and not parking_lot:
+                    check.add(splace, "parking", "plan.err.parking_off")
                 steps.append(step)
                 step_kinds[step.id] = step.kind
         modules.append(Module(title=module_title, focus=focus, steps=tuple(steps)))
@@ -125,6 +128,7 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
         modules=tuple(modules),
         start=start,
         source=source,
+        parking_lot=parking_lot,
         raw=dict(data),
     )
 
@@ -232,6 +236,9 @@ def _check_step(
         high_label=check.text(place, raw, "high_label", required=False),
         multiple=check.boolean(place, raw, "multiple"),
         top=check.integer(place, raw, "top", 3, 1),
+        max_words=min(check.integer(place, raw, "max_words", 3, 1), MAX_WORDS_LIMIT),
+        stop_words=own.stop_words,
+        parking=raw.get("parking") is True,
     )
 
 

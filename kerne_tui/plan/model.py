@@ -22,6 +22,8 @@ class StepKind(StrEnum):
     CHOICE = "choice"
     RANK = "rank"
     ACTIONS = "actions"
+    WORDS = "words"
+    QUESTIONS = "questions"
 
     @property
     def takes_input(self) -> bool:
@@ -72,6 +74,10 @@ class Step:
     high_label: str = ""
     multiple: bool = False
     top: int = 3
+    max_words: int = 3
+    stop_words: tuple[str, ...] = ()
+    parking: bool = False
+    """An info or discuss step that shows the parking lot for review."""
 
     @property
     def seconds(self) -> int:
@@ -103,6 +109,8 @@ class Plan:
     modules: tuple[Module, ...]
     start: str = ""
     source: str = ""
+    parking_lot: bool = False
+    """Phones may park questions at any step while the session runs."""
     raw: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     _steps: tuple[Step, ...] = field(init=False, compare=False, repr=False)
     _positions: Mapping[str, int] = field(init=False, compare=False, repr=False)

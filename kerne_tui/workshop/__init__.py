@@ -22,16 +22,19 @@ from kerne_tui.workshop.model import (
     StepOpened,
     TimerChanged,
 )
+from kerne_tui.workshop.parking import PARKING_STEP_ID, Outcome
 from kerne_tui.workshop.results import StepResults, results_for
 
 __all__ = [
     "JOIN_ALPHABET",
+    "PARKING_STEP_ID",
     "Clock",
     "Contribution",
     "ContributionModerated",
     "ContributionReceived",
     "ContributionRetracted",
     "Event",
+    "Outcome",
     "Pin",
     "Refused",
     "ResultsRevealed",

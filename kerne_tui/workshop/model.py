@@ -44,6 +44,11 @@ class Contribution:
     what: str = ""
     who: str = ""
     when: str = ""
+    words: tuple[str, ...] = ()
+    upvote: str = ""
+    """The question (or parked item) this contribution upvotes."""
+    outcome: str = ""
+    """A question's or parked item's end: "answered", "owner" (in ``who``) or "dropped"."""
     hidden: bool = False
     retracted: bool = False
     merged_into: str | None = None
@@ -63,6 +68,7 @@ class Contribution:
         doc["values"] = dict(self.values)
         doc["choices"] = list(self.choices)
         doc["ranking"] = list(self.ranking)
+        doc["words"] = list(self.words)
         return doc
 
     @classmethod
@@ -83,6 +89,9 @@ class Contribution:
             what=str(doc.get("what", "")),
             who=str(doc.get("who", "")),
             when=str(doc.get("when", "")),
+            words=tuple(str(w) for w in doc.get("words", ())),
+            upvote=str(doc.get("upvote", "")),
+            outcome=str(doc.get("outcome", "")),
             hidden=bool(doc.get("hidden", False)),
             retracted=bool(doc.get("retracted", False)),
             merged_into=doc.get("merged_into"),

@@ -59,6 +59,27 @@ class ActionRow:
 
 
 @dataclass(frozen=True, slots=True)
+class WordCount:
+    """One word of a cloud (folded) and how many phones sent it."""
+
+    word: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRow:
+    """A question (or parked item) with its upvotes and, once closed, its outcome."""
+
+    id: str
+    text: str
+    votes: int
+    outcome: str = ""
+    """"" while open; "answered" (also for questions), "owner" or "dropped"."""
+    owner: str = ""
+    at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Parts:
     """What one kind's tally adds to a step's results (the rest stay empty)."""
 
@@ -66,6 +87,8 @@ class Parts:
     bars: tuple[Bar, ...] = ()
     scales: tuple[ScaleRow, ...] = ()
     actions: tuple[ActionRow, ...] = ()
+    words: tuple[WordCount, ...] = ()
+    questions: tuple[QuestionRow, ...] = ()
 
 
 def merge_weights(every: Iterable[Contribution]) -> Counter[str]:

@@ -6,20 +6,30 @@ its contributions is its spec's ``tally`` (:mod:`kerne_tui.workshop.kinds`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kerne_tui.plan.model import Option, Step
 from kerne_tui.workshop.kinds import spec_for
 from kerne_tui.workshop.model import Contribution
-from kerne_tui.workshop.parts import ActionRow, Bar, Card, ScaleRow, merge_weights
+from kerne_tui.workshop.parts import (
+    ActionRow,
+    Bar,
+    Card,
+    QuestionRow,
+    ScaleRow,
+    WordCount,
+    merge_weights,
+)
 
 __all__ = [
     "ActionRow",
     "Bar",
     "Card",
+    "QuestionRow",
     "ScaleRow",
     "StepResults",
+    "WordCount",
     "merge_weights",
     "results_for",
 ]
@@ -37,6 +47,8 @@ class StepResults:
     bars: tuple[Bar, ...] = ()
     scales: tuple[ScaleRow, ...] = ()
     actions: tuple[ActionRow, ...] = ()
+    words: tuple[WordCount, ...] = ()
+    questions: tuple[QuestionRow, ...] = ()
 
     @property
     def enough(self) -> bool:
@@ -50,17 +62,22 @@ def results_for(
     options: Sequence[Option],
     *,
     newest: int | None = None,
+    word_edits: Mapping[str, str] | None = None,
 ) -> StepResults:
     """Tally *contributions* (all of the step's, including hidden ones) against *options*.
 
     With *newest*, only that many cards are made (the newest), for a wall that shows no more;
-    ``count`` still says how many there are in all.
+    ``count`` still says how many there are in all. *word_edits* are the facilitator's
+    hidden ("") and merged words of a word cloud (:attr:`Workshop.word_edits`).
     """
     every = [c for c in contributions if c.step_id == step.id and not c.retracted]
     hidden = sum(1 for c in every if c.hidden)
     visible = [c for c in every if c.visible]
     respondents = len({c.device for c in every})
-    parts = spec_for(step.kind).tally(step, every, visible, options, newest)
+    spec = spec_for(step.kind)
+    if word_edits:
+        visible = spec.edited(visible, word_edits)
+    parts = spec.tally(step, every, visible, options, newest)
     return StepResults(
         step,
         respondents,
@@ -70,4 +87,6 @@ def results_for(
         bars=parts.bars,
         scales=parts.scales,
         actions=parts.actions,
+        words=parts.words,
+        questions=parts.questions,
     )

@@ -14,10 +14,12 @@ from kerne_tui.workshop.kinds.actions import ACTION_FIELD_LIMIT, ActionsSpec
 from kerne_tui.workshop.kinds.base import Fields, KindSpec, clean_field
 from kerne_tui.workshop.kinds.choice import ChoiceSpec
 from kerne_tui.workshop.kinds.no_input import NoInputSpec
+from kerne_tui.workshop.kinds.questions import QuestionsSpec
 from kerne_tui.workshop.kinds.rank import RankSpec
 from kerne_tui.workshop.kinds.scale import ScaleSpec
 from kerne_tui.workshop.kinds.text import TextSpec
 from kerne_tui.workshop.kinds.vote import VoteSpec
+from kerne_tui.workshop.kinds.words import WORD_LIMIT, WordsSpec, fold_word
 
 SPECS: Mapping[StepKind, KindSpec] = MappingProxyType(
     {
@@ -30,6 +32,8 @@ SPECS: Mapping[StepKind, KindSpec] = MappingProxyType(
         StepKind.CHOICE: ChoiceSpec(StepKind.CHOICE),
         StepKind.RANK: RankSpec(StepKind.RANK),
         StepKind.ACTIONS: ActionsSpec(StepKind.ACTIONS),
+        StepKind.WORDS: WordsSpec(StepKind.WORDS),
+        StepKind.QUESTIONS: QuestionsSpec(StepKind.QUESTIONS),
     }
 )
 
@@ -42,8 +46,10 @@ def spec_for(kind: StepKind) -> KindSpec:
 __all__ = [
     "ACTION_FIELD_LIMIT",
     "SPECS",
+    "WORD_LIMIT",
     "Fields",
     "KindSpec",
     "clean_field",
+    "fold_word",
     "spec_for",
 ]
