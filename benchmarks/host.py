@@ -42,9 +42,9 @@ def tui_available() -> bool:
 @contextlib.asynccontextmanager
 async def projected_screen(workshop: Workshop, url: str, folder: Path) -> AsyncIterator[Any]:
     """Run the facilitator's app headless on this loop for as long as the block lasts."""
-    from kerne_tui.tui.app import KerneApp
+    from kerne_tui.tui.app import build_app
 
-    app = KerneApp(workshop, join_url=url, notices=[], data_dir=folder)
+    app = build_app(workshop, join_url=url, data_dir=folder)
     async with app.run_test(headless=True, size=TUI_SIZE) as pilot:
         await pilot.pause()
         yield pilot

@@ -111,11 +111,9 @@ async def _arrivals(path: Path, folder: Path, *, screen: bool) -> tuple[float, f
         await workshop.toggle_reveal("burst")
         async with contextlib.AsyncExitStack() as stack:
             if screen:
-                from kerne_tui.tui.app import KerneApp
+                from kerne_tui.tui.app import build_app
 
-                app = KerneApp(
-                    workshop, join_url="http://127.0.0.1/j/X", notices=[], data_dir=folder
-                )
+                app = build_app(workshop, join_url="http://127.0.0.1/j/X", data_dir=folder)
                 pilot = await stack.enter_async_context(app.run_test(headless=True, size=TUI_SIZE))
                 await pilot.pause()
             started = time.thread_time()

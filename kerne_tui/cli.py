@@ -5,24 +5,25 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import logging
-import os
 import signal
 import sys
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-import platformdirs
-
 from kerne_tui import __version__
-from kerne_tui.catalog import Lang, cli_language, t
+from kerne_tui.catalog import Lang, t
 from kerne_tui.cli_words import speak
 from kerne_tui.memory import settle
 from kerne_tui.plan import Plan, PlanError, builtin_plans, find_plan, load_plan
+from kerne_tui.settings import Settings, cli_language, data_folder
 from kerne_tui.store import (
+    ARCHIVES,
     SessionFileError,
     SessionLocked,
+    SessionStatus,
     find_session,
     latest_unfinished,
     list_sessions,
@@ -151,8 +152,7 @@ def _session_options(
 
 def data_dir(args: argparse.Namespace) -> Path:
     """The folder for session files: --data-dir, KERNE_DATA_DIR or the user's data folder."""
-    chosen = getattr(args, "data_dir", None) or os.environ.get("KERNE_DATA_DIR")
-    return Path(chosen) if chosen else Path(platformdirs.user_data_dir("kerne", appauthor=False))
+    return data_folder(args.data_dir)
 
 
 def ensure_writable(folder: Path, lang: Lang) -> None:
@@ -190,13 +190,11 @@ def session_file_error(error: SessionFileError, lang: Lang) -> UserError:
     )
 
 
-def open_workshop(
-    args: argparse.Namespace, lang: Lang, *, rehearsal: bool = False, speed: float = 1.0
-) -> Workshop:
+def open_workshop(settings: Settings, lang: Lang) -> Workshop:
     """Create a new session for the plan, or resume one; every failure is a UserError."""
-    folder = data_dir(args)
+    folder = settings.data_dir
     ensure_writable(folder, lang)
-    resume = getattr(args, "resume", None)
+    resume = settings.resume
     try:
         if resume is not None:
             if resume:
@@ -210,13 +208,15 @@ def open_workshop(
                 path = latest.path
             workshop = Workshop.resume(path)
         else:
-            plan = resolve_plan(args.plan or "kerneopgaven", lang)
-            workshop = Workshop.create(plan, folder, rehearsal=rehearsal, speed=speed)
+            plan = resolve_plan(settings.plan or "kerneopgaven", lang)
+            workshop = Workshop.create(
+                plan, folder, rehearsal=settings.rehearsal, speed=settings.speed
+            )
     except SessionFileError as error:
         raise session_file_error(error, lang) from None
     except SessionLocked as locked:
         raise UserError(t(lang, "cli.locked", path=locked), t(lang, "cli.locked.hint")) from None
-    step = getattr(args, "step", None)
+    step = settings.step
     if step and step not in {s.id for s in workshop.plan.steps}:
         workshop.store.release()
         steps = ", ".join(s.id for s in workshop.plan.steps)
@@ -322,17 +322,16 @@ def _local_time(stamp: str) -> str:
 
 def cmd_serve(args: argparse.Namespace, lang: Lang) -> int:
     """Hold a session without the screen; print JOIN <url> once phones can connect."""
-    if args.plan and args.resume is not None:
-        args.plan = None
-    workshop = open_workshop(args, lang)
-    setup_logging(data_dir(args), to_stderr=True)
-    return asyncio.run(_serve(workshop, args, lang))
+    settings = Settings.from_args(args)
+    if settings.plan and settings.resuming:
+        settings = dataclasses.replace(settings, plan=None)
+    workshop = open_workshop(settings, lang)
+    setup_logging(settings.data_dir, to_stderr=True)
+    return asyncio.run(_serve(workshop, settings, lang))
 
 
 @contextlib.asynccontextmanager
-async def hosted(
-    workshop: Workshop, args: argparse.Namespace, lang: Lang
-) -> AsyncIterator[ServerInfo]:
+async def hosted(workshop: Workshop, settings: Settings, lang: Lang) -> AsyncIterator[ServerInfo]:
     """Open the session file, serve the phones and keep time; save and release on the way out.
 
     ``kerne serve`` and ``kerne run`` differ only in what runs inside this block.
@@ -340,7 +339,7 @@ async def hosted(
     await workshop.open()
     try:
         async with phone_server(
-            workshop, host=args.host, port=args.port, public_url=args.public_url
+            workshop, host=settings.host, port=settings.port, public_url=settings.public_url
         ) as info:
             ticker = asyncio.create_task(workshop.keep_time())
             settle()
@@ -359,17 +358,17 @@ async def hosted(
         await workshop.shutdown()
 
 
-async def _serve(workshop: Workshop, args: argparse.Namespace, lang: Lang) -> int:
+async def _serve(workshop: Workshop, settings: Settings, lang: Lang) -> int:
     stop = asyncio.Event()
     _on_stop_signals(stop.set)
-    async with hosted(workshop, args, lang) as info:
+    async with hosted(workshop, settings, lang) as info:
         print(f"JOIN {info.url}", flush=True)
-        for notice in server_notices(info, args.port, lang):
+        for notice in server_notices(info, settings.port, lang):
             print(notice, file=sys.stderr, flush=True)
         print(t(lang, "cli.session_file", path=workshop.path), file=sys.stderr, flush=True)
-        target = args.step or _first_input_step(workshop)
-        if workshop.status != "running" or args.step:
-            await workshop.go_to(target, run_timer=args.timed)
+        target = settings.step or _first_input_step(workshop)
+        if workshop.status != SessionStatus.RUNNING or settings.step:
+            await workshop.go_to(target, run_timer=settings.timed)
         await stop.wait()
     print(t(lang, "cli.stopped", path=workshop.path), file=sys.stderr, flush=True)
     return 0
@@ -397,46 +396,46 @@ def _on_stop_signals(callback: Callable[[], None]) -> None:
 
 def cmd_run(args: argparse.Namespace, lang: Lang, *, demo: bool = False) -> int:
     """Run the projected screen with the phone server in the same event loop."""
-    if not demo and args.plan is None and args.resume is None:
+    settings = Settings.from_args(args, rehearsal=demo)
+    if not demo and settings.plan is None and not settings.resuming:
         from kerne_tui.tui.picker import pick_session
 
-        choice = pick_session(data_dir(args), lang)
+        choice = pick_session(settings.data_dir, lang)
         if choice is None:
             return 0
         kind, value = choice
         if kind == "resume":
-            args.resume = value
+            settings = dataclasses.replace(settings, resume=value)
         else:
-            args.plan = value
-    elif args.plan and getattr(args, "resume", None) is not None:
-        args.plan = None
-    workshop = open_workshop(args, lang, rehearsal=demo, speed=args.speed if demo else 1.0)
-    setup_logging(data_dir(args), to_stderr=False)
-    return asyncio.run(_run_screen(workshop, args, lang, demo=demo))
+            settings = dataclasses.replace(settings, plan=value)
+    elif settings.plan and settings.resuming:
+        settings = dataclasses.replace(settings, plan=None)
+    workshop = open_workshop(settings, lang)
+    setup_logging(settings.data_dir, to_stderr=False)
+    return asyncio.run(_run_screen(workshop, settings, lang))
 
 
-async def _run_screen(
-    workshop: Workshop, args: argparse.Namespace, lang: Lang, *, demo: bool
-) -> int:
-    from kerne_tui.tui.app import KerneApp
+async def _run_screen(workshop: Workshop, settings: Settings, lang: Lang) -> int:
+    from kerne_tui.tui.app import build_app
 
-    async with hosted(workshop, args, lang) as info:
+    async with hosted(workshop, settings, lang) as info:
         phones: asyncio.Task[None] | None = None
-        notices = server_notices(info, args.port, lang)
-        if demo:
+        notices = server_notices(info, settings.port, lang)
+        if settings.rehearsal:
             from kerne_tui.rehearsal import simulate_phones
 
             # The phones sit on this machine: loopback, unless the server listens elsewhere.
-            local = "127.0.0.1" if args.host in ("0.0.0.0", "", "::") else args.host
+            host = settings.host
+            local = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
             phones = asyncio.create_task(
                 simulate_phones(
-                    f"http://{local}:{info.port}", workshop.join_code, args.participants
+                    f"http://{local}:{info.port}", workshop.join_code, settings.participants
                 )
             )
-            notices.append(t(lang, "rehearsal.notice", count=args.participants))
-        if args.step:
-            await workshop.go_to(args.step)
-        app = KerneApp(workshop, join_url=info.url, notices=notices, data_dir=data_dir(args))
+            notices.append(t(lang, "rehearsal.notice", count=settings.participants))
+        if settings.step:
+            await workshop.go_to(settings.step)
+        app = build_app(workshop, join_url=info.url, data_dir=settings.data_dir, notices=notices)
         try:
             await app.run_async()
         finally:
@@ -480,7 +479,7 @@ def cmd_archive(args: argparse.Namespace, lang: Lang) -> int:
     if not args.session:
         raise UserError(t(lang, "archive.need_session"))
     path = _session_path(args, lang)
-    out_dir = Path(args.out) if args.out else data_dir(args) / "archives"
+    out_dir = Path(args.out) if args.out else data_dir(args) / ARCHIVES
     try:
         zip_path = write_archive(path, out_dir)
     except SessionFileError as error:

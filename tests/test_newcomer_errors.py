@@ -23,7 +23,7 @@ from tui_support import screen_text
 from kerne_tui.catalog import t
 from kerne_tui.cli import server_notices
 from kerne_tui.plan import Plan, builtin_plans
-from kerne_tui.tui.app import KerneApp
+from kerne_tui.tui.app import build_app
 from kerne_tui.tui.screens import MIN_HEIGHT, MIN_WIDTH
 from kerne_tui.web import phone_server
 from kerne_tui.web import server as web_server
@@ -60,9 +60,7 @@ async def test_a_terminal_too_small_says_the_smallest_size_that_works(
     workshop: Workshop, plan: Plan, tmp_path: Path
 ) -> None:
     await workshop.start()
-    app = KerneApp(
-        workshop, join_url="http://127.0.0.1:8765/j/KERNE", notices=[], data_dir=tmp_path
-    )
+    app = build_app(workshop, join_url="http://127.0.0.1:8765/j/KERNE", data_dir=tmp_path)
     async with app.run_test(size=(MIN_WIDTH - 10, MIN_HEIGHT - 5)) as pilot:
         await pilot.pause()
         shown = " ".join(screen_text(app).split())

@@ -36,7 +36,7 @@ from kerne_tui.rehearsal import phones as phones_module
 from kerne_tui.rehearsal.answers import fit, theme_for
 from kerne_tui.rehearsal.samples import ALL_THEMES, PARKING
 from kerne_tui.store import read_session_data, rows
-from kerne_tui.tui.app import KerneApp
+from kerne_tui.tui.app import build_app
 from kerne_tui.web import phone_server
 from kerne_tui.workshop import ContributionReceived, Event, Workshop
 
@@ -290,7 +290,7 @@ async def test_a_rehearsal_driven_with_the_next_step_key_keeps_every_answer(
                     on_acknowledged=lambda step, cid: acknowledged.append(cid),
                 )
             )
-            app = KerneApp(workshop, join_url=info.url, notices=[], data_dir=tmp_path)
+            app = build_app(workshop, join_url=info.url, data_dir=tmp_path)
             async with app.run_test(size=(120, 40)) as pilot:
                 for step in plan.steps:
                     await pilot.press("n")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
 import zipfile
 from pathlib import Path
 
@@ -184,6 +182,25 @@ async def test_a_shows_the_agenda_and_a_goes_back(tmp_path: Path) -> None:
             assert on_main(app)
 
 
+@pytest.mark.parametrize("screen_key", ["a", "q"])
+async def test_moderation_keys_neither_show_nor_act_away_from_the_answers(
+    tmp_path: Path, screen_key: str
+) -> None:
+    async with open_workshop(tmp_path) as workshop:
+        await three_answers(workshop)
+        await workshop.toggle_reveal("min-opgave")
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.press(screen_key)
+            await until(pilot, lambda: not on_main(app))
+            await pilot.press("down", "h")
+            await pilot.pause()
+            footer = screen_text(app).splitlines()[-1]
+            assert "Skjul" not in footer and "Vælg" not in footer
+            assert app.main.selected is None
+            assert not any(c.hidden for c in workshop.all_contributions())
+
+
 @pytest.mark.parametrize("keys", [("down", "down"), ("tab", "tab")])
 async def test_down_or_tab_selects_the_next_card_and_h_hides_it(
     tmp_path: Path, keys: tuple[str, str]
@@ -348,9 +365,7 @@ async def test_c_closes_the_session_and_the_screen_says_where_it_is(tmp_path: Pa
             assert state["status"] == "finished"
 
 
-async def test_archiving_after_close_shows_the_zip(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_archiving_after_close_shows_the_zip(tmp_path: Path) -> None:
     written: list[tuple[Path, Path]] = []
 
     def write_archive(session: Path, out_dir: Path) -> Path:
@@ -361,12 +376,9 @@ async def test_archiving_after_close_shows_the_zip(
             archive.write(session, session.name)
         return target
 
-    fake = types.ModuleType("kerne_tui.archive")
-    fake.write_archive = write_archive  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "kerne_tui.archive", fake)
     async with open_workshop(tmp_path) as workshop:
         await workshop.start()
-        app = make_app(workshop, tmp_path)
+        app = make_app(workshop, tmp_path, archiver=write_archive)
         async with app.run_test(size=(160, 45)) as pilot:
             await pilot.press("c", "enter")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
@@ -391,18 +403,18 @@ async def test_the_real_archive_is_written_beside_the_session_files(tmp_path: Pa
             assert app.archive_path.name in screen_text(app)
 
 
-async def test_archive_that_cannot_be_imported_is_a_notice_not_a_crash(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "kerne_tui.archive", types.ModuleType("kerne_tui.archive"))
+async def test_archive_that_cannot_be_written_is_a_notice_not_a_crash(tmp_path: Path) -> None:
+    def write_archive(session: Path, out_dir: Path) -> Path:
+        raise OSError(28, "No space left on device")
+
     async with open_workshop(tmp_path) as workshop:
         await workshop.start()
-        app = make_app(workshop, tmp_path)
+        app = make_app(workshop, tmp_path, archiver=write_archive)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("c", "enter")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
             await pilot.press("j")
-            await until(pilot, lambda: any("Arkivet kan ikke laves" in n for n in notices(app)))
+            await until(pilot, lambda: any("Arkivet kunne ikke skrives" in n for n in notices(app)))
             assert app.archive_path is None
             assert workshop.status == "finished"
 

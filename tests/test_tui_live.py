@@ -93,4 +93,4 @@ async def test_news_arriving_after_the_screen_was_taken_down_is_ignored(tmp_path
         # stops them; such news reaches the handlers after the screens are gone.
         await workshop.go_to("min-opgave")
         app.on_kerne_app_session_changed(KerneApp.SessionChanged(StepOpened("min-opgave", 1)))
-        app.tick()  # neither may look for widgets that are gone (NoMatches crashed the app)
+        app.main.tick()  # neither may look for widgets that are gone (NoMatches crashed the app)

@@ -10,6 +10,8 @@ from tui_support import FakeClock, make_app, open_workshop, screen_text, submit
 
 from kerne_tui.plan import StepKind
 from kerne_tui.tui.results import (
+    KIND_VIEWS,
+    PANES,
     WALL_LIMIT,
     BarChart,
     CardView,
@@ -104,6 +106,14 @@ def test_a_narrow_scale_lists_one_value_per_line() -> None:
         "5",
     ]
     assert "mean 4.0 · 3" in " ".join(text.split())
+
+
+def test_every_step_kind_has_its_view_on_the_wall() -> None:
+    missing = [kind.value for kind in StepKind if kind not in KIND_VIEWS]
+    assert missing == [], f"add these kinds to KIND_VIEWS in kerne_tui/tui/results.py: {missing}"
+    for kind, view in KIND_VIEWS.items():
+        # A kind that takes answers shows them in one of the panes; the others show none.
+        assert (view.pane in PANES) == kind.takes_input, kind
 
 
 def test_decimals_follow_the_language() -> None:

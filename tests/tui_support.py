@@ -18,8 +18,9 @@ from conftest import FakeClock as SharedFakeClock
 from textual.pilot import Pilot
 from textual.strip import Strip
 
+from kerne_tui.archive import write_archive
 from kerne_tui.plan import Plan, load_plan
-from kerne_tui.tui.app import KerneApp
+from kerne_tui.tui.app import Archiver, KerneApp, build_app
 from kerne_tui.workshop import Contribution, Workshop
 
 JOIN_CODE = "KXR7M"
@@ -174,9 +175,20 @@ async def open_workshop(
         await workshop.shutdown()
 
 
-def make_app(workshop: Workshop, folder: Path, notices: list[str] | None = None) -> KerneApp:
-    """The app as the command line builds it, with the fixed address."""
-    return KerneApp(workshop, join_url=JOIN_URL, notices=notices or [], data_dir=folder / "data")
+def make_app(
+    workshop: Workshop,
+    folder: Path,
+    notices: list[str] | None = None,
+    archiver: Archiver = write_archive,
+) -> KerneApp:
+    """The app as the command line builds it, with the fixed address (and maybe a fake archive)."""
+    return build_app(
+        workshop,
+        join_url=JOIN_URL,
+        data_dir=folder / "data",
+        notices=notices or [],
+        archiver=archiver,
+    )
 
 
 async def submit(

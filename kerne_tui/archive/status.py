@@ -7,7 +7,8 @@ import zipfile
 from pathlib import Path
 
 from kerne_tui.archive.bundle import read_manifest
-from kerne_tui.catalog import Lang, cli_language, t
+from kerne_tui.catalog import Lang, t
+from kerne_tui.settings import cli_language
 from kerne_tui.store import ARCHIVES, SessionStatus, SessionSummary
 
 __all__ = ["ARCHIVES", "is_archived", "session_status"]

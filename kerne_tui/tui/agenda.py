@@ -12,12 +12,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import Plan
-from kerne_tui.tui.keys import translated
+from kerne_tui.store import SessionStatus
+from kerne_tui.tui.keys import KeyedScreen
 from kerne_tui.workshop import Workshop, parse_iso
 
 REDRAW_SECONDS = 5.0
@@ -64,9 +64,9 @@ def day_progress(
     total = sum(step.seconds for step in steps) / speed
     planned_end = start + timedelta(seconds=total)
     local_now = now.astimezone()
-    if status == "finished" and ended_at is not None:
+    if status == SessionStatus.FINISHED and ended_at is not None:
         projected = ended_at.astimezone()
-    elif status != "running" or current_index < 0:
+    elif status != SessionStatus.RUNNING or current_index < 0:
         projected = max(local_now, start) + timedelta(seconds=total)
     else:
         later = sum(step.seconds for step in steps[current_index + 1 :]) / speed
@@ -107,6 +107,7 @@ def agenda_table(workshop: Workshop, lang: Lang) -> tuple[Table, int]:
     """The plan as a table, and the line on which the open step stands (for scrolling)."""
     plan = workshop.plan
     current = workshop.step_index
+    finished = workshop.status == SessionStatus.FINISHED
     progress = progress_of(workshop)
     moment = progress.planned_start
     table = Table(box=box.SIMPLE_HEAVY, expand=True, show_edge=False, pad_edge=False)
@@ -133,7 +134,7 @@ def agenda_table(workshop: Workshop, lang: Lang) -> tuple[Table, int]:
             if index == current:
                 mark, style = t(lang, "tui.agenda.now"), "reverse bold"
                 current_line = line
-            elif 0 <= index < current or (workshop.status == "finished" and index <= current):
+            elif 0 <= index < current or (finished and index <= current):
                 mark, style = "✓", ""
             else:
                 mark, style = "", ""
@@ -171,7 +172,7 @@ def summary_text(workshop: Workshop, lang: Lang) -> Text:
     return text
 
 
-class AgendaScreen(Screen[None]):
+class AgendaScreen(KeyedScreen):
     """The whole day at a glance; a or escape goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -180,10 +181,8 @@ class AgendaScreen(Screen[None]):
     ]
 
     def __init__(self, workshop: Workshop, lang: Lang) -> None:
-        super().__init__()
+        super().__init__(lang)
         self.workshop = workshop
-        self.lang: Lang = lang
-        self._bindings = translated(self._bindings, lang)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.workshop.plan.title, style="bold"), id="agenda-title")

@@ -8,30 +8,27 @@ workshop itself. It never prints; the command line logs to a file.
 from __future__ import annotations
 
 import asyncio
-import importlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import ClassVar, cast
+from typing import ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import BindingType
 from textual.command import Provider
 from textual.message import Message
 from textual.screen import Screen
 
+from kerne_tui.archive import write_archive
 from kerne_tui.catalog import Lang, t
 from kerne_tui.memory import settle
 from kerne_tui.plan import Show, StepKind
+from kerne_tui.store import ARCHIVES, SessionStatus
 from kerne_tui.tui.agenda import AgendaScreen
 from kerne_tui.tui.commands import FacilitatorCommands, guarded
 from kerne_tui.tui.dialogs import ConfirmScreen, HelpScreen, NotesScreen, PinScreen
-from kerne_tui.tui.keys import (
-    FACILITATOR_KEYS,
-    SELECTION_ACTIONS,
-    SELECTION_KEYS,
-    translated,
-)
+from kerne_tui.tui.keys import FACILITATOR_KEYS, SELECTION_KEYS, translated
 from kerne_tui.tui.screens import MainScreen, QrScreen
 from kerne_tui.tui.themes import DARK_THEME, LIGHT_THEME
 from kerne_tui.workshop import (
@@ -44,6 +41,10 @@ from kerne_tui.workshop import (
 )
 
 log = logging.getLogger(__name__)
+
+Archiver = Callable[[Path, Path], Path]
+"""Writes the archive of a session file into a folder and returns the zip's path."""
+"""The folder inside the data folder where archives made from the screen go."""
 
 
 class KerneApp(App[None]):
@@ -63,18 +64,24 @@ class KerneApp(App[None]):
             self.event = event
 
     def __init__(
-        self, workshop: Workshop, *, join_url: str, notices: list[str], data_dir: Path
+        self,
+        workshop: Workshop,
+        *,
+        join_url: str,
+        notices: Sequence[str],
+        data_dir: Path,
+        archiver: Archiver,
     ) -> None:
         super().__init__()
         self.workshop = workshop
         self.join_url = join_url
         self.notices = list(notices)
         self.data_dir = data_dir
+        self.archiver = archiver
         self.lang: Lang = workshop.plan.language
         self.archive_path: Path | None = None
         """The zip written when the session was archived from the screen."""
         self._bindings = translated(self._bindings, self.lang)
-        self._answers_dirty = False
         self._unsubscribe: Callable[[], None] | None = None
         for theme in (LIGHT_THEME, DARK_THEME):
             self.register_theme(theme)
@@ -88,7 +95,7 @@ class KerneApp(App[None]):
         self._unsubscribe = self.workshop.subscribe(self._on_workshop_event)
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=20, markup=False)
-        if self.workshop.status == "waiting":
+        if self.workshop.status == SessionStatus.WAITING:
             self.push_screen(QrScreen(self.workshop, self.join_url, self.lang, welcome=True))
         self.call_after_refresh(settle)
 
@@ -108,31 +115,19 @@ class KerneApp(App[None]):
             return
         event = message.event
         if isinstance(event, ContributionReceived | ContributionRetracted | ContributionModerated):
-            # Answers can come by the hundred: draw them on the next tick, all at once.
-            self._answers_dirty = True
+            # Answers can come by the hundred: the screen draws them on its tick, all at once.
+            self.main.answers_changed()
             return
         if isinstance(event, StepOpened):
-            self.main.selected = None
             self._close_welcome()
+            self.main.step_opened()
             # A calm moment: the room reads the new step before it answers.
             self.call_after_refresh(settle)
-        self.show_session()
-
-    def show_session(self) -> None:
-        """Show the session as it is on every screen that shows it."""
-        self.main.show_session()
+        else:
+            self.main.show_session()
         for screen in self.screen_stack:
             if isinstance(screen, AgendaScreen):
                 screen.show_session()
-
-    def tick(self) -> None:
-        """Read the countdown, and draw answers that came since the last tick (all at once)."""
-        if not self.is_running:
-            return
-        self.main.update_clock()
-        if self._answers_dirty:
-            self._answers_dirty = False
-            self.main.refresh_answers()
 
     def _close_welcome(self) -> None:
         screen = self.screen
@@ -140,34 +135,12 @@ class KerneApp(App[None]):
             self.pop_screen()
 
     # --- facilitator commands -------------------------------------------------------------
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Moderation keys work (and show in the footer) only where the answers are."""
-        if action in SELECTION_ACTIONS:
-            return self.screen is self.main
-        return True
-
     def action_help_quit(self) -> None:
         """Ctrl+C does not quit (too easy to press by accident): say what does."""
         self.notify(t(self.lang, "tui.quit.hint"))
 
-    def action_select_next(self) -> None:
-        """Select the next answer on the wall."""
-        self.main.action_select_next()
-
-    def action_select_previous(self) -> None:
-        """Select the previous answer on the wall."""
-        self.main.action_select_previous()
-
-    async def action_hide_selected(self) -> None:
-        """Hide the selected answer from the wall."""
-        await self.main.action_hide_selected()
-
-    def action_merge_selected(self) -> None:
-        """Merge the selected answer into another."""
-        self.main.action_merge_selected()
-
     def _session_over(self) -> bool:
-        if self.workshop.status == "finished":
+        if self.workshop.status == SessionStatus.FINISHED:
             self.notify(t(self.lang, "tui.closed.already"), severity="warning")
             return True
         return False
@@ -176,7 +149,7 @@ class KerneApp(App[None]):
         """Start the workshop, or pause and resume the countdown."""
         if self._session_over():
             return
-        if self.workshop.status == "waiting":
+        if self.workshop.status == SessionStatus.WAITING:
             await guarded(self, self.lang, self.workshop.start())
             return
         await guarded(self, self.lang, self.workshop.toggle_timer())
@@ -185,7 +158,7 @@ class KerneApp(App[None]):
         """Go to the next step (or start at the first)."""
         if self._session_over():
             return
-        if self.workshop.status == "waiting":
+        if self.workshop.status == SessionStatus.WAITING:
             await guarded(self, self.lang, self.workshop.start())
             return
         ok, moved = await guarded(self, self.lang, self.workshop.next_step())
@@ -196,7 +169,7 @@ class KerneApp(App[None]):
         """Go back one step."""
         if self._session_over():
             return
-        if self.workshop.status == "waiting":
+        if self.workshop.status == SessionStatus.WAITING:
             self.notify(t(self.lang, "tui.step.not_started"), severity="warning")
             return
         ok, moved = await guarded(self, self.lang, self.workshop.previous_step())
@@ -283,7 +256,7 @@ class KerneApp(App[None]):
 
     def action_close_session(self) -> None:
         """End the session (after a yes), then offer to archive it."""
-        if self.workshop.status == "finished":
+        if self.workshop.status == SessionStatus.FINISHED:
             self._offer_archive()
             return
 
@@ -300,9 +273,9 @@ class KerneApp(App[None]):
         self.push_screen(question, close)
 
     def _offer_archive(self) -> None:
-        async def archive(yes: bool | None) -> None:
+        def archive(yes: bool | None) -> None:
             if yes:
-                await self.archive()
+                self.archive()
 
         offer = ConfirmScreen(
             t(self.lang, "tui.archive.question"),
@@ -311,23 +284,15 @@ class KerneApp(App[None]):
         )
         self.push_screen(offer, archive)
 
+    @work(exclusive=True, group="archive")
     async def archive(self) -> Path | None:
-        """Write the session's archive zip beside the session files; say where it is."""
+        """Write the session's archive zip beside the session files; say where it is.
+
+        A worker: the zip is written on a thread while the screen keeps time and takes answers.
+        """
         try:
-            module = importlib.import_module("kerne_tui.archive")
-            write_archive = cast(Callable[[Path, Path], Path], module.write_archive)
-        except (ImportError, AttributeError) as error:
-            log.exception("the archive is not available")
-            self.notify(
-                t(self.lang, "tui.archive.unavailable", detail=error),
-                severity="error",
-                timeout=20,
-                markup=False,
-            )
-            return None
-        try:
-            path = await asyncio.to_thread(
-                write_archive, self.workshop.path, self.data_dir / "archives"
+            path = Path(
+                await asyncio.to_thread(self.archiver, self.workshop.path, self.data_dir / ARCHIVES)
             )
         except Exception as error:
             # The session file is safe either way; the facilitator can run `kerne archive`.
@@ -339,10 +304,10 @@ class KerneApp(App[None]):
                 markup=False,
             )
             return None
-        self.archive_path = Path(path)
+        self.archive_path = path
         self.notify(t(self.lang, "tui.archive.done", path=path), timeout=20, markup=False)
-        self.main.show_session()
-        return self.archive_path
+        self.main.archived(path)
+        return path
 
     async def action_quit(self) -> None:
         """Quit after a yes; the timer and everything else is written first."""
@@ -360,3 +325,21 @@ class KerneApp(App[None]):
             self.lang,
         )
         self.push_screen(question, leave)
+
+
+def build_app(
+    workshop: Workshop,
+    *,
+    join_url: str,
+    data_dir: Path,
+    notices: Sequence[str] = (),
+    archiver: Archiver = write_archive,
+) -> KerneApp:
+    """The projected screen for *workshop*: the one way the CLI, tests and benchmarks make it.
+
+    *join_url* is the address the phones use, *data_dir* the folder of the session files (the
+    archive goes into its ``archives`` folder), *notices* are shown once at the start.
+    """
+    return KerneApp(
+        workshop, join_url=join_url, notices=notices, data_dir=data_dir, archiver=archiver
+    )

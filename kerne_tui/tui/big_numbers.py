@@ -11,6 +11,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from kerne_tui.catalog import Lang, t
+from kerne_tui.store import SessionStatus
 
 # A 3x5 pixel font; "#" is ink. Solid strokes survive a projector where thin lines wash out.
 _FONT: dict[str, tuple[str, ...]] = {
@@ -108,9 +109,9 @@ def phase_of(
     *, status: str, running: bool, seconds_left: float, planned: float, has_step: bool
 ) -> Phase:
     """The countdown's phase from the session's status and timer."""
-    if status == "finished":
+    if status == SessionStatus.FINISHED:
         return Phase.FINISHED
-    if status != "running" or not has_step:
+    if status != SessionStatus.RUNNING or not has_step:
         return Phase.WAITING
     if math.ceil(seconds_left) <= 0:
         return Phase.ZERO

@@ -5,17 +5,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable
 from functools import partial
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.store import StoreWriteError
+from kerne_tui.tui.keys import KeyedScreen, palette_entries
 from kerne_tui.workshop import Refused
-
-if TYPE_CHECKING:
-    from kerne_tui.tui.app import KerneApp
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -33,37 +32,23 @@ async def guarded(app: App[Any], lang: Lang, call: Awaitable[T]) -> tuple[bool, 
     return False, None
 
 
-PALETTE: list[tuple[str, str, bool]] = [
-    ("toggle_timer", "tui.key.timer.long", False),
-    ("next_step", "tui.key.next.long", False),
-    ("previous_step", "tui.key.previous.long", False),
-    ("extend", "tui.key.extend.long", False),
-    ("toggle_reveal", "tui.key.reveal.long", False),
-    ("show_qr", "tui.key.qr.long", False),
-    ("show_agenda", "tui.key.agenda.long", False),
-    ("pin", "tui.key.pin.long", False),
-    ("show_notes", "tui.key.notes.long", False),
-    ("toggle_theme", "tui.key.theme.long", False),
-    ("close_session", "tui.key.close.long", False),
-    ("quit", "tui.key.quit.long", False),
-    ("help", "tui.key.help.long", False),
-    ("select_next", "tui.key.select.long", True),
-    ("hide_selected", "tui.key.hide.long", True),
-    ("merge_selected", "tui.key.merge.long", True),
-    ("show_hidden", "tui.cmd.show_hidden", True),
-]
-"""(action, catalog key of its title, whether it acts on the main screen's selection)."""
+PALETTE: list[tuple[str, str, bool]] = palette_entries()
+"""(action, catalog key of its title, whether the screen on top carries it out), from the keys."""
 
 
 class FacilitatorCommands(Provider):
     """The same commands as the keys, findable by name in the command palette (ctrl+p)."""
 
     def _commands(self) -> list[tuple[str, Any]]:
-        app: KerneApp = self.app  # type: ignore[assignment]
+        screen = self.screen
+        if not isinstance(screen, KeyedScreen):
+            return []
         found: list[tuple[str, Any]] = []
-        for action, key, on_main in PALETTE:
-            namespace = app.main if on_main else app
-            found.append((t(app.lang, key), partial(app.run_action, action, namespace)))
+        for action, key, on_screen in PALETTE:
+            namespace: DOMNode = screen if on_screen else self.app
+            if on_screen and not screen.check_action(action, ()):
+                continue
+            found.append((t(screen.lang, key), partial(self.app.run_action, action, namespace)))
         return found
 
     async def discover(self) -> Hits:

@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.binding import Binding, BindingsMap, BindingType
+from textual.screen import Screen
 
 from kerne_tui.catalog import Lang, t
+
+SCREEN = "screen."
+"""Actions bound app-wide but carried out by the screen on top (Textual's action namespace)."""
 
 FACILITATOR_KEYS: list[BindingType] = [
     Binding("question_mark", "help", "tui.key.help", tooltip="tui.key.help.long"),
@@ -39,24 +43,69 @@ FACILITATOR_KEYS: list[BindingType] = [
 """Commands that act on the session from any of the app's own screens."""
 
 SELECTION_KEYS: list[BindingType] = [
-    Binding("down", "select_next", "tui.key.select", tooltip="tui.key.select.long"),
-    Binding("tab", "select_next", "tui.key.select", show=False),
+    Binding("down", SCREEN + "select_next", "tui.key.select", tooltip="tui.key.select.long"),
+    Binding("tab", SCREEN + "select_next", "tui.key.select", show=False),
     Binding(
         "up",
-        "select_previous",
+        SCREEN + "select_previous",
         "tui.key.select",
         tooltip="tui.key.select_previous.long",
         show=False,
     ),
-    Binding("shift+tab", "select_previous", "tui.key.select", show=False),
-    Binding("h", "hide_selected", "tui.key.hide", tooltip="tui.key.hide.long"),
-    Binding("m", "merge_selected", "tui.key.merge", tooltip="tui.key.merge.long"),
+    Binding("shift+tab", SCREEN + "select_previous", "tui.key.select", show=False),
+    Binding("h", SCREEN + "hide_selected", "tui.key.hide", tooltip="tui.key.hide.long"),
+    Binding("m", SCREEN + "merge_selected", "tui.key.merge", tooltip="tui.key.merge.long"),
 ]
-"""Moderation keys; they act on the main screen, where the answers are."""
+"""Moderation keys, bound app-wide (the footer keeps its order) and carried out by the screen on
+top: only the main screen, where the answers are, takes them."""
 
 SELECTION_ACTIONS = frozenset(
-    binding.action for binding in SELECTION_KEYS if isinstance(binding, Binding)
+    binding.action.removeprefix(SCREEN)
+    for binding in SELECTION_KEYS
+    if isinstance(binding, Binding)
 )
+"""The moderation actions by their name on the screen."""
+
+NOT_IN_PALETTE = frozenset({"command_palette", "select_previous"})
+"""Keys the palette does not offer: itself, and the way back through the answers (a key's job)."""
+
+KEYLESS_COMMANDS: list[tuple[str, str, bool]] = [
+    ("show_hidden", "tui.cmd.show_hidden", True),
+]
+"""Commands found only by name in the palette: (action, catalog key of its title, on the screen)."""
+
+
+def palette_entries() -> list[tuple[str, str, bool]]:
+    """(action, catalog key of its title, whether the screen on top carries it out) per command.
+
+    Read from the bindings: every action with a described key, in the order of the keys, then the
+    commands that have no key.
+    """
+    entries: dict[str, tuple[str, str, bool]] = {}
+    for item in [*FACILITATOR_KEYS, *SELECTION_KEYS]:
+        assert isinstance(item, Binding)
+        on_screen = item.action.startswith(SCREEN)
+        action = item.action.removeprefix(SCREEN)
+        if item.tooltip and action not in NOT_IN_PALETTE and action not in entries:
+            entries[action] = (action, item.tooltip, on_screen)
+    return [*entries.values(), *KEYLESS_COMMANDS]
+
+
+class KeyedScreen(Screen[None]):
+    """A full screen of the facilitator's app, its keys described in the session's language.
+
+    The moderation keys are bound app-wide for the screen on top to carry out; a screen without
+    answers to moderate neither shows nor runs them.
+    """
+
+    def __init__(self, lang: Lang, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lang: Lang = lang
+        self._bindings = translated(self._bindings, lang)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action not in SELECTION_ACTIONS
+
 
 KEY_NAMES = {"space": "tui.keyname.space", "escape": "tui.keyname.escape"}
 
@@ -93,9 +142,10 @@ def help_rows(lang: Lang) -> list[tuple[str, str]]:
     for item in [*FACILITATOR_KEYS, *SELECTION_KEYS]:
         assert isinstance(item, Binding)
         label = t(lang, item.tooltip) if item.tooltip else t(lang, item.description)
-        keys, _ = rows.setdefault(item.action, ([], label))
+        action = item.action.removeprefix(SCREEN)
+        keys, _ = rows.setdefault(action, ([], label))
         if item.tooltip:
-            rows[item.action] = (keys, label)
+            rows[action] = (keys, label)
         keys.append(_key_label(item.key, lang))
     return [(" / ".join(keys), label) for keys, label in rows.values()]
 

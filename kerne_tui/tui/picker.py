@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import PlanError, builtin_plans, load_plan
-from kerne_tui.store import list_sessions
+from kerne_tui.store import SessionStatus, list_sessions
 from kerne_tui.tui.keys import translated
 from kerne_tui.tui.themes import DARK_THEME, LIGHT_THEME
 
@@ -27,7 +27,7 @@ def choices(data_dir: Path, lang: Lang) -> list[tuple[Choice, Text]]:
     found: list[tuple[Choice, Text]] = []
     sessions, _ = list_sessions(data_dir)
     for summary in sessions:
-        if summary.status == "finished":
+        if summary.status == SessionStatus.FINISHED:
             continue
         label = Text(t(lang, "tui.picker.resume") + " ", style="bold")
         label.append(summary.title)

@@ -7,6 +7,7 @@ that is never parsed for markup; control and escape codes are dropped on the way
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from rich import box
 from rich.cells import cell_len
@@ -246,12 +247,82 @@ class CardWall(ItemGrid):
 
 def unit_text(kind: StepKind, lang: Lang) -> Callable[[int], str]:
     """How a bar's count is said: dots for a vote, points for a ranking, people for a choice."""
-    name = {StepKind.VOTE: "dots", StepKind.RANK: "points"}.get(kind, "people")
+    name = KIND_VIEWS[kind].unit or "people"
 
     def say(n: int) -> str:
         return t(lang, f"tui.unit.{name}.one" if n == 1 else f"tui.unit.{name}", n=n)
 
     return say
+
+
+Draw = Callable[["ResultsView", StepResults, "str | None"], list[str]]
+"""Draws a step's results into its pane of the view; returns the ids the facilitator can select."""
+
+
+@dataclass(frozen=True, slots=True)
+class KindView:
+    """How the results of one step kind are drawn on the wall."""
+
+    pane: str
+    """The id of the view's child that shows them ("" for a kind without answers)."""
+    draw: Draw
+    unit: str = ""
+    """For bars: what a count is said in (``dots``, ``points``, ``people``)."""
+
+
+def _draw_cards(view: ResultsView, results: StepResults, selected: str | None) -> list[str]:
+    wall = view.query_one("#cards", CardWall)
+    shown = results.cards[:WALL_LIMIT]
+    wall.show(shown, selected)
+    hidden_cards = results.count - WALL_LIMIT
+    more = view.query_one("#more-cards", Static)
+    more.display = hidden_cards > 0
+    if hidden_cards > 0:
+        words = t(view.lang, "tui.cards.more", shown=WALL_LIMIT, total=results.count)
+        more.update(Text(words, style="italic"))
+    card = wall.view(selected) if selected else None
+    if card is not None:
+        view.call_after_refresh(view.scroll_to_widget, card, animate=False)
+    return [card.id for card in shown]
+
+
+def _draw_bars(view: ResultsView, results: StepResults, selected: str | None) -> list[str]:
+    unit = unit_text(results.step.kind, view.lang)
+    view.query_one("#bars", Static).update(BarChart(results.bars, unit))
+    return []
+
+
+def _draw_scales(view: ResultsView, results: StepResults, selected: str | None) -> list[str]:
+    step = results.step
+    low = step.low_label or t(view.lang, "web.scale.low")
+    high = step.high_label or t(view.lang, "web.scale.high")
+    view.query_one("#scales", Static).update(ScaleChart(results.scales, low, high, view.lang))
+    return []
+
+
+def _draw_actions(view: ResultsView, results: StepResults, selected: str | None) -> list[str]:
+    view.query_one("#actions", Static).update(action_table(results.actions, selected, view.lang))
+    return [row.id for row in results.actions]
+
+
+def _draw_nothing(view: ResultsView, results: StepResults, selected: str | None) -> list[str]:
+    return []
+
+
+KIND_VIEWS: dict[StepKind, KindView] = {
+    StepKind.INFO: KindView("", _draw_nothing),
+    StepKind.DISCUSS: KindView("", _draw_nothing),
+    StepKind.TEXT: KindView("cards", _draw_cards),
+    StepKind.SENTENCE: KindView("cards", _draw_cards),
+    StepKind.VOTE: KindView("bars", _draw_bars, unit="dots"),
+    StepKind.CHOICE: KindView("bars", _draw_bars, unit="people"),
+    StepKind.RANK: KindView("bars", _draw_bars, unit="points"),
+    StepKind.SCALE: KindView("scales", _draw_scales),
+    StepKind.ACTIONS: KindView("actions", _draw_actions),
+}
+"""The one place that says how each step kind's results are drawn; a new kind adds its line."""
+PANES = ("cards", "bars", "scales", "actions")
+"""The view's children that show results, one of them at a time."""
 
 
 class ResultsView(VerticalScroll, can_focus=False):
@@ -277,43 +348,18 @@ class ResultsView(VerticalScroll, can_focus=False):
 
     def show(self, results: StepResults | None, *, visible: bool, selected: str | None) -> None:
         """Show *results* if *visible* and enough people answered; otherwise show nothing."""
-        wall = self.query_one("#cards", CardWall)
-        more = self.query_one("#more-cards", Static)
-        bars = self.query_one("#bars", Static)
-        scales = self.query_one("#scales", Static)
-        actions = self.query_one("#actions", Static)
         kind = results.step.kind if results and visible and results.enough else None
         tally = self.query_one(Tally)
         tally.display = results is not None and kind is None
         if results is not None:
             tally.count = results.respondents
-        wall.display = kind is not None and kind.is_textual
-        bars.display = kind in (StepKind.VOTE, StepKind.CHOICE, StepKind.RANK)
-        scales.display = kind is StepKind.SCALE
-        actions.display = kind is StepKind.ACTIONS
+        chosen = KIND_VIEWS[kind] if kind is not None else None
+        for pane in PANES:
+            self.query_one(f"#{pane}").display = chosen is not None and chosen.pane == pane
+        if chosen is None or chosen.pane != "cards":
+            self.query_one("#more-cards").display = False
         self.selectable = []
-        hidden_cards = results.count - WALL_LIMIT if results and kind else 0
-        more.display = kind is not None and kind.is_textual and hidden_cards > 0
-        if results is None or kind is None:
-            wall.show([], None)
+        if results is None or chosen is None:
+            self.query_one("#cards", CardWall).show([], None)
             return
-        if kind.is_textual:
-            shown = results.cards[:WALL_LIMIT]
-            wall.show(shown, selected)
-            self.selectable = [card.id for card in shown]
-            if hidden_cards > 0:
-                words = t(self.lang, "tui.cards.more", shown=WALL_LIMIT, total=results.count)
-                more.update(Text(words, style="italic"))
-            view = wall.view(selected) if selected else None
-            if view is not None:
-                self.call_after_refresh(self.scroll_to_widget, view, animate=False)
-        elif kind is StepKind.SCALE:
-            step = results.step
-            low = step.low_label or t(self.lang, "web.scale.low")
-            high = step.high_label or t(self.lang, "web.scale.high")
-            scales.update(ScaleChart(results.scales, low, high, self.lang))
-        elif kind is StepKind.ACTIONS:
-            actions.update(action_table(results.actions, selected, self.lang))
-            self.selectable = [row.id for row in results.actions]
-        else:
-            bars.update(BarChart(results.bars, unit_text(kind, self.lang)))
+        self.selectable = chosen.draw(self, results, selected)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
@@ -12,82 +11,48 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import Show, Step
+from kerne_tui.store import SessionStatus
 from kerne_tui.tui.big_numbers import Countdown, clock_text, phase_of
 from kerne_tui.tui.commands import guarded
 from kerne_tui.tui.dialogs import MergeScreen
-from kerne_tui.tui.keys import translated
+from kerne_tui.tui.keys import SELECTION_ACTIONS, KeyedScreen
+from kerne_tui.tui.layout import (
+    MIN_HEIGHT,
+    MIN_WIDTH,
+    SIDE_MIN_WIDTH,
+    Arrangement,
+    arrange,
+    band_rows,
+)
 from kerne_tui.tui.qr import QrCode, qr_matrix, qr_size
 from kerne_tui.tui.results import WALL_LIMIT, ResultsView, plain
 from kerne_tui.workshop import StepResults, Workshop, results_for
 
-if TYPE_CHECKING:
-    from kerne_tui.tui.app import KerneApp
-
 REFRESH_SECONDS = 0.25
 """How often the countdown is read and pending answers are drawn: a burst of phones costs at
 most four redraws a second, and the digits change on time."""
-MIN_WIDTH = 60
-MIN_HEIGHT = 20
-"""Below this the screen only says how large it must be."""
-STAGE_MIN_WIDTH = 40
-"""The step and its answers need at least this many columns beside the QR code."""
-SIDE_MIN_WIDTH = 34
-"""Room for the countdown's digits at double size."""
 
 
-@dataclass(frozen=True, slots=True)
-class Arrangement:
-    """How the main screen fits a terminal: whether the QR stays beside the step, digit size."""
-
-    too_small: bool
-    qr_here: bool
-    clock_scale: int
-    side_width: int
-
-
-def arrange(size: Size, qr: Size, band_rows: int) -> Arrangement:
-    """Fit the main screen into *size*; a QR that does not fit moves to its own screen (q)."""
-    width, height = size
-    if width < MIN_WIDTH or height < MIN_HEIGHT:
-        return Arrangement(True, False, 1, 0)
-    body = height - 3 - band_rows  # header (2) and footer (1) and the bands below the body
-    side_width = max(qr.width, SIDE_MIN_WIDTH) + 2
-    fixed = 1 + 2 + 1  # the clock's cue, address and code, a spare line
-    qr_here = width - side_width - 1 >= STAGE_MIN_WIDTH and body >= qr.height + 3 + fixed
-    if not qr_here:
-        side_width = SIDE_MIN_WIDTH + 2
-    room = body - (qr.height if qr_here else 2) - fixed
-    clock_scale = 2 if room >= 5 + 2 else 1
-    return Arrangement(False, qr_here, clock_scale, side_width)
-
-
-def _band_rows(text: str, width: int) -> int:
-    """Lines a band of *text* takes when wrapped to *width* (with its padding)."""
-    if not text:
-        return 0
-    return max(1, math.ceil(len(text) / max(1, width - 4)))
-
-
-class MainScreen(Screen[None]):
+class MainScreen(KeyedScreen):
     """The step, its prompt, the countdown, the QR code and the answers, for the whole room."""
 
     AUTO_FOCUS = None
     BINDINGS: ClassVar[list[BindingType]] = [
         # A screen binds tab to focus; here nothing takes focus, and tab walks the answers.
-        Binding("tab", "app.select_next", show=False),
-        Binding("shift+tab", "app.select_previous", show=False),
+        Binding("tab", "select_next", show=False),
+        Binding("shift+tab", "select_previous", show=False),
     ]
 
     def __init__(self, workshop: Workshop, join_url: str, lang: Lang) -> None:
-        super().__init__(id="main")
+        super().__init__(lang, id="main")
         self.workshop = workshop
         self.join_url = join_url
-        self.lang: Lang = lang
+        self.archive_path: Path | None = None
+        """The zip written when the session was archived from the screen (for the closed band)."""
         self.selected: str | None = None
         """The card or action row the facilitator picked for moderation or pinning."""
         self.results: StepResults | None = None
@@ -96,12 +61,12 @@ class MainScreen(Screen[None]):
         """How often the answers were redrawn; bursts of phones must not redraw per answer."""
         self.arrangement = Arrangement(False, True, 1, SIDE_MIN_WIDTH + 2)
         self._ready = False
+        self._answers_dirty = False
         self._qr_cells = qr_size(len(qr_matrix(join_url)), 1)
 
-    @property
-    def kerne(self) -> KerneApp:
-        """The app, with its workshop commands."""
-        return self.app  # type: ignore[return-value]
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The moderation keys work (and show in the footer) here, where the answers are."""
+        return action in SELECTION_ACTIONS or super().check_action(action, parameters)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="top"):
@@ -131,7 +96,7 @@ class MainScreen(Screen[None]):
         self._ready = True
         self.show_session()
         # The screen owns the tick, so it stops with the screen and never outlives its widgets.
-        self.set_interval(REFRESH_SECONDS, self.kerne.tick)
+        self.set_interval(REFRESH_SECONDS, self.tick)
 
     def on_unmount(self) -> None:
         self._ready = False
@@ -142,7 +107,30 @@ class MainScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         self.fit(event.size)
 
+    def tick(self) -> None:
+        """Read the countdown, and draw answers that came since the last tick (all at once)."""
+        if not self._ready:
+            return
+        self.update_clock()
+        if self._answers_dirty:
+            self._answers_dirty = False
+            self.refresh_answers()
+
     # --- attributes down: the app tells the screen to show the session as it is -----------
+    def answers_changed(self) -> None:
+        """Answers came, went or were moderated: draw them on the next tick, all at once."""
+        self._answers_dirty = True
+
+    def step_opened(self) -> None:
+        """A new step is open: nothing of the last one stays selected."""
+        self.selected = None
+        self.show_session()
+
+    def archived(self, path: Path) -> None:
+        """The session was archived to *path*: the closed band says where."""
+        self.archive_path = path
+        self.show_session()
+
     def show_session(self) -> None:
         """Show everything: header, step, countdown, answers and bands."""
         if not self._ready:
@@ -152,7 +140,7 @@ class MainScreen(Screen[None]):
         self._show_header(step)
         title = self.query_one("#step-title", Static)
         prompt = self.query_one("#step-prompt", Static)
-        if workshop.status == "finished":
+        if workshop.status == SessionStatus.FINISHED:
             title.update(Text(t(self.lang, "tui.finished.title"), style="bold"))
             prompt.update(Text(workshop.plan.title))
         elif step is None:
@@ -204,13 +192,13 @@ class MainScreen(Screen[None]):
             text.append_text(plain(pin.text, multiline=False))
             pin_band.update(text)
         closed = self.query_one("#closed-band", Static)
-        closed.display = self.workshop.status == "finished"
+        closed.display = self.workshop.status == SessionStatus.FINISHED
         if closed.display:
             closed.update(Text(self._closed_words()))
 
     def _closed_words(self) -> str:
         words = t(self.lang, "tui.closed.band", path=self.workshop.path)
-        archive = self.kerne.archive_path
+        archive = self.archive_path
         if archive is not None:
             return words + " " + t(self.lang, "tui.closed.archive", path=archive)
         return words + " " + t(self.lang, "tui.closed.archive_hint")
@@ -225,7 +213,7 @@ class MainScreen(Screen[None]):
         if step is None:
             first = workshop.plan.steps[0]
             countdown.value = clock_text(first.seconds / workshop.speed)
-        elif workshop.status == "finished":
+        elif workshop.status == SessionStatus.FINISHED:
             countdown.value = clock_text(0)
         else:
             countdown.value = clock_text(workshop.seconds_left())
@@ -269,7 +257,7 @@ class MainScreen(Screen[None]):
         view = self.query_one(ResultsView)
         count = self.query_one("#answer-count", Static)
         target = self.results_step()
-        if target is None or workshop.status == "waiting":
+        if target is None or workshop.status == SessionStatus.WAITING:
             self.results = None
             count.display = False
             view.show(None, visible=False, selected=None)
@@ -311,9 +299,9 @@ class MainScreen(Screen[None]):
         bands = 0
         pin = self.workshop.pinned
         if pin is not None:
-            bands += _band_rows(t(self.lang, "tui.pin.band") + " " + pin.text, size.width)
-        if self.workshop.status == "finished":
-            bands += _band_rows(self._closed_words(), size.width)
+            bands += band_rows(t(self.lang, "tui.pin.band") + " " + pin.text, size.width)
+        if self.workshop.status == SessionStatus.FINISHED:
+            bands += band_rows(self._closed_words(), size.width)
         arrangement = arrange(size, self._qr_cells, bands)
         self.arrangement = arrangement
         self.set_class(arrangement.too_small, "-too-small")
@@ -426,7 +414,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(MergeScreen(self.selected_text(), targets, self.lang), merge_into)
 
 
-class QrScreen(Screen[None]):
+class QrScreen(KeyedScreen):
     """The join QR code as large as the terminal allows, with the address and code written out."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -435,13 +423,11 @@ class QrScreen(Screen[None]):
     ]
 
     def __init__(self, workshop: Workshop, join_url: str, lang: Lang, *, welcome: bool) -> None:
-        super().__init__()
+        super().__init__(lang)
         self.workshop = workshop
         self.join_url = join_url
-        self.lang: Lang = lang
         self.welcome = welcome
         """Shown by itself before the start; it gives way when the first step opens."""
-        self._bindings = translated(self._bindings, lang)
 
     def compose(self) -> ComposeResult:
         title = Text(self.workshop.plan.title, style="bold")

@@ -1,0 +1,197 @@
+"""Catalog entries for the command line and its help: key -> (Danish, English)."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # --- the command line --------------------------------------------------------------
+    "cli.description": (
+        "kerne: workshopfacilitator til danske arbejdspladser. Lærredet viser workshoppen, "
+        "deltagerne svarer anonymt fra telefonen, og alt bliver på din computer.",
+        "kerne: workshop facilitator for Danish workplaces. The projected screen runs the "
+        "workshop, participants answer anonymously from their phones, and everything stays "
+        "on your laptop.",
+    ),
+    "cli.error": ("fejl: {message}", "error: {message}"),
+    "cli.hint": ("tip: {message}", "hint: {message}"),
+    "cli.plan_not_found": ("Planen '{name}' findes ikke.", "The plan '{name}' does not exist."),
+    "cli.builtin_list": ("Indbyggede planer: {names}", "Built-in plans: {names}"),
+    "cli.invalid_plans": ("{count} plan(er) har fejl.", "{count} plan(s) have mistakes."),
+    "cli.session_file.missing": (
+        "Sessionsfilen findes ikke: {path}",
+        "The session file does not exist: {path}",
+    ),
+    "cli.session_file.unreadable": (
+        "Sessionsfilen kan ikke læses: {path} ({detail})",
+        "The session file cannot be read: {path} ({detail})",
+    ),
+    "cli.session_file.empty": (
+        "Sessionsfilen er tom: {path}. Den er ikke ændret.",
+        "The session file is empty: {path}. It was not changed.",
+    ),
+    "cli.session_file.not_json": (
+        "Sessionsfilen er beskadiget (ikke gyldig JSON): {path} ({detail}). Den er ikke ændret.",
+        "The session file is damaged (not valid JSON): {path} ({detail}). It was not changed.",
+    ),
+    "cli.session_file.not_ours": (
+        "Filen er ikke en kerne-sessionsfil: {path}. Den er ikke ændret.",
+        "The file is not a kerne session file: {path}. It was not changed.",
+    ),
+    "cli.locked": (
+        "Sessionen bruges allerede af et andet kerne-program ({path}). Én sessionsfil, én skriver.",
+        "The session is already in use by another kerne program ({path}). One session file, one writer.",
+    ),
+    "cli.locked.hint": (
+        "Luk det andet vindue med kerne, eller start en ny session uden --resume.",
+        "Close the other window running kerne, or start a new session without --resume.",
+    ),
+    "cli.no_session_to_resume": (
+        "Der er ingen ufærdig session at genoptage i {folder}.",
+        "There is no unfinished session to resume in {folder}.",
+    ),
+    "cli.session_not_found": (
+        "Sessionen '{name}' findes ikke i {folder}.",
+        "The session '{name}' is not in {folder}.",
+    ),
+    "cli.unknown_step": (
+        "Trinnet '{step}' findes ikke i planen. Trin: {steps}",
+        "The step '{step}' is not in the plan. Steps: {steps}",
+    ),
+    "cli.port_taken": (
+        "Ingen ledig port mellem {first} og {last} på {host}.",
+        "No free port between {first} and {last} on {host}.",
+    ),
+    "cli.port_taken.hint": (
+        "Vælg en anden port med --port, eller luk programmet, der bruger den.",
+        "Choose another port with --port, or close the program that uses it.",
+    ),
+    "cli.port_moved": (
+        "Port {wanted} var optaget; kerne bruger port {port} i stedet.",
+        "Port {wanted} was taken; kerne uses port {port} instead.",
+    ),
+    "cli.no_lan": (
+        "Fandt ingen netværksadresse, som telefonerne kan nå. Adressen virker kun på denne computer.",
+        "Found no network address the phones can reach. The address works on this computer only.",
+    ),
+    "cli.no_lan.hint": (
+        "Forbind computeren til Wi-Fi (eller en telefons hotspot), eller angiv --host eller --public-url.",
+        "Connect the laptop to Wi-Fi (or a phone's hotspot), or give --host or --public-url.",
+    ),
+    "cli.data_dir": (
+        "Datamappen kan ikke bruges: {path} ({detail}).",
+        "The data folder cannot be used: {path} ({detail}).",
+    ),
+    "cli.data_dir.hint": (
+        "Vælg en mappe, du kan skrive i, med --data-dir eller KERNE_DATA_DIR.",
+        "Choose a folder you can write to with --data-dir or KERNE_DATA_DIR.",
+    ),
+    "cli.session_file": ("Sessionsfil: {path}", "Session file: {path}"),
+    "cli.stopped": ("Sessionen er gemt: {path}", "The session is saved: {path}"),
+    # --- command line help -------------------------------------------------------------
+    "cli.help.run": (
+        "Kør en workshop på lærredet med telefonerne på.",
+        "Run a workshop on the projected screen, with the phones.",
+    ),
+    "cli.help.run.plan": (
+        "planfil eller navn på en indbygget plan (uden: vælg på skærmen)",
+        "plan file or built-in plan name (none: choose on screen)",
+    ),
+    "cli.help.demo": (
+        "Øv workshoppen med simulerede telefoner, før du står foran rummet.",
+        "Rehearse the workshop with simulated phones before you face the room.",
+    ),
+    "cli.help.demo.plan": (
+        "planfil eller navn på en indbygget plan (standard: kerneopgaven-kort)",
+        "plan file or built-in plan name (default: kerneopgaven-kort)",
+    ),
+    "cli.help.demo.participants": (
+        "antal simulerede telefoner (standard 12)",
+        "number of simulated phones (default 12)",
+    ),
+    "cli.help.demo.speed": (
+        "gør alle nedtællinger X gange kortere (standard 1)",
+        "make every countdown X times shorter (default 1)",
+    ),
+    "cli.help.serve": (
+        "Hold en session uden lærred (til test, målinger og øvelse med scriptede telefoner).",
+        "Hold a session without the screen (for tests, benchmarks and scripted rehearsal).",
+    ),
+    "cli.help.serve.plan": (
+        "planfil eller navn på en indbygget plan",
+        "plan file or built-in plan name",
+    ),
+    "cli.help.serve.timed": (
+        "lad trinnets nedtælling køre (svar lukker ved nul)",
+        "run the step's countdown (input closes at zero)",
+    ),
+    "cli.help.validate": (
+        "Tjek planfiler og sig præcist, hvad der er galt.",
+        "Check plan files and say exactly what is wrong.",
+    ),
+    "cli.help.validate.paths": ("planfiler, der skal tjekkes", "plan files to check"),
+    "cli.help.plans": (
+        "Vis de indbyggede planer og deres længde.",
+        "List the built-in plans and their length.",
+    ),
+    "cli.help.sessions": (
+        "Vis sessionsfilerne i datamappen.",
+        "List the session files in the data folder.",
+    ),
+    "cli.help.report": (
+        "Skriv en rapport over en session (også mens den kører).",
+        "Write a report of a session (also while it runs).",
+    ),
+    "cli.help.report.format": (
+        "rapportens format (standard html)",
+        "report format (default html)",
+    ),
+    "cli.help.report.out": (
+        "hvor rapporten skrives (standard: ved sessionsfilen)",
+        "where to write it (default: beside the session file)",
+    ),
+    "cli.help.archive": (
+        "Arkivér en session som én zip-fil med rapport.",
+        "Archive a session as one zip with its report.",
+    ),
+    "cli.help.archive.out": (
+        "mappe til zip-filen (standard: datamappens archives)",
+        "folder for the zip (default: the data folder's archives)",
+    ),
+    "cli.help.archive.verify": (
+        "tjek et arkiv mod dets manifest",
+        "check an archive against its manifest",
+    ),
+    "cli.help.session": (
+        "sessionsfilens sti eller navn, som 'kerne sessions' viser det",
+        "session file path, or its name as 'kerne sessions' lists it",
+    ),
+    "cli.help.data_dir": (
+        "mappe til sessionsfiler (standard: KERNE_DATA_DIR, ellers din datamappe)",
+        "folder for session files (default: KERNE_DATA_DIR, else your data folder)",
+    ),
+    "cli.help.host": (
+        "adressen der lyttes på (standard 0.0.0.0: alle netværk)",
+        "address to listen on (default 0.0.0.0: every network)",
+    ),
+    "cli.help.port": (
+        "port til telefonerne (standard {port}; 0 vælger en ledig)",
+        "port for the phones (default {port}; 0 picks a free one)",
+    ),
+    "cli.help.public_url": (
+        "adressen telefonerne skal bruge, hvis den ikke er denne computers (hotspot, proxy, tunnel)",
+        "address the phones use, if not this machine's (hotspot, proxy, tunnel)",
+    ),
+    "cli.help.step": (
+        "åbn ved dette trin (id fra planen)",
+        "open at this step (id from the plan)",
+    ),
+    "cli.help.resume": (
+        "fortsæt den seneste ufærdige session (eller den navngivne)",
+        "continue the latest unfinished session (or the named one)",
+    ),
+    "cli.above_zero": (
+        "skal være et tal over 0, ikke '{value}'",
+        "must be a number above 0, not '{value}'",
+    ),
+    "cli.at_least": (
+        "skal være et heltal på mindst {minimum}, ikke '{value}'",
+        "must be a whole number of at least {minimum}, not '{value}'",
+    ),
+}

@@ -1,0 +1,73 @@
+"""Catalog entries for refused participant commands: key -> (Danish, English)."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "refuse.not_started": (
+        "Workshoppen er ikke begyndt endnu.",
+        "The workshop has not started yet.",
+    ),
+    "refuse.step_closed": (
+        "Trinnet er lukket, så der kan ikke sendes mere. Din tekst er ikke sendt.",
+        "This step is closed, so nothing more can be sent. Your text was not sent.",
+    ),
+    "refuse.not_current_step": (
+        "Facilitatoren er gået videre til et andet trin. Dit svar er ikke sendt.",
+        "The facilitator has moved on to another step. Your answer was not sent.",
+    ),
+    "refuse.no_input": ("Dette trin tager ikke imod svar.", "This step does not take answers."),
+    "refuse.wrong_kind": (
+        "Svaret passer ikke til trinnets type.",
+        "The answer does not fit this step's kind.",
+    ),
+    "refuse.empty": ("Skriv noget, før du sender.", "Write something before you send."),
+    "refuse.too_long": (
+        "Teksten er for lang: højst {limit} tegn (du har {length}).",
+        "The text is too long: at most {limit} characters (you have {length}).",
+    ),
+    "refuse.cap": (
+        "Du har allerede sendt {limit} bidrag til dette trin. Fortryd et for at sende et nyt.",
+        "You have already sent {limit} contributions to this step. Retract one to send another.",
+    ),
+    "refuse.already_answered": (
+        "Du har allerede svaret på dette trin. Fortryd dit svar for at svare igen.",
+        "You have already answered this step. Retract your answer to answer again.",
+    ),
+    "refuse.unknown_option": ("Den valgmulighed findes ikke.", "That option does not exist."),
+    "refuse.no_options": (
+        "Der er ingen valgmuligheder at vælge imellem endnu.",
+        "There are no options to choose from yet.",
+    ),
+    "refuse.too_many_dots": (
+        "For mange prikker: du har {limit} i alt.",
+        "Too many dots: you have {limit} in all.",
+    ),
+    "refuse.no_dots": ("Sæt mindst én prik.", "Place at least one dot."),
+    "refuse.option_cap": (
+        "Højst {limit} prikker på samme valgmulighed.",
+        "At most {limit} dots on the same option.",
+    ),
+    "refuse.scale_value": (
+        "Vælg et tal fra 1 til 5 for hvert udsagn.",
+        "Choose a number from 1 to 5 for each statement.",
+    ),
+    "refuse.scale_missing": (
+        "Svar på alle udsagn, før du sender.",
+        "Answer every statement before you send.",
+    ),
+    "refuse.choice_count": ("Vælg én mulighed.", "Choose one option."),
+    "refuse.choice_none": ("Vælg mindst én mulighed.", "Choose at least one option."),
+    "refuse.rank_count": (
+        "Vælg dine {limit} vigtigste i rækkefølge (hver kun én gang).",
+        "Choose your top {limit} in order (each only once).",
+    ),
+    "refuse.action_what": ("Skriv hvad der skal gøres.", "Write what is to be done."),
+    "refuse.not_yours": (
+        "Det bidrag findes ikke, eller det er ikke dit.",
+        "That contribution does not exist, or it is not yours.",
+    ),
+    "refuse.closed_session": ("Workshoppen er afsluttet.", "The workshop has ended."),
+    "refuse.unknown_step": ("Det trin findes ikke.", "That step does not exist."),
+    "refuse.storage": (
+        "Dit svar kunne ikke gemmes. Prøv igen om lidt.",
+        "Your answer could not be saved. Try again in a moment.",
+    ),
+}
