@@ -51,4 +51,46 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outcome.answered": ("besvaret", "answered"),
     "outcome.owner": ("ejer: {owner}", "owner: {owner}"),
     "outcome.dropped": ("droppet", "dropped"),
+    # --- the wall ---------------------------------------------------------------------------
+    "tui.key.parking": ("Parkering", "Parking lot"),
+    "tui.key.parking.long": (
+        "Vis parkeringspladsen på lærredet i stedet for svarene, eller svarene igen",
+        "Show the parking lot on the screen in place of the answers, or the answers again",
+    ),
+    "tui.key.answered": ("Besvaret", "Answered"),
+    "tui.key.answered.long": (
+        "Marker det valgte spørgsmål eller punkt som besvaret (igen: åbn det igen)",
+        "Mark the selected question or item as answered (again: open it again)",
+    ),
+    "tui.key.owner": ("Ejer", "Owner"),
+    "tui.key.owner.long": (
+        "Giv det valgte spørgsmål eller punkt en ejer, der tager det videre",
+        "Give the selected question or item an owner who takes it further",
+    ),
+    "tui.key.drop": ("Drop", "Drop"),
+    "tui.key.drop.long": (
+        "Drop det valgte spørgsmål eller punkt (igen: åbn det igen)",
+        "Drop the selected question or item (again: open it again)",
+    ),
+    "tui.owner.title": ("Hvem ejer punktet?", "Who owns the item?"),
+    "tui.owner.keys": (
+        "Enter: giv punktet ejeren  ·  Esc: fortryd",
+        "Enter: give the item this owner  ·  Esc: cancel",
+    ),
+    "tui.parking.title": ("Parkeringspladsen", "The parking lot"),
+    "tui.parking.count": ("{n} punkter, {open} åbne", "{n} items, {open} open"),
+    "tui.parking.empty": (
+        "Tryk på Parkér et spørgsmål på telefonen",
+        "Tap Park a question on your phone",
+    ),
+    "tui.parking.none": (
+        "Planen har ingen parkeringsplads (parking_lot = true øverst i planen).",
+        "The plan has no parking lot (parking_lot = true at the top of the plan).",
+    ),
+    "tui.parking.shown": (
+        "Parkeringspladsen vises. Tryk P igen for svarene.",
+        "The parking lot is on show. Press P again for the answers.",
+    ),
+    "tui.questions.votes": ("Støtte", "Votes"),
+    "tui.questions.question": ("Spørgsmål", "Question"),
 }
