@@ -261,6 +261,7 @@ class Workshop(SessionQueries):
         if outcome == Outcome.OWNER and not who:
             raise Refused("invalid", "refuse.owner_missing")
         who = who if outcome == Outcome.OWNER else ""
+        outcome = str(outcome)
         updated = replace(question, outcome=outcome, who=who)
         await self._moderate(updated, "outcome", {"outcome": outcome, "who": who}, outcome=outcome)
 
