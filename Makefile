@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PLAN ?= kerneopgaven
 
-.PHONY: run demo test check bench chromium clean
+.PHONY: run demo test test-fast test-screen test-real check bench chromium clean fixtures
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,20 @@ check: $(VENV)/.installed
 # KERNE_REQUIRE_REAL_PARTS=1: a browser or terminal test that would skip fails instead.
 test: $(VENV)/.installed chromium check
 	KERNE_REQUIRE_REAL_PARTS=1 $(BIN)/python -m pytest -q
+
+# The groups of tests/support/groups.py: in-process units (seconds), the screen, the real parts.
+test-fast: $(VENV)/.installed
+	$(BIN)/python -m pytest -q -m unit
+
+test-screen: $(VENV)/.installed
+	$(BIN)/python -m pytest -q -m screen
+
+test-real: $(VENV)/.installed chromium
+	KERNE_REQUIRE_REAL_PARTS=1 $(BIN)/python -m pytest -q -m real
+
+# Rebuild the archive's committed session and its golden reports from the code; read the diff.
+fixtures: $(VENV)/.installed
+	cd tests && ../$(BIN)/python -m fixtures.archive_sessions
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks

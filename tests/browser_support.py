@@ -10,11 +10,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-import time
 from collections.abc import Awaitable, Callable, Coroutine, Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
+
+from support import FakeClock, plan_text
 
 from kerne_tui.plan import load_plan
 from kerne_tui.web import phone_server
@@ -43,108 +43,8 @@ PHONE: dict[str, Any] = {
     "locale": "da-DK",
 }
 
-ALL_KINDS_PLAN = """\
-title = "Prøveværksted"
-language = "da"
-description = "En plan med alle trintyper, skrevet af browsertestene."
-
-[[modules]]
-title = "Hvad laver vi?"
-focus = "Hver for sig først, så sammen."
-
-[[modules.steps]]
-id = "velkommen"
-kind = "info"
-title = "Velkommen"
-prompt = "Scan koden, og læs med på telefonen."
-minutes = 2
-
-[[modules.steps]]
-id = "tanker"
-kind = "text"
-title = "Hvad er vi her for?"
-prompt = "Skriv med dine egne ord, hvad vi er her for at opnå for borgerne."
-minutes = 5
-max_length = 300
-max_per_person = 3
-
-[[modules.steps]]
-id = "snak"
-kind = "discuss"
-title = "Tal sammen to og to"
-prompt = "Hvor ligner svarene hinanden, og hvor er de forskellige?"
-minutes = 5
-
-[[modules.steps]]
-id = "saetning"
-kind = "sentence"
-title = "Én sætning"
-prompt = "Skriv kerneopgaven i én sætning."
-minutes = 5
-max_length = 200
-max_per_person = 2
-
-[[modules]]
-title = "Fra ord til handling"
-focus = "Hvad vælger vi, og hvem gør hvad?"
-
-[[modules.steps]]
-id = "prikker"
-kind = "vote"
-title = "Prikafstemning"
-prompt = "Sæt dine tre prikker på det, der betyder mest. Højst to på samme."
-minutes = 5
-options = ["Mere tid hos borgerne", "Færre og kortere møder", "Bedre overlevering mellem vagter"]
-dots = 3
-max_per_option = 2
-
-[[modules.steps]]
-id = "klarhed"
-kind = "scale"
-title = "Hvor klar er opgaven?"
-prompt = "Hvor enig er du i udsagnene i dag?"
-minutes = 3
-statements = ["Jeg kan forklare kerneopgaven i én sætning.", "Vi prioriterer efter kerneopgaven."]
-low_label = "Helt uenig"
-high_label = "Helt enig"
-
-[[modules.steps]]
-id = "valg"
-kind = "choice"
-title = "Hvornår følger vi op?"
-prompt = "Vælg det møde, hvor vi følger op."
-minutes = 2
-options = ["Personalemødet i næste måned", "MED-mødet", "Temadagen til foråret"]
-
-[[modules.steps]]
-id = "rang"
-kind = "rank"
-title = "Hvad tager tid fra opgaven?"
-prompt = "Vælg de to ting, der tager mest tid fra kerneopgaven."
-minutes = 3
-options = ["Dokumentation", "Møder", "Kørsel", "Vikardækning"]
-top = 2
-
-[[modules.steps]]
-id = "handlinger"
-kind = "actions"
-title = "Aftaler"
-prompt = "Hvad gør vi, hvem gør det, og hvornår?"
-minutes = 5
-"""
-
-
-class ShiftableClock:
-    """The real clocks plus an offset the test moves forward to run a countdown out at once."""
-
-    def __init__(self) -> None:
-        self.offset = 0.0
-
-    def monotonic(self) -> float:
-        return time.monotonic() + self.offset
-
-    def now(self) -> datetime:
-        return datetime.now(UTC) + timedelta(seconds=self.offset)
+ALL_KINDS_PLAN = plan_text("browser")
+"""The phone tests' plan with every kind (``tests/data/browser.toml``)."""
 
 
 class LoopThread:
@@ -170,7 +70,7 @@ class LoopThread:
 class LiveSession:
     """A workshop served to phones on 127.0.0.1, driven from the test like the facilitator."""
 
-    def __init__(self, loop: LoopThread, workshop: Workshop, clock: ShiftableClock) -> None:
+    def __init__(self, loop: LoopThread, workshop: Workshop, clock: FakeClock) -> None:
         self.loop = loop
         self.workshop = workshop
         self.clock = clock
@@ -224,7 +124,7 @@ class LiveSession:
         """Let the open step's countdown reach zero now (input closes, phones are told)."""
 
         async def expire(workshop: Workshop) -> None:
-            self.clock.offset += workshop.seconds_left() + 1.0
+            self.clock.advance(workshop.seconds_left() + 1.0)
             workshop.tick()
 
         self.do(expire)
@@ -255,7 +155,7 @@ def live_session(
     text = ALL_KINDS_PLAN.replace('language = "da"', f'language = "{language}"', 1)
     plan_path.write_text(text, encoding="utf-8")
     plan = load_plan(plan_path)
-    clock = ShiftableClock()
+    clock = FakeClock(running=True)
 
     async def start() -> Workshop:
         workshop = Workshop.create(plan, data_dir, clock=clock, join_code=JOIN_CODE)

@@ -1,155 +1,46 @@
-"""Shared fixtures: a clock moved by hand, a data folder, and a small plan with every kind."""
+"""Shared fixtures: a clock moved by hand, a data folder, and a small plan with every kind.
+
+The parts behind them live in ``tests/support`` (import from there, not from this file).
+"""
 
 from __future__ import annotations
 
 import gc
 import os
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from support import JOIN_CODE, FakeClock, copy_plan, new_workshop
+from support.groups import group_of
 
 from kerne_tui.plan import Plan, load_plan
 from kerne_tui.workshop import Workshop
 
-JOIN_CODE = "KERNE"
-"""The join code of the ``workshop`` fixture, fixed so tests can name it."""
 
-SMALL_PLAN = """\
-title = "Prøveworkshop"
-language = "da"
-description = "En lille plan med alle trintyper, til test."
-
-[[modules]]
-title = "Første modul"
-focus = "Hvad laver vi?"
-
-[[modules.steps]]
-id = "intro"
-kind = "info"
-title = "Velkommen"
-prompt = "Scan koden."
-minutes = 2
-
-[[modules.steps]]
-id = "ideas"
-kind = "text"
-title = "Idéer"
-prompt = "Hvad er vi her for?"
-minutes = 5
-max_length = 40
-max_per_person = 2
-
-[[modules.steps]]
-id = "pairs"
-kind = "discuss"
-title = "Tal sammen"
-prompt = "Tal to og to."
-minutes = 4
-
-[[modules.steps]]
-id = "proposal"
-kind = "sentence"
-title = "Én sætning"
-prompt = "Skriv et forslag."
-minutes = 3
-max_length = 30
-
-[[modules]]
-title = "Andet modul"
-focus = "Hvad vælger vi?"
-
-[[modules.steps]]
-id = "dots"
-kind = "vote"
-title = "Prikker"
-prompt = "Sæt dine prikker."
-minutes = 3
-options_from = "ideas"
-dots = 3
-max_per_option = 2
-
-[[modules.steps]]
-id = "fixed-vote"
-kind = "vote"
-title = "Faste valg"
-prompt = "Stem."
-minutes = 3
-options = ["Møder", "Mails", "Pauser"]
-dots = 2
-
-[[modules.steps]]
-id = "mood"
-kind = "scale"
-title = "Stemning"
-prompt = "Hvor enig er du?"
-minutes = 2
-statements = ["Vi ved, hvad vi laver.", "Vi har tid til det."]
-low_label = "Uenig"
-high_label = "Enig"
-
-[[modules.steps]]
-id = "pick"
-kind = "choice"
-title = "Vælg én"
-prompt = "Hvad er vigtigst?"
-minutes = 2
-options = ["Borgeren", "Kollegerne", "Økonomien"]
-
-[[modules.steps]]
-id = "many"
-kind = "choice"
-title = "Vælg flere"
-prompt = "Hvad fylder?"
-minutes = 2
-options = ["Møder", "Mails", "Dokumentation"]
-multiple = true
-
-[[modules.steps]]
-id = "top"
-kind = "rank"
-title = "Rangér"
-prompt = "Dine to vigtigste."
-minutes = 2
-options = ["A", "B", "C", "D"]
-top = 2
-
-[[modules.steps]]
-id = "carry-rank"
-kind = "rank"
-title = "Rangér idéerne"
-prompt = "Dine to vigtigste idéer."
-minutes = 2
-options_from = "ideas"
-top = 2
-
-[[modules.steps]]
-id = "todo"
-kind = "actions"
-title = "Handlinger"
-prompt = "Hvad gør vi?"
-minutes = 5
-"""
+def pytest_configure(config: pytest.Config) -> None:
+    for name, meaning in (
+        ("unit", "in-process and on the fake clock: the fast group (make test-fast)"),
+        ("screen", "the Textual app driven in-process by its pilot"),
+        ("real", "real parts: browser, terminal, child processes, installs, real servers"),
+    ):
+        config.addinivalue_line("markers", f"{name}: {meaning}")
 
 
-class FakeClock:
-    """A clock that only moves when a test says so, so timers are exact and never flaky."""
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """With ``-m unit`` alone, skip importing the other modules at all (the Textual and browser
+    ones take seconds to import); every other selection collects everything."""
+    name = collection_path.name
+    if config.getoption("markexpr") == "unit" and name.startswith("test_") and name.endswith(".py"):
+        return group_of(collection_path.stem, set()) != "unit" or None
+    return None
 
-    def __init__(self, start: datetime | None = None) -> None:
-        self._now = start or datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-        self._mono = 1000.0
 
-    def monotonic(self) -> float:
-        return self._mono
-
-    def now(self) -> datetime:
-        return self._now
-
-    def advance(self, seconds: float) -> None:
-        """Let *seconds* pass on both the monotonic and the wall clock."""
-        self._mono += seconds
-        self._now += timedelta(seconds=seconds)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test with its group (tests/support/groups.py), so ``-m unit`` selects."""
+    for item in items:
+        markers = {mark.name for mark in item.iter_markers()}
+        item.add_marker(group_of(item.path.stem, markers))
 
 
 @pytest.fixture
@@ -179,9 +70,9 @@ def write_plan(tmp_path: Path) -> Callable[[str, str], Path]:
 
 
 @pytest.fixture
-def plan_path(write_plan: Callable[[str, str], Path]) -> Path:
-    """A small valid plan with one step of every kind (see ``SMALL_PLAN``)."""
-    return write_plan(SMALL_PLAN, "proeve.toml")
+def plan_path(tmp_path: Path) -> Path:
+    """A copy of the small plan with one step of every kind (``tests/data/small.toml``)."""
+    return copy_plan("small", tmp_path, "proeve.toml")
 
 
 @pytest.fixture
@@ -193,7 +84,7 @@ def plan(plan_path: Path) -> Plan:
 @pytest.fixture
 async def workshop(plan: Plan, data_dir: Path, clock: FakeClock) -> AsyncIterator[Workshop]:
     """A new, not yet started session of the small plan, open for writing, on the fake clock."""
-    session = Workshop.create(plan, data_dir, clock=clock, join_code=JOIN_CODE)
+    session = new_workshop(plan, data_dir, clock, join_code=JOIN_CODE)
     await session.open()
     try:
         yield session

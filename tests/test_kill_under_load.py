@@ -153,7 +153,10 @@ async def test_acknowledged_contributions_survive_sigkill_in_a_200_phone_burst(
         kill_after = rng.randint(1, PHONES * 3 // 4)
         async with serving(serve_command(plan_path, data_dir, session), log) as server:
             burst = await burst_until_killed(server, kill_after)
-            assert server.process.returncode == -signal.SIGKILL
+            # asyncio reports 255 when something else in this process reaped the child
+            # first (seen on a loaded machine, where pids are reused quickly); the kill was
+            # ours either way, and what the round checks is the file.
+            assert server.process.returncode in (-signal.SIGKILL, 255)
         session = session or only_session(data_dir)
         acknowledged.update(burst.acknowledged)
         rounds_cut_short += burst.unanswered > 0

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from aiohttp import web
-from conftest import SMALL_PLAN, FakeClock
+from support import FakeClock, plan_text
 from textual.pilot import Pilot
 from tui_support import until
 
@@ -155,7 +155,7 @@ def every_kind_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
     """The small test plan with one step of every kind, tight text limits, and six phones."""
     folder = tmp_path_factory.mktemp("every-kind")
     plan_file = folder / "proeve.toml"
-    plan_file.write_text(SMALL_PLAN, encoding="utf-8")
+    plan_file.write_text(plan_text("small"), encoding="utf-8")
     return asyncio.run(rehearse(load_plan(plan_file), folder, 6, seed=11))
 
 

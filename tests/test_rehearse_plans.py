@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FakeClock
+from support import FakeClock
 
 from kerne_tui.plan import Show, Step, StepKind, builtin_plans, load_plan
 from kerne_tui.workshop import Workshop, results_for

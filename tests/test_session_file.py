@@ -11,7 +11,7 @@ from typing import IO
 
 import orjson
 import pytest
-from conftest import FakeClock
+from support import FakeClock
 from tinydb import TinyDB
 
 from kerne_tui.plan import Plan

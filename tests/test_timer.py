@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import JOIN_CODE, FakeClock
+from support import JOIN_CODE, FakeClock, open_workshop
 
 from kerne_tui.plan import Plan
 from kerne_tui.store import read_session_data, rows
@@ -40,7 +40,11 @@ def test_a_running_timer_counts_down_on_the_monotonic_clock(clock: FakeClock) ->
     timer = StepTimer.fresh(clock, 300)
     timer.start()
     clock.advance(120)
+    clock.jump_wall(3600)  # NTP sets the laptop's clock an hour on: no time passed in the room
     assert timer.seconds_left() == 180
+    clock.jump_wall(-7200)  # and two hours back
+    clock.advance(30)
+    assert timer.seconds_left() == 150
 
 
 def test_a_timer_never_goes_below_zero(clock: FakeClock) -> None:
@@ -165,13 +169,9 @@ async def test_extend_persists_the_later_deadline(workshop: Workshop, clock: Fak
 
 
 async def test_speed_shortens_every_step(plan: Plan, data_dir: Path, clock: FakeClock) -> None:
-    fast = Workshop.create(plan, data_dir, clock=clock, speed=10)
-    await fast.open()
-    try:
+    async with open_workshop(plan, data_dir, clock, speed=10) as fast:
         await fast.go_to("ideas")
         assert fast.seconds_left() == 30
-    finally:
-        await fast.shutdown()
 
 
 async def test_a_resumed_session_keeps_join_code_step_and_deadline(

@@ -999,7 +999,7 @@ async def test_a_form_with_the_wrong_form_token_is_refused(
 
 
 async def test_a_form_with_its_phones_form_token_is_taken(workshop: Workshop, phone: Phone) -> None:
-    from kerne_tui.web.app import form_token
+    from kerne_tui.web.forms import form_token
 
     await at(workshop, "ideas")
     await phone.get(f"/j/{CODE}")

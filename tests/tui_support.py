@@ -1,5 +1,7 @@
 """Shared parts for the projected-screen tests: a frozen clock, a small plan, a ready workshop.
 
+The clock, the plan file and the workshop come from ``tests/support``; this adds the screen's own.
+
 Everything that could make two runs differ is fixed here: the clock (a FakeClock the test
 moves by hand), the join code and the join address, the local time zone, and the cursor blink.
 """
@@ -14,7 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from conftest import FakeClock as SharedFakeClock
+import support
+from support import copy_plan, data_folder, plan_text
 from textual.pilot import Pilot
 from textual.strip import Strip
 
@@ -29,102 +32,12 @@ JOIN_URL = f"http://192.168.1.23:8765/j/{JOIN_CODE}"
 """A fixed join address, shaped like a real one on a LAN."""
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
-PLAN = """\
-title = "Kerneopgaven på prøve"
-language = "da"
-description = "En lille plan til skærmtestene."
-start = "09:00"
-
-[[modules]]
-title = "Hvad tror jeg, vi laver?"
-focus = "Hver for sig først, så sammen."
-
-[[modules.steps]]
-id = "velkommen"
-kind = "info"
-title = "Velkommen"
-prompt = "Scan QR-koden med din telefon."
-minutes = 2
-notes = "Sig: svar vises først, når mindst tre har svaret."
-
-[[modules.steps]]
-id = "min-opgave"
-kind = "text"
-title = "Hvad tror jeg, vi laver?"
-prompt = "Skriv alene: Hvad er vi her for at opnå for dem, vi arbejder for?"
-minutes = 5
-show = "reveal"
-min_answers = 3
-max_per_person = 3
-notes = "Hold øje med: nogen, der venter på det rigtige svar."
-
-[[modules.steps]]
-id = "forskelle"
-kind = "discuss"
-title = "Og hvad tror du, vi laver?"
-prompt = "Se på svarene. Hvor ligner de hinanden?"
-minutes = 4
-
-[[modules]]
-title = "Fra mange ord til én sætning"
-focus = "Vi skriver os frem til en arbejdsversion."
-
-[[modules.steps]]
-id = "en-saetning"
-kind = "sentence"
-title = "Vores bud på én sætning"
-prompt = "Skriv jeres bud på kerneopgaven i én sætning."
-minutes = 6
-show = "live"
-min_answers = 2
-max_per_person = 2
-
-[[modules.steps]]
-id = "prikker"
-kind = "vote"
-title = "Prikafstemning"
-prompt = "Sæt dine tre prikker på de forslag, du bedst kan stå inde for."
-minutes = 4
-options_from = "en-saetning"
-dots = 3
-max_per_option = 2
-min_answers = 2
-
-[[modules.steps]]
-id = "klarhed"
-kind = "scale"
-title = "Hvor klar er opgaven i dag?"
-prompt = "Hvor enig er du i udsagnene?"
-minutes = 3
-min_answers = 2
-statements = [
-    "Jeg kan forklare vores kerneopgave i én sætning.",
-    "Kerneopgaven hjælper mig med at prioritere.",
-]
-low_label = "Helt uenig"
-high_label = "Helt enig"
-
-[[modules.steps]]
-id = "valg"
-kind = "choice"
-title = "Hvor starter vi?"
-prompt = "Vælg det, vi skal tage fat på først."
-minutes = 2
-min_answers = 2
-options = ["Møderne", "Dokumentationen", "Overleveringen"]
-
-[[modules.steps]]
-id = "handlinger"
-kind = "actions"
-title = "Aftaler"
-prompt = "Hvad gør vi, hvem gør det, og hvornår?"
-minutes = 5
-min_answers = 1
-"""
+PLAN = plan_text("screen")
+"""The screen tests' plan (``tests/data/screen.toml``), as text for tests that change a line."""
 
 
-class FakeClock(SharedFakeClock):
-    """The shared hand-moved clock, standing at 08:55 UTC unless told otherwise."""
+class FakeClock(support.FakeClock):
+    """The tests' one clock (``support.FakeClock``), standing at 08:55 UTC unless told otherwise."""
 
     def __init__(self, start: datetime | None = None) -> None:
         super().__init__(start or datetime(2026, 11, 23, 8, 55, tzinfo=UTC))
@@ -147,19 +60,16 @@ def utc_local_time() -> Iterator[None]:
 
 
 def write_plan(folder: Path, text: str = PLAN) -> Plan:
-    """The small plan above, written to *folder* and loaded."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "proeve.toml"
-    path.write_text(text, encoding="utf-8")
-    return load_plan(path)
+    """The screen plan (or *text* in its place), written to *folder* as ``proeve.toml``, loaded."""
+    return load_plan(copy_plan("screen", folder, "proeve.toml", text))
 
 
 def new_workshop(folder: Path, clock: FakeClock | None = None, plan_text: str = PLAN) -> Workshop:
     """A fresh session of the test plan with the fixed join code (not yet open for writing)."""
     plan = write_plan(folder, plan_text)
-    data = folder / "data"
-    data.mkdir(exist_ok=True)
-    return Workshop.create(plan, data, clock=clock or FakeClock(), join_code=JOIN_CODE)
+    return support.new_workshop(
+        plan, data_folder(folder), clock or FakeClock(), join_code=JOIN_CODE
+    )
 
 
 @contextlib.asynccontextmanager

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 
 from kerne_tui import __version__
+from kerne_tui.archive.kinds import REPORT_KINDS
 from kerne_tui.archive.record import SessionRecord, step_numbers
-from kerne_tui.archive.wording import local_time
+from kerne_tui.archive.wording import local_time, whole_minutes
 from kerne_tui.catalog import Lang
-from kerne_tui.plan import Module, Option, Step, StepKind
+from kerne_tui.plan import Module, Option, Step
 from kerne_tui.workshop import Pin, StepResults
 from kerne_tui.workshop.results import ActionRow, Card
-
-AGGREGATED_KINDS = (StepKind.VOTE, StepKind.SCALE, StepKind.CHOICE, StepKind.RANK)
-"""Kinds whose results are sums: with too few answers a sum gives a person away, so it is held
-back. Texts, sentences and actions are shown whatever their number: the words are the point."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +28,10 @@ class StepReport:
     merged: int
     retracted: int
     actual_seconds: float
+    planned_minutes: int = 0
+    """The planned length in whole minutes, as the report shows it (see ``whole_minutes``)."""
+    actual_minutes: int = 0
+    """The time spent in whole minutes; a module's steps add up to the module's minutes."""
 
     @property
     def planned_seconds(self) -> float:
@@ -41,7 +42,7 @@ class StepReport:
     def withheld(self) -> bool:
         """True when a summed result is held back because too few people answered."""
         return (
-            self.step.kind in AGGREGATED_KINDS
+            REPORT_KINDS[self.step.kind].summed
             and self.results.count > 0
             and not self.results.enough
         )
@@ -64,6 +65,9 @@ class ModuleReport:
     number: int
     module: Module
     steps: tuple[StepReport, ...]
+    planned_minutes: int = 0
+    actual_minutes: int = 0
+    """Whole minutes; the modules add up to the session's minutes in the time table."""
 
     @property
     def planned_seconds(self) -> float:
@@ -111,6 +115,9 @@ class ReportContent:
     pins: tuple[PinVersion, ...]
     actions: tuple[ActionItem, ...]
     phones: int
+    planned_minutes: int = 0
+    actual_minutes: int = 0
+    """The session's length in whole minutes (its seconds rounded)."""
 
     @property
     def day(self) -> datetime | None:
@@ -168,15 +175,32 @@ def build_content(
 ) -> ReportContent:
     """Work out the report of *record* as of *generated*, with times shown in *zone*."""
     numbers = step_numbers(record.plan)
+    plain = [
+        [_step_report(record, step, numbers[step.id]) for step in module.steps]
+        for module in record.plan.modules
+    ]
+    planned_total, planned = _in_minutes([[s.planned_seconds for s in ss] for ss in plain])
+    actual_total, actual = _in_minutes([[s.actual_seconds for s in ss] for ss in plain])
     modules = []
-    for m, module in enumerate(record.plan.modules, start=1):
-        steps = tuple(_step_report(record, step, numbers[step.id]) for step in module.steps)
-        modules.append(ModuleReport(number=m, module=module, steps=steps))
+    for m, (module, reports) in enumerate(zip(record.plan.modules, plain, strict=True), start=1):
+        steps = tuple(
+            replace(report, planned_minutes=p, actual_minutes=a)
+            for report, p, a in zip(reports, planned[m - 1], actual[m - 1], strict=True)
+        )
+        modules.append(
+            ModuleReport(
+                number=m,
+                module=module,
+                steps=steps,
+                planned_minutes=sum(planned[m - 1]),
+                actual_minutes=sum(actual[m - 1]),
+            )
+        )
     actions = tuple(
         ActionItem(step=step, row=row)
         for module in modules
         for step in module.steps
-        if step.step.kind is StepKind.ACTIONS
+        if REPORT_KINDS[step.step.kind].action_items
         for row in step.results.actions
     )
     return ReportContent(
@@ -195,7 +219,22 @@ def build_content(
         pins=pin_times(record.pins, zone),
         actions=actions,
         phones=record.phones,
+        planned_minutes=planned_total,
+        actual_minutes=actual_total,
     )
+
+
+def _in_minutes(seconds: list[list[float]]) -> tuple[int, list[list[int]]]:
+    """The session's whole minutes and each step's, so steps add up to modules and modules to it.
+
+    The total is the whole time rounded; it is shared among the modules, and each module's share
+    among its steps (``whole_minutes``).
+    """
+    total = round(sum(map(sum, seconds)) / 60)
+    per_module = whole_minutes([sum(steps) for steps in seconds], total)
+    return total, [
+        whole_minutes(steps, share) for steps, share in zip(seconds, per_module, strict=True)
+    ]
 
 
 def _step_report(record: SessionRecord, step: Step, number: str) -> StepReport:

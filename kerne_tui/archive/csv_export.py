@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from datetime import tzinfo
 
+from kerne_tui.archive.kinds import REPORT_KINDS
 from kerne_tui.archive.record import SessionRecord, step_numbers
 from kerne_tui.archive.wording import local_time, timestamp
 from kerne_tui.catalog import Lang, t
-from kerne_tui.plan import Option, Step, StepKind
+from kerne_tui.plan import Option, Step
 from kerne_tui.workshop import Contribution
 
 BOM = "\ufeff"
@@ -40,38 +42,9 @@ def safe_cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def value_text(lang: Lang, step: Step, c: Contribution, options: dict[str, str]) -> str:
+def value_text(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
     """A contribution's content in one cell: the text, or what was voted, rated or chosen."""
-    kind = step.kind
-    if kind.is_textual:
-        return c.text
-    if kind is StepKind.ACTIONS:
-        parts = [c.what]
-        if c.who:
-            parts.append(t(lang, "archive.value.who", who=c.who))
-        if c.when:
-            parts.append(t(lang, "archive.value.when", when=c.when))
-        return "; ".join(parts)
-    if kind is StepKind.VOTE:
-        return "; ".join(
-            t(lang, "archive.value.dots", n=n, label=options.get(option, option))
-            for option, n in c.dots.items()
-        )
-    if kind is StepKind.SCALE:
-        pairs = []
-        for index, statement in enumerate(step.statements):
-            value = c.values.get(str(index))
-            if value is not None:
-                pairs.append(t(lang, "archive.value.scale", value=value, statement=statement))
-        return "; ".join(pairs)
-    if kind is StepKind.CHOICE:
-        return "; ".join(options.get(option, option) for option in c.choices)
-    if kind is StepKind.RANK:
-        return "; ".join(
-            t(lang, "archive.value.place", place=place, label=options.get(option, option))
-            for place, option in enumerate(c.ranking, start=1)
-        )
-    return ""
+    return REPORT_KINDS[step.kind].csv_value(lang, step, c, options)
 
 
 def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:

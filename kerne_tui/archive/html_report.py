@@ -10,9 +10,9 @@ import jinja2
 from markupsafe import Markup
 
 from kerne_tui.archive.content import ReportContent, StepReport
+from kerne_tui.archive.kinds import REPORT_KINDS
 from kerne_tui.archive.wording import clock, count, decimal, difference, long_date, minutes
 from kerne_tui.catalog import Lang, t
-from kerne_tui.plan import StepKind
 from kerne_tui.workshop.results import ScaleRow
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -44,10 +44,13 @@ def histogram(row: ScaleRow) -> tuple[Column, ...]:
 
 
 def bar_width(value: int, step: StepReport) -> float:
-    """A bar's length in percent: of the respondents for a choice, else of the longest bar."""
-    if step.step.kind is StepKind.CHOICE:
-        return float(share(value, step))
+    """A bar's length in percent of the step's longest bar (a choice's bars are its shares)."""
     return round(100 * value / step.bar_scale, 2)
+
+
+def partial(step: StepReport) -> str:
+    """The template that draws *step*'s results (``REPORT_KINDS``)."""
+    return REPORT_KINDS[step.step.kind].html
 
 
 def share(value: int, step: StepReport) -> int:
@@ -79,6 +82,7 @@ def _environment() -> jinja2.Environment:
         histogram=histogram,
         bar_width=bar_width,
         share=share,
+        partial=partial,
     )
     return environment
 

@@ -2,56 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
 from kerne_tui.archive.content import ReportContent, StepReport
-from kerne_tui.archive.wording import clock, count, decimal, difference, long_date, minutes
+from kerne_tui.archive.kinds import REPORT_KINDS
+from kerne_tui.archive.markdown_text import cell, escape, item, table
+from kerne_tui.archive.wording import clock, count, difference, long_date, minutes
 from kerne_tui.catalog import Lang, t
-from kerne_tui.plan import StepKind
-
-_INLINE = re.compile(r"([\\`*_\[\]<>|&~])")
-"""Characters that make emphasis, links, code, HTML, entities, strikethrough or table cells."""
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
-"""What makes a heading, quote, list or setext underline at the start of a line."""
-
-
-def escape_inline(text: str) -> str:
-    """Text for inline places (table cells, headings): no emphasis, link, code or HTML."""
-    return _INLINE.sub(r"\\\1", text)
-
-
-def escape(text: str) -> str:
-    """Participant or plan text as literal Markdown blocks: it can never become markup."""
-    return "\n".join(
-        _LINE_START.sub(_escape_line_start, escape_inline(line)) for line in text.split("\n")
-    )
-
-
-def _escape_line_start(match: re.Match[str]) -> str:
-    """Put a backslash before the mark that would start a block."""
-    indent, mark = match.group(1), match.group(2)
-    if mark[0].isdigit():
-        return f"{indent}{mark[:-1]}\\{mark[-1]}"
-    return f"{indent}\\{mark}"
-
-
-def cell(text: str) -> str:
-    """Text for a table cell or heading: escaped, on one line (a line break ends the row)."""
-    return escape_inline(" ".join(text.split()))
-
-
-def item(text: str, indent: str) -> str:
-    """Text for a list item or quote: escaped, later lines indented to stay inside it."""
-    return escape(text).replace("\n", "\n" + indent)
-
-
-def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
-    """A pipe table; the columns numbered in *right* are aligned right (numbers)."""
-    rule = ["---:" if index in right else "---" for index in range(len(header))]
-    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule) + " |"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
 
 
 def render_markdown(content: ReportContent) -> str:
@@ -73,8 +28,8 @@ def render_markdown(content: ReportContent) -> str:
             t(
                 lang,
                 "archive.time.planned_spent",
-                planned=minutes(lang, module.planned_seconds),
-                actual=minutes(lang, module.actual_seconds),
+                planned=minutes(lang, module.planned_minutes),
+                actual=minutes(lang, module.actual_minutes),
             )
         )
         for step in module.steps:
@@ -116,8 +71,8 @@ def _overview(content: ReportContent, lang: Lang) -> str:
     time_value = t(
         lang,
         "archive.fact.time_value",
-        actual=minutes(lang, content.actual_seconds),
-        planned=minutes(lang, content.planned_seconds),
+        actual=minutes(lang, content.actual_minutes),
+        planned=minutes(lang, content.planned_minutes),
     )
     facts = [
         (t(lang, "archive.fact.phones"), str(content.phones)),
@@ -179,18 +134,18 @@ def _timing(content: ReportContent, lang: Lang) -> list[str]:
     rows = [
         [
             f"{m.number}. {cell(m.module.title)}",
-            minutes(lang, m.planned_seconds),
-            minutes(lang, m.actual_seconds),
-            difference(lang, m.planned_seconds, m.actual_seconds),
+            minutes(lang, m.planned_minutes),
+            minutes(lang, m.actual_minutes),
+            difference(lang, m.planned_minutes, m.actual_minutes),
         ]
         for m in content.modules
     ]
     rows.append(
         [
             f"**{t(lang, 'archive.timing.total')}**",
-            f"**{minutes(lang, content.planned_seconds)}**",
-            f"**{minutes(lang, content.actual_seconds)}**",
-            f"**{difference(lang, content.planned_seconds, content.actual_seconds)}**",
+            f"**{minutes(lang, content.planned_minutes)}**",
+            f"**{minutes(lang, content.actual_minutes)}**",
+            f"**{difference(lang, content.planned_minutes, content.actual_minutes)}**",
         ]
     )
     return [f"## {t(lang, 'archive.timing.heading')}", table(header, rows, right=(1, 2, 3))]
@@ -247,8 +202,8 @@ def _step(step: StepReport, lang: Lang) -> list[str]:
         t(
             lang,
             "archive.time.planned_spent",
-            planned=minutes(lang, step.planned_seconds),
-            actual=minutes(lang, step.actual_seconds),
+            planned=minutes(lang, step.planned_minutes),
+            actual=minutes(lang, step.actual_minutes),
         ),
     ]
     if kind.takes_input:
@@ -261,101 +216,12 @@ def _step(step: StepReport, lang: Lang) -> list[str]:
         "*" + " · ".join(meta) + "*",
         f"> {item(step.step.prompt, '> ')}",
     ]
-    if not kind.takes_input:
-        parts.append(t(lang, f"archive.step.no_input.{kind.value}"))
-    elif step.withheld:
+    if step.withheld:
         parts.append(
             t(lang, "archive.step.withheld", n=results.respondents, minimum=step.step.min_answers)
         )
-    elif results.count == 0:
+    elif kind.takes_input and results.count == 0:
         parts.append(t(lang, "archive.step.no_answers"))
-    elif kind.is_textual:
-        lines = []
-        for card in step.cards:
-            weight = f" **{t(lang, 'archive.weight', n=card.weight)}**" if card.weight > 1 else ""
-            lines.append(f"- {item(card.text, '  ')}{weight}")
-        parts.append("\n".join(lines))
-    elif kind in (StepKind.VOTE, StepKind.RANK, StepKind.CHOICE):
-        parts += _bars(step, lang)
-    elif kind is StepKind.SCALE:
-        parts += _scales(step, lang)
-    elif kind is StepKind.ACTIONS:
-        header = [
-            t(lang, "archive.actions.what"),
-            t(lang, "archive.actions.who"),
-            t(lang, "archive.actions.when"),
-        ]
-        rows = [[cell(a.what), cell(a.who), cell(a.when)] for a in results.actions]
-        parts.append(table(header, rows))
-    return parts
-
-
-def _bars(step: StepReport, lang: Lang) -> list[str]:
-    """A vote, ranking or choice as a table of numbers, with how it was counted."""
-    kind = step.step.kind
-    if kind is StepKind.CHOICE:
-        header = [
-            t(lang, "archive.chart.option"),
-            t(lang, "archive.chart.chosen"),
-            t(lang, "archive.chart.share"),
-        ]
-        respondents = step.results.respondents
-        rows = [
-            [
-                cell(bar.label),
-                str(bar.value),
-                t(
-                    lang,
-                    "archive.chart.percent",
-                    n=round(100 * bar.value / respondents) if respondents else 0,
-                ),
-            ]
-            for bar in step.results.bars
-        ]
-        rule = t(
-            lang, "archive.choice.rule.many" if step.step.multiple else "archive.choice.rule.one"
-        )
     else:
-        value_key = "archive.chart.dots" if kind is StepKind.VOTE else "archive.chart.points"
-        header = [
-            t(lang, "archive.chart.option"),
-            t(lang, value_key),
-            t(lang, "archive.chart.people"),
-        ]
-        rows = [[cell(bar.label), str(bar.value), str(bar.people)] for bar in step.results.bars]
-        rule = (
-            t(lang, "archive.vote.rule", dots=step.step.dots)
-            if kind is StepKind.VOTE
-            else t(lang, "archive.rank.rule", top=step.step.top)
-        )
-    return [table(header, rows, right=(1, 2)), rule]
-
-
-def _scales(step: StepReport, lang: Lang) -> list[str]:
-    """A scale step as one row of counts per statement, with answers and average."""
-    header = [
-        t(lang, "archive.scale.statement"),
-        "1",
-        "2",
-        "3",
-        "4",
-        "5",
-        t(lang, "archive.scale.answers"),
-        t(lang, "archive.scale.mean"),
-    ]
-    rows = [
-        [
-            cell(row.statement),
-            *(str(n) for n in row.counts),
-            str(row.answers),
-            decimal(lang, row.mean) if row.answers else "–",
-        ]
-        for row in step.results.scales
-    ]
-    ends = t(
-        lang,
-        "archive.scale.ends",
-        low=cell(step.step.low_label or t(lang, "web.scale.low")),
-        high=cell(step.step.high_label or t(lang, "web.scale.high")),
-    )
-    return [table(header, rows, right=(1, 2, 3, 4, 5, 6, 7)), ends]
+        parts += REPORT_KINDS[kind].markdown(step, lang)
+    return parts

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
 from kerne_tui.catalog import Lang, t
@@ -46,16 +48,34 @@ def decimal(lang: Lang, value: float, digits: int = 1) -> str:
     return text.replace(".", ",") if lang == "da" else text
 
 
-def minutes(lang: Lang, seconds: float) -> str:
+def minutes(lang: Lang, whole: int) -> str:
     """A length of time in whole minutes (``12 min``)."""
-    return t(lang, "archive.minutes", n=round(seconds / 60))
+    return t(lang, "archive.minutes", n=whole)
 
 
-def difference(lang: Lang, planned_seconds: float, actual_seconds: float) -> str:
-    """How far an actual time is from the plan: ``+3 min``, ``−2 min`` or ``0 min``."""
-    delta = round(actual_seconds / 60) - round(planned_seconds / 60)
+def difference(lang: Lang, planned: int, actual: int) -> str:
+    """How far the actual whole minutes are from the plan: ``+3 min``, ``−2 min`` or ``0 min``."""
+    delta = actual - planned
     sign = "+" if delta > 0 else "−" if delta < 0 else ""
     return sign + t(lang, "archive.minutes", n=abs(delta))
+
+
+def whole_minutes(seconds: Sequence[float], total: int) -> list[int]:
+    """Whole minutes for the parts of a length, adding up to *total* minutes.
+
+    Rounding each part on its own lets a table's rows disagree with its total: modules of 14.3,
+    20.3, 8.4 and 8.8 minutes round to 14 + 20 + 8 + 9 = 51, while their 51.8 round to 52. Here
+    each part gets its minutes rounded down, and the minutes still missing go to the parts with
+    the largest remainders (the earlier part on a tie). With *total* the parts' sum rounded up or
+    down, every part stays within a minute of its time.
+    """
+    exact = [max(0.0, part) / 60 for part in seconds]
+    shares = [math.floor(value) for value in exact]
+    missing = total - sum(shares)
+    by_remainder = sorted(range(len(exact)), key=lambda i: (shares[i] - exact[i], i))
+    for i in by_remainder[: max(0, missing)]:
+        shares[i] += 1
+    return shares
 
 
 def count(lang: Lang, key: str, n: int) -> str:

@@ -3,31 +3,36 @@
  * The page works without it through plain forms. With it: answers go through the JSON API
  * without a reload, the page follows the facilitator live over Server-Sent Events, the
  * countdown ticks locally from the server's "seconds left", and whatever is typed is kept in
- * localStorage per join code and step until it has been sent.
+ * localStorage per join code and step until it has been sent (drafts.js).
+ *
+ * What differs by step kind (the payload, the counter, the dots, the ranking) is in the
+ * table of kinds.js; the addresses and the form's field names come from the page.
  */
 (function () {
   "use strict";
 
   var live = document.getElementById("live");
-  if (!live || !window.fetch || !window.JSON) {
+  var kerne = window.kerne;
+  if (!live || !window.fetch || !window.JSON || !kerne || !kerne.kindOf || !kerne.drafts) {
     return;
   }
-  var code = live.getAttribute("data-code");
   var words = live.dataset;
-  var DRAFTS = "kerne:draft:";
-  var SKIPPED = { step: true, client_id: true, csrf: true };
-  var TEXTUAL = ["text", "what", "who", "when"];
+  var fill = kerne.fill;
+  var kindOf = kerne.kindOf;
+  var drafts = kerne.drafts(
+    live.getAttribute("data-code"),
+    (live.getAttribute("data-free-text-fields") || "").split(" ").filter(Boolean)
+  );
+  var urls = {
+    fragment: live.getAttribute("data-url-fragment"),
+    submit: live.getAttribute("data-url-submit"),
+    events: live.getAttribute("data-url-events"),
+  };
 
   /* --- small helpers ---------------------------------------------------------------- */
 
   function main() {
     return document.getElementById("main");
-  }
-
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, name) {
-      return name in values ? String(values[name]) : whole;
-    });
   }
 
   function element(tag, attributes, text) {
@@ -66,130 +71,6 @@
         return (b < 16 ? "0" : "") + b.toString(16);
       })
       .join("");
-  }
-
-  /* --- drafts: kept on the phone per join code and step ------------------------------- */
-
-  var storage = {
-    get: function (key) {
-      try {
-        return JSON.parse(window.localStorage.getItem(key) || "null");
-      } catch (ignored) {
-        return null;
-      }
-    },
-    set: function (key, value) {
-      try {
-        window.localStorage.setItem(key, JSON.stringify(value));
-      } catch (ignored) {
-        /* private mode or full: the draft lives on in the page only */
-      }
-    },
-    remove: function (key) {
-      try {
-        window.localStorage.removeItem(key);
-      } catch (ignored) {
-        /* nothing to do */
-      }
-    },
-  };
-
-  function draftKey(step) {
-    return DRAFTS + code + ":" + step;
-  }
-
-  function fieldsOf(form) {
-    return Array.prototype.filter.call(form.elements, function (field) {
-      return field.name && !SKIPPED[field.name] && field.type !== "submit" && field.type !== "button";
-    });
-  }
-
-  function readForm(form) {
-    var pairs = [];
-    var meaningful = false;
-    fieldsOf(form).forEach(function (field) {
-      if (field.type === "radio" || field.type === "checkbox") {
-        if (field.checked) {
-          pairs.push([field.name, field.value]);
-          meaningful = true;
-        }
-      } else {
-        pairs.push([field.name, field.value]);
-        if (field.value.trim() && field.value !== "0") {
-          meaningful = true;
-        }
-      }
-    });
-    return meaningful ? pairs : null;
-  }
-
-  function saveDraft(form) {
-    var step = form.elements.step.value;
-    var pairs = readForm(form);
-    if (pairs) {
-      storage.set(draftKey(step), pairs);
-    } else {
-      storage.remove(draftKey(step));
-    }
-  }
-
-  function restoreDraft(form) {
-    var pairs = storage.get(draftKey(form.elements.step.value));
-    if (!Array.isArray(pairs)) {
-      return;
-    }
-    var has = function (name, value) {
-      return pairs.some(function (pair) {
-        return pair[0] === name && (value === undefined || pair[1] === value);
-      });
-    };
-    fieldsOf(form).forEach(function (field) {
-      if (field.type === "radio" || field.type === "checkbox") {
-        field.checked = has(field.name, field.value);
-      } else if (has(field.name)) {
-        field.value = pairs.filter(function (pair) {
-          return pair[0] === field.name;
-        })[0][1];
-      }
-    });
-  }
-
-  function clearForm(form) {
-    fieldsOf(form).forEach(function (field) {
-      if (field.type === "radio" || field.type === "checkbox") {
-        field.checked = false;
-      } else {
-        field.value = field.type === "number" ? "0" : "";
-      }
-    });
-    updateCounter(form);
-    updateDots(form);
-    updateRanking(form);
-  }
-
-  function textualDraft(form) {
-    return TEXTUAL.map(function (name) {
-      var field = form.elements.namedItem(name);
-      return field && field.value ? field.value.trim() : "";
-    })
-      .filter(Boolean)
-      .join("\n");
-  }
-
-  /* Forget drafts of other sessions: a shared phone should not keep them. */
-  function forgetOtherSessions() {
-    try {
-      var stale = [];
-      for (var i = 0; i < window.localStorage.length; i += 1) {
-        var key = window.localStorage.key(i);
-        if (key && key.indexOf(DRAFTS) === 0 && key.indexOf(DRAFTS + code + ":") !== 0) {
-          stale.push(key);
-        }
-      }
-      stale.forEach(storage.remove);
-    } catch (ignored) {
-      /* no storage: nothing to forget */
-    }
   }
 
   /* --- messages ---------------------------------------------------------------------- */
@@ -266,91 +147,9 @@
 
   /* --- enhancing a freshly shown step ------------------------------------------------- */
 
-  function updateCounter(form) {
-    var counter = form.querySelector("#counter");
-    var field = form.elements.namedItem("text");
-    if (!counter || !field) {
-      return;
-    }
-    var limit = Number(counter.getAttribute("data-limit"));
-    counter.textContent = fill(counter.getAttribute("data-template"), {
-      n: field.value.length,
-      limit: limit,
-    });
-    counter.classList.toggle("over", field.value.length >= limit);
-  }
-
-  function dotInputs(form) {
-    return Array.prototype.slice.call(form.querySelectorAll('input[name^="dot:"]'));
-  }
-
-  function updateDots(form) {
-    var left = form.querySelector("#dots-left");
-    if (!left) {
-      return;
-    }
-    var total = Number(left.getAttribute("data-total"));
-    var placed = Number(left.getAttribute("data-placed"));
-    var inputs = dotInputs(form);
-    var used = inputs.reduce(function (sum, input) {
-      return sum + Math.max(0, parseInt(input.value, 10) || 0);
-    }, 0);
-    var remaining = total - placed - used;
-    var text = fill(left.getAttribute("data-template"), { n: remaining, total: total });
-    if (left.textContent !== text) {
-      left.textContent = text;
-    }
-    left.classList.toggle("over", remaining < 0);
-    inputs.forEach(function (input) {
-      var value = parseInt(input.value, 10) || 0;
-      var row = input.parentNode;
-      var minus = row.querySelector('[data-delta="-1"]');
-      var plus = row.querySelector('[data-delta="1"]');
-      if (minus) {
-        minus.disabled = value <= 0;
-      }
-      if (plus) {
-        plus.disabled = remaining <= 0 || value >= Number(input.max || total);
-      }
-    });
-  }
-
-  function addSteppers(form) {
-    dotInputs(form).forEach(function (input) {
-      var stepper = element("div", { class: "stepper" });
-      var minus = element("button", {
-        type: "button",
-        class: "secondary",
-        "data-delta": "-1",
-        "aria-label": input.getAttribute("data-remove-label"),
-      }, "\u2212");
-      var plus = element("button", {
-        type: "button",
-        "data-delta": "1",
-        "aria-label": input.getAttribute("data-add-label"),
-      }, "+");
-      input.parentNode.insertBefore(stepper, input);
-      stepper.appendChild(minus);
-      stepper.appendChild(input);
-      stepper.appendChild(plus);
-    });
-  }
-
-  /* In a ranking an option can take one place only: hide it from the other places. */
-  function updateRanking(form) {
-    var selects = Array.prototype.slice.call(form.querySelectorAll('select[name^="rank:"]'));
-    var taken = selects.map(function (select) {
-      return select.value;
-    });
-    selects.forEach(function (select, index) {
-      Array.prototype.forEach.call(select.options, function (option) {
-        option.disabled =
-          option.value !== "" &&
-          taken.some(function (value, other) {
-            return other !== index && value === option.value;
-          });
-      });
-    });
+  function clearForm(form) {
+    drafts.clear(form);
+    kindOf(form).update(form);
   }
 
   function enhance(page) {
@@ -360,11 +159,10 @@
       return;
     }
     form.elements.client_id.value = newClientId();
-    restoreDraft(form);
-    addSteppers(form);
-    updateCounter(form);
-    updateDots(form);
-    updateRanking(form);
+    drafts.restore(form);
+    var kind = kindOf(form);
+    kind.enhance(form);
+    kind.update(form);
   }
 
   function showUnsent(page, step, text) {
@@ -417,9 +215,9 @@
     var oldForm = old.querySelector("form#answer");
     var unsent = "";
     if (oldForm) {
-      saveDraft(oldForm);
+      drafts.save(oldForm);
       if (newStep !== oldStep) {
-        unsent = textualDraft(oldForm);
+        unsent = drafts.unsentText(oldForm);
       }
     }
     /* Someone typing while the same step is redrawn (a pin, the time running out) keeps
@@ -456,7 +254,7 @@
     var response;
     var html;
     try {
-      response = await fetch("/j/" + encodeURIComponent(code) + "/fragment", {
+      response = await fetch(urls.fragment, {
         credentials: "same-origin",
         cache: "no-store",
       });
@@ -471,59 +269,6 @@
   }
 
   /* --- sending and retracting ---------------------------------------------------------- */
-
-  function payloadOf(form) {
-    var kind = form.getAttribute("data-kind");
-    var field = function (name) {
-      var found = form.elements.namedItem(name);
-      return found ? found.value : "";
-    };
-    var checked = function (name) {
-      return Array.prototype.filter
-        .call(form.querySelectorAll('input[name="' + name + '"]'), function (input) {
-          return input.checked;
-        })
-        .map(function (input) {
-          return input.value;
-        });
-    };
-    if (kind === "text" || kind === "sentence") {
-      return { text: field("text") };
-    }
-    if (kind === "actions") {
-      return { what: field("what"), who: field("who"), when: field("when") };
-    }
-    if (kind === "vote") {
-      var dots = {};
-      dotInputs(form).forEach(function (input) {
-        var count = parseInt(input.value, 10);
-        if (count) {
-          dots[input.name.slice(4)] = count;
-        }
-      });
-      return { dots: dots };
-    }
-    if (kind === "scale") {
-      var values = {};
-      form.querySelectorAll('input[type="radio"]:checked').forEach(function (input) {
-        values[input.name.slice(2)] = parseInt(input.value, 10);
-      });
-      return { values: values };
-    }
-    if (kind === "choice") {
-      return { choices: checked("choice") };
-    }
-    if (kind === "rank") {
-      var ranking = [];
-      form.querySelectorAll('select[name^="rank:"]').forEach(function (select) {
-        if (select.value) {
-          ranking.push(select.value);
-        }
-      });
-      return { ranking: ranking };
-    }
-    return {};
-  }
 
   async function errorMessage(response) {
     try {
@@ -541,7 +286,7 @@
       return;
     }
     sending = true;
-    saveDraft(form);
+    drafts.save(form);
     var button = form.querySelector("#send");
     var label = button ? button.textContent : "";
     if (button) {
@@ -549,12 +294,12 @@
       button.textContent = words.tSending;
     }
     var step = form.elements.step.value;
-    var body = payloadOf(form);
+    var body = kindOf(form).payload(form);
     body.step = step;
     body.client_id = form.elements.client_id.value;
     var failure = null;
     try {
-      var response = await fetch("/api/" + encodeURIComponent(code) + "/contributions", {
+      var response = await fetch(urls.submit, {
         method: "POST",
         credentials: "same-origin",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
@@ -563,7 +308,7 @@
       if (response.status === 201) {
         /* Sent and on disk: the draft goes, so the swap below does not keep it again. */
         clearForm(form);
-        storage.remove(draftKey(step));
+        drafts.forget(step);
         form.elements.client_id.value = newClientId();
         await refresh();
         flash("ok", [words.tSent], true);
@@ -581,7 +326,7 @@
     }
     if (failure) {
       var lines = [failure];
-      if (textualDraft(form)) {
+      if (drafts.unsentText(form)) {
         lines.push(words.tDraftKept);
       }
       flash("error", lines, true);
@@ -589,7 +334,6 @@
   }
 
   async function retract(form) {
-    var id = form.getAttribute("data-id");
     var button = form.querySelector("button");
     if (button.disabled) {
       return;
@@ -597,10 +341,11 @@
     button.disabled = true;
     var failure = null;
     try {
-      var response = await fetch(
-        "/api/" + encodeURIComponent(code) + "/contributions/" + encodeURIComponent(id),
-        { method: "DELETE", credentials: "same-origin", headers: { Accept: "application/json" } }
-      );
+      var response = await fetch(form.getAttribute("data-url"), {
+        method: "DELETE",
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      });
       if (response.status === 204) {
         await refresh();
         flash("ok", [words.tRetracted], true);
@@ -632,10 +377,8 @@
     if (!form || form.id !== "answer") {
       return;
     }
-    saveDraft(form);
-    updateCounter(form);
-    updateDots(form);
-    updateRanking(form);
+    drafts.save(form);
+    kindOf(form).update(form);
   }
 
   live.addEventListener("input", edited);
@@ -703,7 +446,7 @@
     }
     clearTimeout(retryTimer);
     retryTimer = null;
-    source = new EventSource("/api/" + encodeURIComponent(code) + "/events");
+    source = new EventSource(urls.events);
     source.addEventListener("state", onState);
     source.onopen = function () {
       retryDelay = 2000;
@@ -736,7 +479,7 @@
   if (window.history && history.replaceState && /[?&](sent|retracted)=1/.test(location.search)) {
     history.replaceState(null, "", location.pathname);
   }
-  forgetOtherSessions();
+  drafts.forgetOtherSessions();
   var first = main();
   if (first) {
     enhance(first);

@@ -1,0 +1,234 @@
+"""The report's one place per step kind: ``REPORT_KINDS``.
+
+For every :class:`StepKind` it says how the kind's results read in the Markdown report, which
+template partial draws them in the HTML report (``templates/kinds/``), what a contribution of
+the kind puts in the CSV's value column, and whether its results are sums (held back when too
+few answered) or action items. The rest of the archive dispatches through it; adding a kind
+means one entry here (and its partial), which ``test_archive_kinds.py`` asks for.
+
+What every step shows whatever its kind (heading, figures, prompt, "held back", "no answers")
+stays with the formats; the functions here draw only the results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from kerne_tui.archive.markdown_text import cell, item, table
+from kerne_tui.archive.wording import decimal
+from kerne_tui.catalog import Lang, t
+from kerne_tui.plan import Step, StepKind
+from kerne_tui.workshop import Contribution, StepResults
+from kerne_tui.workshop.results import Card
+
+
+class StepView(Protocol):
+    """What a results section reads of a step in the report (``content.StepReport``)."""
+
+    @property
+    def step(self) -> Step: ...
+
+    @property
+    def results(self) -> StepResults: ...
+
+    @property
+    def cards(self) -> tuple[Card, ...]: ...
+
+
+MarkdownSection = Callable[[StepView, Lang], list[str]]
+"""A step's results as Markdown blocks, in the report's language."""
+CsvValue = Callable[[Lang, Step, Contribution, Mapping[str, str]], str]
+"""A contribution's content in one CSV cell, given the step's option labels by id."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportKind:
+    """How the report shows one kind of step."""
+
+    markdown: MarkdownSection
+    html: str
+    """The template partial that draws the results, relative to ``templates/``."""
+    csv_value: CsvValue
+    summed: bool = False
+    """Results are sums: with too few answers a sum gives a person away, so it is held back.
+    Texts, sentences and actions are shown whatever their number: the words are the point."""
+    action_items: bool = False
+    """Its rows are gathered into the report's list of action items."""
+
+
+# --- no input: information and discussion -----------------------------------------------
+
+
+def _no_input(kind: StepKind) -> MarkdownSection:
+    def section(step: StepView, lang: Lang) -> list[str]:
+        return [t(lang, f"archive.step.no_input.{kind.value}")]
+
+    return section
+
+
+def _nothing(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
+    return ""
+
+
+# --- texts and sentences -----------------------------------------------------------------
+
+
+def _cards_markdown(step: StepView, lang: Lang) -> list[str]:
+    """The cards as a list, the most merged first, with their weight when above one."""
+    lines = []
+    for card in step.cards:
+        weight = f" **{t(lang, 'archive.weight', n=card.weight)}**" if card.weight > 1 else ""
+        lines.append(f"- {item(card.text, '  ')}{weight}")
+    return ["\n".join(lines)]
+
+
+def _text_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
+    return c.text
+
+
+# --- votes, rankings and choices: bars ---------------------------------------------------
+
+
+def _counted(step: StepView, lang: Lang, value_key: str, rule: str) -> list[str]:
+    """Bars as a table of the option, its dots or points, and the people behind them."""
+    header = [
+        t(lang, "archive.chart.option"),
+        t(lang, value_key),
+        t(lang, "archive.chart.people"),
+    ]
+    rows = [[cell(bar.label), str(bar.value), str(bar.people)] for bar in step.results.bars]
+    return [table(header, rows, right=(1, 2)), rule]
+
+
+def _vote_markdown(step: StepView, lang: Lang) -> list[str]:
+    rule = t(lang, "archive.vote.rule", dots=step.step.dots)
+    return _counted(step, lang, "archive.chart.dots", rule)
+
+
+def _vote_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
+    return "; ".join(
+        t(lang, "archive.value.dots", n=n, label=options.get(option, option))
+        for option, n in c.dots.items()
+    )
+
+
+def _rank_markdown(step: StepView, lang: Lang) -> list[str]:
+    rule = t(lang, "archive.rank.rule", top=step.step.top)
+    return _counted(step, lang, "archive.chart.points", rule)
+
+
+def _rank_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
+    return "; ".join(
+        t(lang, "archive.value.place", place=place, label=options.get(option, option))
+        for place, option in enumerate(c.ranking, start=1)
+    )
+
+
+def _choice_markdown(step: StepView, lang: Lang) -> list[str]:
+    """How many chose each option, and what share of those who answered that is."""
+    header = [
+        t(lang, "archive.chart.option"),
+        t(lang, "archive.chart.chosen"),
+        t(lang, "archive.chart.share"),
+    ]
+    respondents = step.results.respondents
+    rows = [
+        [
+            cell(bar.label),
+            str(bar.value),
+            t(
+                lang,
+                "archive.chart.percent",
+                n=round(100 * bar.value / respondents) if respondents else 0,
+            ),
+        ]
+        for bar in step.results.bars
+    ]
+    rule = t(lang, "archive.choice.rule.many" if step.step.multiple else "archive.choice.rule.one")
+    return [table(header, rows, right=(1, 2)), rule]
+
+
+def _choice_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
+    return "; ".join(options.get(option, option) for option in c.choices)
+
+
+# --- scales ------------------------------------------------------------------------------
+
+
+def _scale_markdown(step: StepView, lang: Lang) -> list[str]:
+    """One row of counts per statement, with answers and average, and the scale's ends."""
+    header = [
+        t(lang, "archive.scale.statement"),
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        t(lang, "archive.scale.answers"),
+        t(lang, "archive.scale.mean"),
+    ]
+    rows = [
+        [
+            cell(row.statement),
+            *(str(n) for n in row.counts),
+            str(row.answers),
+            decimal(lang, row.mean) if row.answers else "–",
+        ]
+        for row in step.results.scales
+    ]
+    ends = t(
+        lang,
+        "archive.scale.ends",
+        low=cell(step.step.low_label or t(lang, "web.scale.low")),
+        high=cell(step.step.high_label or t(lang, "web.scale.high")),
+    )
+    return [table(header, rows, right=(1, 2, 3, 4, 5, 6, 7)), ends]
+
+
+def _scale_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
+    pairs = []
+    for index, statement in enumerate(step.statements):
+        value = c.values.get(str(index))
+        if value is not None:
+            pairs.append(t(lang, "archive.value.scale", value=value, statement=statement))
+    return "; ".join(pairs)
+
+
+# --- action items ------------------------------------------------------------------------
+
+
+def _actions_markdown(step: StepView, lang: Lang) -> list[str]:
+    header = [
+        t(lang, "archive.actions.what"),
+        t(lang, "archive.actions.who"),
+        t(lang, "archive.actions.when"),
+    ]
+    rows = [[cell(a.what), cell(a.who), cell(a.when)] for a in step.results.actions]
+    return [table(header, rows)]
+
+
+def _actions_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
+    parts = [c.what]
+    if c.who:
+        parts.append(t(lang, "archive.value.who", who=c.who))
+    if c.when:
+        parts.append(t(lang, "archive.value.when", when=c.when))
+    return "; ".join(parts)
+
+
+REPORT_KINDS: Mapping[StepKind, ReportKind] = {
+    StepKind.INFO: ReportKind(_no_input(StepKind.INFO), "kinds/no_input.html", _nothing),
+    StepKind.DISCUSS: ReportKind(_no_input(StepKind.DISCUSS), "kinds/no_input.html", _nothing),
+    StepKind.TEXT: ReportKind(_cards_markdown, "kinds/cards.html", _text_value),
+    StepKind.SENTENCE: ReportKind(_cards_markdown, "kinds/cards.html", _text_value),
+    StepKind.VOTE: ReportKind(_vote_markdown, "kinds/vote.html", _vote_value, summed=True),
+    StepKind.SCALE: ReportKind(_scale_markdown, "kinds/scale.html", _scale_value, summed=True),
+    StepKind.CHOICE: ReportKind(_choice_markdown, "kinds/choice.html", _choice_value, summed=True),
+    StepKind.RANK: ReportKind(_rank_markdown, "kinds/rank.html", _rank_value, summed=True),
+    StepKind.ACTIONS: ReportKind(
+        _actions_markdown, "kinds/actions.html", _actions_value, action_items=True
+    ),
+}
+"""How the report shows each step kind; every ``StepKind`` has an entry."""

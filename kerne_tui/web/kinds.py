@@ -1,0 +1,267 @@
+"""What the phone server knows of each step kind, in one registry keyed by ``StepKind``.
+
+For every kind: the fields it adds to the step and to a contribution in the JSON API
+(``docs/api.md``), the names of its form fields, how its no-script form becomes the API's
+payload, the template partial with its form and its view of one's own answers, and which
+note replaces the form once a phone has answered. The form field names are a contract of
+the no-script form (parsed here), the template (which gets them from here) and the page's
+script (which reads them from the form's ``data-field-<role>`` attributes).
+
+A new kind needs an entry in ``WEB_KINDS`` and a partial ``templates/kinds/<kind>.html``,
+plus its entry in the script's table in ``static/kinds.js``; ``tests/test_web_kinds.py``
+fails until all three exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from kerne_tui.catalog import t
+from kerne_tui.plan import Step, StepKind
+from kerne_tui.web.forms import Form, every, number, text_items
+from kerne_tui.web.forms import field as first_value
+from kerne_tui.workshop import Contribution, Workshop
+
+Json = dict[str, Any]
+
+TEXT_FIELD = "text"
+ACTION_FIELDS = ("what", "who", "when")
+DOT_PREFIX = "dot:"
+"""``dot:<option id>``: how many dots go to an option."""
+VALUE_PREFIX = "v:"
+"""``v:<statement index>``: the 1-5 answer to one statement of a scale."""
+CHOICE_FIELD = "choice"
+"""Repeated once per ticked option of a multiple choice."""
+PLACE_PREFIX = "rank:"
+"""``rank:<place>``: the option id put in place 1, 2, ... of a ranking."""
+
+
+def _no_fields(*_: object) -> Json:
+    return {}
+
+
+def _no_payload(_form: Form, _fields: Mapping[str, str]) -> Json:
+    return {}
+
+
+def _never_answered(_step: Json, _mine: list[Json]) -> str | None:
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class WebKind:
+    """The phone server's side of one step kind."""
+
+    partial: str | None = None
+    """The template with the kind's form fields (macro ``form(step, draft, fields, extra, t)``)
+    and its view of one's own contribution (macro ``mine(contribution, step, t)``); None for a
+    kind that takes no input. The macros see nothing but their arguments."""
+    notice: str = ""
+    """The catalog key of the note shown instead of a form, for a kind that takes no input."""
+    fields: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """The names of the form's fields by role; a name ending in ":" is a prefix that the
+    option id, statement index or place follows."""
+    free_text: tuple[str, ...] = ()
+    """The roles of fields holding free text: kept and shown when the step moves on unsent."""
+    repeated: tuple[str, ...] = ()
+    """The roles of fields sent once per ticked box."""
+    step_fields: Callable[[Workshop, Step], Json] = _no_fields
+    """The kind's own fields in the step's JSON."""
+    contribution_fields: Callable[[Contribution], Json] = _no_fields
+    """The kind's own fields (its payload) in a contribution's JSON."""
+    from_form: Callable[[Form, Mapping[str, str]], Json] = _no_payload
+    """The API's payload from the no-script form, given the kind's field names."""
+    answered: Callable[[Json, list[Json]], str | None] = _never_answered
+    """The catalog key of the note shown instead of the form once this phone is done."""
+    page: Callable[[list[Json]], Json] = _no_fields
+    """What the kind's form needs beyond the step (its ``extra``), from this phone's own
+    contributions."""
+
+
+def _names(**fields: str) -> Mapping[str, str]:
+    return MappingProxyType(fields)
+
+
+# --- the step's fields ------------------------------------------------------------------
+
+
+def _text_step(_workshop: Workshop, step: Step) -> Json:
+    return {"max_length": step.max_length, "max_per_person": step.max_per_person}
+
+
+def _options(workshop: Workshop, step: Step) -> list[Json]:
+    return [{"id": o.id, "label": o.label} for o in workshop.options(step)]
+
+
+def _vote_step(workshop: Workshop, step: Step) -> Json:
+    return {
+        "options": _options(workshop, step),
+        "dots": step.dots,
+        "max_per_option": step.max_per_option,
+    }
+
+
+def _choice_step(workshop: Workshop, step: Step) -> Json:
+    return {"options": _options(workshop, step), "multiple": step.multiple}
+
+
+def _rank_step(workshop: Workshop, step: Step) -> Json:
+    options = _options(workshop, step)
+    return {"options": options, "top": min(step.top, len(options))}
+
+
+def _scale_step(workshop: Workshop, step: Step) -> Json:
+    lang = workshop.plan.language
+    return {
+        "statements": list(step.statements),
+        "low_label": step.low_label or t(lang, "web.scale.low"),
+        "high_label": step.high_label or t(lang, "web.scale.high"),
+    }
+
+
+# --- the no-script forms ----------------------------------------------------------------
+
+
+def _text_form(form: Form, fields: Mapping[str, str]) -> Json:
+    return {"text": first_value(form, fields["text"])}
+
+
+def _actions_form(form: Form, fields: Mapping[str, str]) -> Json:
+    return {role: first_value(form, fields[role]) for role in ACTION_FIELDS}
+
+
+def _keyed(form: Form, prefix: str) -> list[tuple[str, str]]:
+    """(key, value) of every field named *prefix* + key."""
+    cut = len(prefix)
+    return [(name[cut:], value) for name, value in text_items(form) if name.startswith(prefix)]
+
+
+def _vote_form(form: Form, fields: Mapping[str, str]) -> Json:
+    return {
+        "dots": {key: number(value) for key, value in _keyed(form, fields["dot"]) if value.strip()}
+    }
+
+
+def _scale_form(form: Form, fields: Mapping[str, str]) -> Json:
+    return {"values": {key: number(value) for key, value in _keyed(form, fields["value"])}}
+
+
+def _choice_form(form: Form, fields: Mapping[str, str]) -> Json:
+    return {"choices": every(form, fields["choice"])}
+
+
+def _rank_form(form: Form, fields: Mapping[str, str]) -> Json:
+    places = sorted((number(key), value) for key, value in _keyed(form, fields["place"]) if value)
+    return {"ranking": [option for _, option in places]}
+
+
+# --- when a phone is done ---------------------------------------------------------------
+
+
+def _once(_step: Json, mine: list[Json]) -> str | None:
+    """One answer per phone: once given, the way to change it is to retract."""
+    return "refuse.already_answered" if mine else None
+
+
+def _dots_placed(mine: list[Json]) -> int:
+    return sum(sum(m.get("dots", {}).values()) for m in mine)
+
+
+def _all_dots_placed(step: Json, mine: list[Json]) -> str | None:
+    return "web.dots.all_placed" if step["options"] and _dots_placed(mine) >= step["dots"] else None
+
+
+def _vote_page(mine: list[Json]) -> Json:
+    return {"placed": _dots_placed(mine)}
+
+
+# --- the registry -----------------------------------------------------------------------
+
+_TEXT = WebKind(
+    partial="kinds/text.html",
+    fields=_names(text=TEXT_FIELD),
+    free_text=("text",),
+    step_fields=_text_step,
+    contribution_fields=lambda c: {"text": c.text},
+    from_form=_text_form,
+)
+
+WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
+    {
+        StepKind.INFO: WebKind(notice="web.no_input.info"),
+        StepKind.DISCUSS: WebKind(notice="web.no_input"),
+        StepKind.TEXT: _TEXT,
+        StepKind.SENTENCE: WebKind(
+            partial="kinds/sentence.html",
+            fields=_TEXT.fields,
+            free_text=_TEXT.free_text,
+            step_fields=_text_step,
+            contribution_fields=_TEXT.contribution_fields,
+            from_form=_text_form,
+        ),
+        StepKind.VOTE: WebKind(
+            partial="kinds/vote.html",
+            fields=_names(dot=DOT_PREFIX),
+            step_fields=_vote_step,
+            contribution_fields=lambda c: {"dots": c.dots},
+            from_form=_vote_form,
+            answered=_all_dots_placed,
+            page=_vote_page,
+        ),
+        StepKind.SCALE: WebKind(
+            partial="kinds/scale.html",
+            fields=_names(value=VALUE_PREFIX),
+            step_fields=_scale_step,
+            contribution_fields=lambda c: {"values": c.values},
+            from_form=_scale_form,
+            answered=_once,
+        ),
+        StepKind.CHOICE: WebKind(
+            partial="kinds/choice.html",
+            fields=_names(choice=CHOICE_FIELD),
+            repeated=("choice",),
+            step_fields=_choice_step,
+            contribution_fields=lambda c: {"choices": list(c.choices)},
+            from_form=_choice_form,
+            answered=_once,
+        ),
+        StepKind.RANK: WebKind(
+            partial="kinds/rank.html",
+            fields=_names(place=PLACE_PREFIX),
+            step_fields=_rank_step,
+            contribution_fields=lambda c: {"ranking": list(c.ranking)},
+            from_form=_rank_form,
+            answered=_once,
+        ),
+        StepKind.ACTIONS: WebKind(
+            partial="kinds/actions.html",
+            fields=_names(**{role: role for role in ACTION_FIELDS}),
+            free_text=ACTION_FIELDS,
+            step_fields=_text_step,
+            contribution_fields=lambda c: {"what": c.what, "who": c.who, "when": c.when},
+            from_form=_actions_form,
+        ),
+    }
+)
+
+
+def _names_of(roles: Callable[[WebKind], tuple[str, ...]]) -> tuple[str, ...]:
+    names = (kind.fields[role] for kind in WEB_KINDS.values() for role in roles(kind))
+    return tuple(dict.fromkeys(names))
+
+
+FREE_TEXT_FIELDS = _names_of(lambda kind: kind.free_text)
+"""The names of every kind's free-text fields, in the order of the kinds."""
+REPEATED_FIELDS = _names_of(lambda kind: kind.repeated)
+"""The names of every kind's fields that are sent once per ticked box."""
+
+
+def payload_from_form(form: Form, kind: StepKind | None) -> Json:
+    """Turn the no-script form's fields into the API's payload for *kind* (None: no such step)."""
+    if kind is None:
+        return {}
+    web_kind = WEB_KINDS[kind]
+    return web_kind.from_form(form, web_kind.fields)

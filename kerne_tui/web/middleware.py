@@ -1,0 +1,152 @@
+"""The phone server's middlewares, one concern each, in the order ``MIDDLEWARES`` gives.
+
+Outermost first: the device cookie (every answer may carry a new phone's cookie), the
+security headers (on every answer, refusals included), then for posts the pacing and the
+cross-site, rate and size checks, which answer before the view runs; innermost the error
+shaping, which turns what a view raises into a clear page or JSON error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+
+from kerne_tui.catalog import t
+from kerne_tui.web.errors import UnknownCode, forbidden, refuse_page, unknown_code
+from kerne_tui.web.keys import LIMITER, MAX_BODY, ORIGINS, PACER, lang_of
+from kerne_tui.web.security import (
+    SECURITY_HEADERS,
+    device_token,
+    new_device_token,
+    same_origin,
+    set_device_cookie,
+)
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+RETRY_AFTER_SECONDS = 1
+
+
+def harden(response: web.StreamResponse) -> None:
+    """Put the security headers on an answer that is not yet sent."""
+    response.headers.update(SECURITY_HEADERS)
+    response.headers.setdefault("Cache-Control", "no-store")
+
+
+@web.middleware
+async def device_cookie(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """A phone is its cookie: read its token, or make one and send it with the answer."""
+    token = device_token(request)
+    fresh = token is None
+    request["device"] = token or new_device_token()
+    request["fresh_device"] = fresh
+    response = await handler(request)
+    if fresh and not response.prepared:
+        set_device_cookie(response, request["device"])
+    return response
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Hardened headers on every answer (a stream sets them itself before it starts)."""
+    response = await handler(request)
+    if not response.prepared:
+        harden(response)
+    return response
+
+
+@web.middleware
+async def pacing(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """A burst of posts starts a few dozen per pass of the loop, so the screen keeps time."""
+    if request.method in UNSAFE_METHODS:
+        await request.app[PACER].turn()
+    return await handler(request)
+
+
+@web.middleware
+async def origin_check(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """403 for a post another site's page makes the phone send."""
+    if request.method in UNSAFE_METHODS:
+        allowed: frozenset[str] = request.app[ORIGINS]
+        if not same_origin(request, allowed):
+            return forbidden(request)
+    return await handler(request)
+
+
+@web.middleware
+async def rate(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """429 for a phone that sends faster than a person can."""
+    if request.method in UNSAFE_METHODS:
+        # A phone is its cookie; without one, requests are counted by address (in memory
+        # only), so dropping the cookie is no way around the limit.
+        fresh = request["fresh_device"]
+        key = f"address:{request.remote or ''}" if fresh else request["device"]
+        if not request.app[LIMITER].allow(key):
+            message = t(lang_of(request), "web.error.rate")
+            response = refuse_page(request, 429, "rate_limited", message)
+            response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
+    return await handler(request)
+
+
+@web.middleware
+async def body_size(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """413 before reading a post whose announced length is over the plan's limit."""
+    length = request.content_length
+    if request.method in UNSAFE_METHODS and length is not None and length > request.app[MAX_BODY]:
+        return _too_large(request)
+    return await handler(request)
+
+
+def _too_large(request: web.Request) -> web.Response:
+    return refuse_page(request, 413, "too_large", t(lang_of(request), "web.error.too_large"))
+
+
+@web.middleware
+async def error_shaping(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """What a view raises becomes a clear page or JSON error in the plan's language."""
+    try:
+        return await handler(request)
+    except UnknownCode as error:
+        return unknown_code(request, error)
+    except ConnectionResetError:
+        # The phone hung up while its request was still arriving or its answer was being
+        # written (a weak signal at the back of the room, a locked screen): nobody waits for
+        # an answer, so this is no error for the facilitator's log.
+        return web.Response(status=400)
+    except web.HTTPRequestEntityTooLarge:
+        return _too_large(request)
+    except web.HTTPMethodNotAllowed:
+        return _refuse(request, 405, "method", "web.error.method")
+    except web.HTTPNotFound:
+        return _refuse(request, 404, "not_found", "web.not_found")
+    except web.HTTPException as http:
+        if http.status >= 400:
+            return _refuse(request, http.status, "http", "web.error.malformed")
+        raise
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        log.exception("the phone server failed on %s %s", request.method, request.path)
+        return _refuse(request, 500, "server", "web.error.server")
+
+
+def _refuse(request: web.Request, status: int, code: str, key: str) -> web.Response:
+    return refuse_page(request, status, code, t(lang_of(request), key))
+
+
+MIDDLEWARES = (
+    device_cookie,
+    security_headers,
+    pacing,
+    origin_check,
+    rate,
+    body_size,
+    error_shaping,
+)
+"""Outermost first, as ``web.Application(middlewares=...)`` takes them."""

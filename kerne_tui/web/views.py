@@ -1,0 +1,251 @@
+"""The phone server's views: each reads the request, calls the workshop once, and answers.
+
+Device tokens, limits, headers and the shaping of errors are the middlewares' work
+(``middleware.py``); the JSON shapes are in ``shapes.py``, the kinds' forms in ``kinds.py``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from pathlib import Path
+from typing import Any
+
+import orjson
+from aiohttp import web
+from yarl import URL
+
+from kerne_tui.catalog import t
+from kerne_tui.plan import StepKind
+from kerne_tui.web.errors import (
+    UnknownCode,
+    error_json,
+    forbidden,
+    json_response,
+    refusal_json,
+    status_for,
+)
+from kerne_tui.web.forms import (
+    CLIENT_ID_FIELD,
+    STEP_FIELD,
+    draft,
+    field,
+    form_token,
+    form_token_refused,
+)
+from kerne_tui.web.keys import HUB, KEEPALIVE_AFTER, STATIC, WORKSHOP, Route, lang_of, url_for
+from kerne_tui.web.kinds import REPEATED_FIELDS, WEB_KINDS, payload_from_form
+from kerne_tui.web.live import KEEPALIVE, is_close
+from kerne_tui.web.middleware import harden
+from kerne_tui.web.render import render
+from kerne_tui.web.security import set_device_cookie
+from kerne_tui.web.shapes import full_state
+from kerne_tui.workshop import Refused, Workshop, normalise_join_code
+
+CODE_SHOWN = 12
+"""Characters of an unknown join code that are echoed back to the person who typed it."""
+STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
+
+
+def see_other(location: URL) -> web.Response:
+    """A 303 redirect, returned (not raised) so that it gets the headers and the cookie."""
+    return web.Response(status=303, headers={"Location": str(location)})
+
+
+def shown_code(text: str) -> str:
+    """The letters and digits of a typed code, short: safe to echo and to put in a path."""
+    return "".join(c for c in normalise_join_code(text) if c.isascii() and c.isalnum())[:CODE_SHOWN]
+
+
+def workshop_for(request: web.Request) -> Workshop:
+    """The session whose join code the address names (``UnknownCode`` when it is not ours)."""
+    workshop = request.app[WORKSHOP]
+    if normalise_join_code(request.match_info["code"]) != workshop.join_code:
+        raise UnknownCode(shown_code(request.match_info["code"]))
+    return workshop
+
+
+def page_context(request: web.Request, workshop: Workshop, **extra: Any) -> dict[str, Any]:
+    """What the participant page shows this phone: the state, its own answers, its form."""
+    token = request["device"]
+    state = full_state(workshop, token, request.app[HUB].version)
+    step = state["step"]
+    kind = WEB_KINDS[StepKind(step["kind"])] if step else None
+    context = {
+        "state": state,
+        "step": step,
+        "code": workshop.join_code,
+        "client_id": uuid.uuid4().hex,
+        "csrf": form_token(workshop, token),
+        "error": None,
+        "sent": request.query.get("sent") == "1",
+        "retracted": request.query.get("retracted") == "1",
+        "draft": {},
+        "answered": kind.answered(step, state["mine"]) if kind else None,
+        "kind_extra": kind.page(state["mine"]) if kind else {},
+    }
+    context.update(extra)
+    return context
+
+
+# --- pages ------------------------------------------------------------------------------
+
+
+async def join_page(request: web.Request) -> web.StreamResponse:
+    """``/``: a field to type the join code."""
+    return render(request, "join.html", {"error": None, "code": ""})
+
+
+async def join_redirect(request: web.Request) -> web.StreamResponse:
+    """``/join?code=...``: the join form's target; any case, spaces ignored."""
+    code = shown_code(request.query.get("code", ""))
+    if not code:
+        return see_other(url_for(request, Route.JOIN_PAGE))
+    return see_other(url_for(request, Route.STEP_PAGE, code=code))
+
+
+async def static_file(request: web.Request) -> web.StreamResponse:
+    """The page's own scripts, stylesheet and icon (nothing is fetched from elsewhere)."""
+    name = request.match_info["name"]
+    body = request.app[STATIC].get(name)
+    if body is None:
+        raise web.HTTPNotFound()
+    content_type = STATIC_TYPES.get(Path(name).suffix, "application/octet-stream")
+    return web.Response(
+        body=body, content_type=content_type, charset="utf-8", headers={"Cache-Control": "no-cache"}
+    )
+
+
+async def step_page(request: web.Request) -> web.StreamResponse:
+    """``/j/<code>``: the participant page, complete without JavaScript."""
+    workshop = workshop_for(request)
+    return render(request, "step.html", page_context(request, workshop))
+
+
+async def step_fragment(request: web.Request) -> web.StreamResponse:
+    """The page's main part alone, for the script to swap in when the step changes."""
+    workshop = workshop_for(request)
+    return render(request, "fragment.html", page_context(request, workshop))
+
+
+# --- the no-script forms ----------------------------------------------------------------
+
+
+async def form_submit(request: web.Request) -> web.StreamResponse:
+    """The no-script submit: POST, then redirect back to the page (or show why not)."""
+    workshop = workshop_for(request)
+    form = await request.post()
+    if form_token_refused(request, workshop, form):
+        return forbidden(request)
+    step_id = field(form, STEP_FIELD)
+    known = step_id in {s.id for s in workshop.plan.steps}
+    payload = payload_from_form(form, workshop.plan.step(step_id).kind if known else None)
+    client_id = field(form, CLIENT_ID_FIELD) or uuid.uuid4().hex
+    try:
+        await workshop.submit(request["device"], step_id, client_id, payload)
+    except Refused as refusal:
+        message = refusal.message(lang_of(request))
+        kept = draft(form, REPEATED_FIELDS)
+        context = page_context(request, workshop, error=message, draft=kept)
+        return render(request, "step.html", context, status=status_for(refusal))
+    page = url_for(request, Route.STEP_PAGE, code=workshop.join_code)
+    return see_other(page.with_query(sent="1").with_fragment("svar"))
+
+
+async def form_retract(request: web.Request) -> web.StreamResponse:
+    """The no-script retract: POST, then redirect back to the page."""
+    workshop = workshop_for(request)
+    form = await request.post()
+    if form_token_refused(request, workshop, form):
+        return forbidden(request)
+    try:
+        await workshop.retract(request["device"], request.match_info["cid"])
+    except Refused as refusal:
+        context = page_context(request, workshop, error=refusal.message(lang_of(request)))
+        return render(request, "step.html", context, status=status_for(refusal))
+    page = url_for(request, Route.STEP_PAGE, code=workshop.join_code)
+    return see_other(page.with_query(retracted="1"))
+
+
+# --- the JSON API -----------------------------------------------------------------------
+
+
+async def api_state(request: web.Request) -> web.StreamResponse:
+    """``GET /api/<code>/state``: the open step and this phone's own contributions to it."""
+    workshop = workshop_for(request)
+    return json_response(full_state(workshop, request["device"], request.app[HUB].version))
+
+
+async def api_submit(request: web.Request) -> web.StreamResponse:
+    """``POST /api/<code>/contributions``: 201 with the id once it is on disk."""
+    workshop = workshop_for(request)
+    lang = lang_of(request)
+    if request.content_type != "application/json":
+        return error_json(415, "media_type", t(lang, "web.error.media"))
+    try:
+        body = orjson.loads(await request.read())
+    except orjson.JSONDecodeError:
+        return error_json(400, "malformed", t(lang, "web.error.malformed"))
+    if (
+        not isinstance(body, dict)
+        or not isinstance(body.get("step"), str)
+        or not isinstance(body.get("client_id"), str)
+        or not body["client_id"]
+    ):
+        return error_json(400, "malformed", t(lang, "web.error.malformed"))
+    try:
+        contribution = await workshop.submit(
+            request["device"], body["step"], body["client_id"], body
+        )
+    except Refused as refusal:
+        return refusal_json(refusal, request)
+    return json_response({"id": contribution.id}, status=201)
+
+
+async def api_retract(request: web.Request) -> web.StreamResponse:
+    """``DELETE /api/<code>/contributions/<id>``: take back one's own contribution."""
+    workshop = workshop_for(request)
+    try:
+        await workshop.retract(request["device"], request.match_info["cid"])
+    except Refused as refusal:
+        return refusal_json(refusal, request)
+    return web.Response(status=204)
+
+
+async def api_events(request: web.Request) -> web.StreamResponse:
+    """``GET /api/<code>/events``: Server-Sent Events; the first message is the current state."""
+    workshop_for(request)
+    hub = request.app[HUB]
+    if hub.full:
+        busy = error_json(503, "busy", t(lang_of(request), "web.error.busy"))
+        busy.headers["Retry-After"] = "5"
+        return busy
+    response = web.StreamResponse(
+        headers={
+            "Content-Type": "text/event-stream",
+            "Cache-Control": "no-cache",
+            "X-Accel-Buffering": "no",
+        }
+    )
+    # The middlewares' headers and cookie come after the view, too late for a stream.
+    harden(response)
+    if request["fresh_device"]:
+        set_device_cookie(response, request["device"])
+    queue = hub.subscribe()
+    keepalive = request.app[KEEPALIVE_AFTER]
+    try:
+        await response.prepare(request)
+        await response.write(hub.first_message())
+        while True:
+            try:
+                message = await asyncio.wait_for(queue.get(), keepalive)
+            except TimeoutError:
+                message = KEEPALIVE
+            if is_close(message):
+                break
+            await response.write(message)
+    except ConnectionResetError:
+        pass  # the phone went away (sleep, network); its browser reconnects by itself
+    finally:
+        hub.unsubscribe(queue)
+    return response

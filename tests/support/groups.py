@@ -1,0 +1,86 @@
+"""Which group each test module belongs to, so the fast ones can run alone.
+
+``unit``    in the test's own process, on the fake clock, no sockets: ``make test-fast`` (seconds)
+``screen``  the Textual app driven in-process by its pilot, snapshots included
+``real``    real parts: Chromium, tmux, child processes that crash or are killed, a clean
+            install, real HTTP servers on 127.0.0.1, the ``kerne`` command in a subprocess
+
+``conftest.py`` marks every test with its module's group (``pytest -m unit``); a module in no
+group counts as ``real`` (never slipped into the fast run), and ``test_groups.py`` fails until it
+is listed here.
+"""
+
+from __future__ import annotations
+
+GROUPS: dict[str, frozenset[str]] = {
+    "unit": frozenset(
+        {
+            "test_archive_escaping",
+            "test_archive_golden",
+            "test_archive_kinds",
+            "test_catalog",
+            "test_catalog_counts",
+            "test_engine",
+            "test_groups",
+            "test_import_cycles",
+            "test_import_rules",
+            "test_kind_specs",
+            "test_pacing",
+            "test_plan_validation",
+            "test_readme",
+            "test_rehearse_plans",
+            "test_session_file",
+            "test_session_layout",
+            "test_shipped_plans",
+            "test_timer",
+        }
+    ),
+    "screen": frozenset(
+        {
+            "test_memory",
+            "test_tui_agenda",
+            "test_tui_countdown",
+            "test_tui_injection",
+            "test_tui_keys",
+            "test_tui_layout",
+            "test_tui_live",
+            "test_tui_palette",
+            "test_tui_picker",
+            "test_tui_qr",
+            "test_tui_results",
+            "test_tui_snapshots",
+        }
+    ),
+    "real": frozenset(
+        {
+            "test_archive_browser",
+            "test_archive_cli",
+            "test_archive_fixtures",
+            "test_archive_zip",
+            "test_clean_install",
+            "test_cli_words",
+            "test_crash",
+            "test_kill_under_load",
+            "test_newcomer_errors",
+            "test_phone_browser",
+            "test_real_parts",
+            "test_rehearsal",
+            "test_tui_imports",
+            "test_tui_terminal",
+            "test_web_api",
+        }
+    ),
+}
+
+REAL_PART_MARKERS = frozenset({"browser", "terminal", "slow"})
+"""Markers that put a test among the real parts whatever its module's group."""
+
+
+def group_of(module: str, markers: set[str]) -> str:
+    """The group of a test in *module* (its file's stem) carrying *markers*."""
+    if markers & REAL_PART_MARKERS:
+        return "real"
+    for name, modules in GROUPS.items():
+        if module in modules:
+            return name
+    return "real"
