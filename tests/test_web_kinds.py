@@ -38,6 +38,8 @@ STEP_OF_KIND = {
     "many": StepKind.CHOICE,
     "top": StepKind.RANK,
     "todo": StepKind.ACTIONS,
+    "cloud": StepKind.WORDS,
+    "asks": StepKind.QUESTIONS,
 }
 """Steps of the shared small plan (conftest.py) with fixed options, one or more per kind."""
 

@@ -93,4 +93,36 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "tui.questions.votes": ("Støtte", "Votes"),
     "tui.questions.question": ("Spørgsmål", "Question"),
+    # --- the phone page -----------------------------------------------------------------------
+    "web.words.legend": ("Skriv op til {n} ord", "Write up to {n} words"),
+    "web.words.label": ("Ord {n}", "Word {n}"),
+    "web.words.hint": (
+        "Et ord eller et kort udtryk i hvert felt, højst {limit} tegn.",
+        "One word or a short phrase in each field, at most {limit} characters.",
+    ),
+    "web.questions.ask": ("Dit spørgsmål", "Your question"),
+    "web.questions.heading": ("Spørgsmålene indtil nu", "The questions so far"),
+    "web.questions.none": ("Ingen spørgsmål endnu.", "No questions yet."),
+    "web.questions.votes": ("{n} støtter", "{n} upvotes"),
+    "web.questions.upvote": ("Støt", "Upvote"),
+    "web.questions.you_upvoted": ("Du støtter", "You upvoted"),
+    "web.questions.all_asked": (
+        "Du har stillet alle dine spørgsmål. Støt gerne de andres.",
+        "You have asked all your questions. Do upvote the others'.",
+    ),
+    "web.outcome.answered": ("besvaret", "answered"),
+    "web.outcome.owner": ("har en ejer", "has an owner"),
+    "web.outcome.dropped": ("droppet", "dropped"),
+    "web.parking.button": ("Parkér et spørgsmål", "Park a question"),
+    "web.parking.help": (
+        "Spørgsmål og emner, der er vigtige, men ikke hører til her og nu. Vi vender tilbage "
+        "til dem, før dagen slutter.",
+        "Questions and topics that matter but do not belong here and now. We come back to "
+        "them before the day ends.",
+    ),
+    "web.parking.label": ("Dit spørgsmål eller emne", "Your question or topic"),
+    "web.parking.send": ("Parkér", "Park it"),
+    "web.parking.sent": ("Parkeret.", "Parked."),
+    "web.parking.heading": ("På parkeringspladsen", "In the parking lot"),
+    "web.parking.mine": ("Det har du parkeret og støttet", "What you parked and upvoted"),
 }

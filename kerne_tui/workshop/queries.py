@@ -152,7 +152,11 @@ class SessionQueries:
 
     def parking_rows(self) -> tuple[QuestionRow, ...]:
         """The parking lot's shown items, most upvotes first, each with its outcome."""
-        every = [c for c in self.parked(include_invisible=True) if not c.retracted]
+        return self.question_rows(PARKING_STEP_ID)
+
+    def question_rows(self, step_id: str) -> tuple[QuestionRow, ...]:
+        """A questions step's (or the parking lot's) shown questions, most upvotes first."""
+        every = [c for c in self._index.of_step(step_id) if not c.retracted]
         return question_rows(every, [c for c in every if c.visible])
 
     def respondents(self, step_id: str) -> int:

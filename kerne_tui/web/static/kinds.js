@@ -196,6 +196,22 @@
     });
   }
 
+  /* --- words: one field per word; the empty ones are left out ------------------------- */
+
+  function wordsPayload(form) {
+    var name = fieldName(form, "word");
+    var fields = name ? form.querySelectorAll('input[name="' + name + '"]') : [];
+    return {
+      words: slice(fields)
+        .map(function (input) {
+          return input.value.trim();
+        })
+        .filter(function (word) {
+          return word !== "";
+        }),
+    };
+  }
+
   /* --- the table ------------------------------------------------------------------------- */
 
   function nothing() {}
@@ -211,6 +227,8 @@
     scale: entry(scalePayload),
     choice: entry(choicePayload),
     rank: entry(rankPayload, updateRanking),
+    words: entry(wordsPayload),
+    questions: entry(textPayload),
     actions: entry(function (form) {
       return { what: valueOf(form, "what"), who: valueOf(form, "who"), when: valueOf(form, "when") };
     }),
