@@ -12,7 +12,7 @@ stays with the formats; the functions here draw only the results.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -21,7 +21,7 @@ from kerne_tui.archive.wording import decimal
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import Step, StepKind
 from kerne_tui.workshop import Contribution, StepResults
-from kerne_tui.workshop.results import Card
+from kerne_tui.workshop.results import Card, QuestionRow
 
 
 class StepView(Protocol):
@@ -218,6 +218,55 @@ def _actions_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str
     return "; ".join(parts)
 
 
+# --- word clouds -------------------------------------------------------------------------
+
+
+def _words_markdown(step: StepView, lang: Lang) -> list[str]:
+    """The words as a table, the most frequent first, with how many phones sent each."""
+    header = [t(lang, "archive.words.word"), t(lang, "archive.words.count")]
+    rows = [[cell(entry.word), str(entry.count)] for entry in step.results.words]
+    parts = [table(header, rows, right=(1,))]
+    if step.step.stop_words:
+        left_out = ", ".join(cell(word) for word in step.step.stop_words)
+        parts.append(t(lang, "archive.words.stop_words", words=left_out))
+    return parts
+
+
+def _words_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
+    return "; ".join(c.words)
+
+
+# --- questions (and the parking lot) ------------------------------------------------------
+
+
+def outcome_words(lang: Lang, row: QuestionRow) -> str:
+    """How a question or parked item ended, in words (open when it did not)."""
+    return t(lang, f"outcome.{row.outcome or 'open'}", owner=row.owner)
+
+
+def questions_table(rows: Sequence[QuestionRow], lang: Lang) -> str:
+    """Questions with their upvotes and end state, most upvotes first (also the parking lot)."""
+    header = [
+        t(lang, "archive.questions.question"),
+        t(lang, "archive.questions.votes"),
+        t(lang, "archive.questions.outcome"),
+    ]
+    body = [[cell(row.text), str(row.votes), cell(outcome_words(lang, row))] for row in rows]
+    return table(header, body, right=(1,))
+
+
+def _questions_markdown(step: StepView, lang: Lang) -> list[str]:
+    return [questions_table(step.results.questions, lang)]
+
+
+def _questions_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
+    if c.upvote:
+        return t(lang, "archive.value.upvote", question=options.get(c.upvote, c.upvote))
+    if c.outcome:
+        return f"{c.text}; {outcome_words(lang, QuestionRow(c.id, c.text, 0, c.outcome, c.who))}"
+    return c.text
+
+
 REPORT_KINDS: Mapping[StepKind, ReportKind] = {
     StepKind.INFO: ReportKind(_no_input(StepKind.INFO), "kinds/no_input.html", _nothing),
     StepKind.DISCUSS: ReportKind(_no_input(StepKind.DISCUSS), "kinds/no_input.html", _nothing),
@@ -230,5 +279,7 @@ REPORT_KINDS: Mapping[StepKind, ReportKind] = {
     StepKind.ACTIONS: ReportKind(
         _actions_markdown, "kinds/actions.html", _actions_value, action_items=True
     ),
+    StepKind.WORDS: ReportKind(_words_markdown, "kinds/words.html", _words_value),
+    StepKind.QUESTIONS: ReportKind(_questions_markdown, "kinds/questions.html", _questions_value),
 }
 """How the report shows each step kind; every ``StepKind`` has an entry."""

@@ -125,4 +125,32 @@ TEXTS: dict[str, tuple[str, str]] = {
     "web.parking.sent": ("Parkeret.", "Parked."),
     "web.parking.heading": ("På parkeringspladsen", "In the parking lot"),
     "web.parking.mine": ("Det har du parkeret og støttet", "What you parked and upvoted"),
+    # --- the report ---------------------------------------------------------------------------
+    "archive.words.word": ("Ord", "Word"),
+    "archive.words.count": ("Telefoner", "Phones"),
+    "archive.words.cloud": (
+        "Ordsky: jo flere der skrev et ord, jo større står det",
+        "Word cloud: the more people wrote a word, the larger it stands",
+    ),
+    "archive.words.stop_words": (
+        "Udeladt som fyldord: {words}.",
+        "Left out as filler words: {words}.",
+    ),
+    "archive.questions.question": ("Spørgsmål", "Question"),
+    "archive.questions.votes": ("Støtter", "Upvotes"),
+    "archive.questions.outcome": ("Endte som", "Ended as"),
+    "archive.value.upvote": ("Støtter: {question}", "Upvotes: {question}"),
+    "archive.parking.heading": ("Parkeringspladsen", "The parking lot"),
+    "archive.parking.none": (
+        "Ingen punkter blev parkeret.",
+        "No items were parked.",
+    ),
+    "archive.parking.still_open.one": (
+        "1 punkt blev ikke lukket: det har brug for en ejer.",
+        "1 item was not closed: it needs an owner.",
+    ),
+    "archive.parking.still_open.many": (
+        "{n} punkter blev ikke lukket: de har brug for en ejer.",
+        "{n} items were not closed: they need an owner.",
+    ),
 }

@@ -33,6 +33,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_session_layout",
             "test_shipped_plans",
             "test_timer",
+            "test_words_questions",
         }
     ),
     "screen": frozenset(
@@ -49,6 +50,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_tui_qr",
             "test_tui_results",
             "test_tui_snapshots",
+            "test_tui_words_questions",
         }
     ),
     "real": frozenset(
@@ -68,6 +70,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_tui_imports",
             "test_tui_terminal",
             "test_web_api",
+            "test_web_kinds",
         }
     ),
 }
