@@ -46,12 +46,16 @@ def content_length(head: bytes) -> int:
 class Response:
     """What came back for one request."""
 
-    __slots__ = ("body", "cookie", "status")
+    __slots__ = ("body", "cookie", "retry_after", "status")
 
-    def __init__(self, status: int, cookie: str | None, body: bytes) -> None:
+    def __init__(
+        self, status: int, cookie: str | None, body: bytes, retry_after: bool = False
+    ) -> None:
         self.status = status
         self.cookie = cookie
         self.body = body
+        self.retry_after = retry_after
+        """True when the answer says when to try again (a clear "full right now")."""
 
 
 class Connection(asyncio.Protocol):
@@ -93,7 +97,8 @@ class Connection(asyncio.Protocol):
             return
         body = bytes(self.buffer[end + 4 : total])
         del self.buffer[:total]
-        self.waiter.set_result(Response(int(head[9:12]), cookie_from(head), body))
+        retry = b"\r\nretry-after:" in head.lower()
+        self.waiter.set_result(Response(int(head[9:12]), cookie_from(head), body, retry))
 
     async def request(self, raw: bytes) -> Response:
         """Send one complete request and wait for its response."""

@@ -47,12 +47,18 @@ def choose_cores() -> Cores:
     return Cores(allowed[0], allowed[1])
 
 
-def _pin(core: int | None) -> Callable[[], None] | None:
-    if core is None:
+def _pin(core: int | None, nofile: tuple[int, int] | None = None) -> Callable[[], None] | None:
+    """Pin the child to *core* and, where given, set its open-files limit (soft, hard)."""
+    if core is None and nofile is None:
         return None
 
     def pin() -> None:
-        os.sched_setaffinity(0, {core})
+        if core is not None:
+            os.sched_setaffinity(0, {core})
+        if nofile is not None:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_NOFILE, nofile)
 
     return pin
 
@@ -66,8 +72,11 @@ class ServerProcess:
         argv: Sequence[str],
         log_path: Path,
         core: int | None,
+        nofile: tuple[int, int] | None = None,
     ) -> None:
         self.name = name
+        self.nofile = nofile
+        """The open-files limit (soft, hard) the server starts under; None: this process's."""
         self.argv = list(argv)
         self.log_path = log_path
         self.core = core
@@ -89,7 +98,7 @@ class ServerProcess:
                 stdin=asyncio.subprocess.PIPE,
                 stdout=asyncio.subprocess.PIPE,
                 stderr=log,
-                preexec_fn=_pin(self.core),
+                preexec_fn=_pin(self.core, self.nofile),
                 env={**os.environ, "PYTHONUNBUFFERED": "1"},
             )
         self._pump = asyncio.create_task(self._read_stdout())

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import scale, startup
+from benchmarks import scale, startup, stock
 from benchmarks.control import percentile
 from benchmarks.files import copy_session, kerne_ids, make_kerne_session, reference_ids
 from benchmarks.host import tui_available
@@ -133,7 +133,13 @@ class Bench:
 
     @contextlib.asynccontextmanager
     async def started(
-        self, name: str, prefill: int, *, host: bool = False, tui: bool = False
+        self,
+        name: str,
+        prefill: int,
+        *,
+        host: bool = False,
+        tui: bool = False,
+        nofile: tuple[int, int] | None = None,
     ) -> AsyncIterator[Run]:
         """Start one server with *prefill* contributions in its storage, and stop it after."""
         self.counter += 1
@@ -146,7 +152,7 @@ class Bench:
                 argv.append("--tui")
         else:
             argv = reference("tinydb" if name == "naive" else "none", folder, prefill)
-        server = ServerProcess(name, argv, folder / "server.log", self.cores.server)
+        server = ServerProcess(name, argv, folder / "server.log", self.cores.server, nofile)
         run = Run(name, server, folder)
         try:
             await server.start()
@@ -452,7 +458,7 @@ class Bench:
             print(f"  {row.scenario}: {row.metric}: {figures}", file=sys.stderr, flush=True)
 
 
-SCENARIOS = ("startup", "burst", "sustained", "room", "scale")
+SCENARIOS = ("startup", "burst", "sustained", "room", "scale", "stock", "hall")
 
 
 async def run_all(config: Config, only: set[str], work: Path) -> Bench:
@@ -465,6 +471,7 @@ async def run_all(config: Config, only: set[str], work: Path) -> Bench:
         "sustained": bench.sustained_load,
         "room": bench.room_life,
         "scale": bench.scaling,
+        **stock.scenario_steps(bench),
     }
     for name in SCENARIOS:
         if name in only:

@@ -65,6 +65,8 @@ def show(figure: Figure | None, unit: str) -> str:
         text = f"{value:.2f} s"
     elif unit == "/s":
         text = f"{value:,.0f}/s"
+    elif unit == "kB":
+        text = f"{value:,.0f} kB" if value >= 10 else f"{value:.1f} kB"
     elif unit == "MiB":
         text = f"{value:.0f} MiB"
     else:

@@ -16,6 +16,8 @@ from typing import NoReturn
 from kerne_tui import __version__
 from kerne_tui.catalog import Lang, t
 from kerne_tui.cli_words import speak
+from kerne_tui.limits import capacity_notice
+from kerne_tui.logs import log_handlers
 from kerne_tui.memory import settle
 from kerne_tui.plan import Plan, PlanError, builtin_plans, find_plan, load_plan
 from kerne_tui.settings import Settings, cli_language, data_folder
@@ -231,15 +233,14 @@ def server_notices(info: ServerInfo, wanted_port: int, lang: Lang) -> list[str]:
         notices.append(t(lang, "cli.port_moved", wanted=wanted_port, port=info.port))
     if not info.lan_found:
         notices.append(t(lang, "cli.no_lan") + " " + t(lang, "cli.no_lan.hint"))
+    notices.extend(capacity_notice(info.capacity, info.language))
     return notices
 
 
 def setup_logging(folder: Path, *, to_stderr: bool) -> Path:
     """Log to a file in the data folder (Textual owns the terminal); never IPs or agents."""
     path = folder / "kerne.log"
-    handlers: list[logging.Handler] = [logging.FileHandler(path, encoding="utf-8")]
-    if to_stderr:
-        handlers.append(logging.StreamHandler(sys.stderr))
+    handlers = log_handlers(path, to_stderr=to_stderr)
     logging.basicConfig(
         level=logging.INFO,
         handlers=handlers,

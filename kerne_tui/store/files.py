@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 
 def write_atomic(path: Path, payload: bytes | Sequence[bytes]) -> None:
@@ -26,14 +27,60 @@ def write_atomic(path: Path, payload: bytes | Sequence[bytes]) -> None:
         with open(temporary, "wb") as handle:
             handle.write(payload if isinstance(payload, bytes) else b"".join(payload))
             handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
+            full_fsync(handle.fileno())
+        replace_with_retry(temporary, path)
     except BaseException:
         # A half-written temporary file (disk full, folder gone) is of no use to anyone.
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
     fsync_folder(path.parent)
+
+
+REPLACE_TRIES = 8
+REPLACE_PAUSE = 0.02
+"""On Windows a rename over a file that another process holds open (an antivirus scanner, the
+search indexer, ``kerne report``) fails with a permission error for a moment; it is tried this
+many times, this many seconds apart at first and twice as long each time (2.5 s in all)."""
+
+
+def full_fsync(descriptor: int) -> None:
+    """Flush a file to the disk itself: on macOS ``fsync`` stops at the drive's cache, so
+    ``F_FULLFSYNC`` is asked for (as SQLite's ``fullfsync`` does), with ``fsync`` where the
+    file system refuses it."""
+    fullfsync = getattr(fcntl_module(), "F_FULLFSYNC", None) if sys.platform == "darwin" else None
+    if fullfsync is not None:
+        try:
+            fcntl_module().fcntl(descriptor, fullfsync)
+            return
+        except OSError:
+            pass  # not every file system (network shares, some USB sticks) supports it
+    os.fsync(descriptor)
+
+
+def replace_with_retry(source: Path, target: Path) -> None:
+    """``os.replace``, retried briefly where Windows refuses it while the target is held open.
+
+    Elsewhere, or after the last try, the error is raised as it came (and the batch is refused
+    as a storage error, which the screen shows).
+    """
+    pause = REPLACE_PAUSE
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if sys.platform != "win32" or attempt == REPLACE_TRIES - 1:
+                raise
+        time.sleep(pause)
+        pause *= 2
+
+
+def fcntl_module() -> Any:
+    """:mod:`fcntl` where it exists (not on Windows)."""
+    import fcntl
+
+    return fcntl
 
 
 def temporary_path(path: Path) -> Path:

@@ -1,14 +1,19 @@
-"""Finding the laptop's address for the QR code without sending anything on the network."""
+"""Finding the laptop's address for the QR code without sending anything on the network.
+
+The adapters are listed with their names by ``ifaddr`` on Linux, macOS and Windows alike, so
+that a VPN, a container bridge or a virtual machine's adapter can be told from the Wi-Fi and
+put last. Where listing fails, the routing table tells which address faces the network.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import ipaddress
 import socket
-import struct
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+import ifaddr
 
 DEFAULT_PORT = 8765
 """Easy to say out loud and rarely taken; the next free port is used if it is."""
@@ -19,6 +24,7 @@ VIRTUAL_INTERFACES = (
     "veth",
     "virbr",
     "vmnet",
+    "vmenet",
     "vboxnet",
     "lxc",
     "lxd",
@@ -31,9 +37,42 @@ VIRTUAL_INTERFACES = (
     "tailscale",
     "zt",
     "utun",
+    "ipsec",
+    "ppp",
+    "cscotun",
+    "gpd",
+    "nordlynx",
+    "bridge",
 )
-"""Interface name prefixes of containers, virtual machines and VPNs: phones in the room are
-not behind them, so their addresses come last."""
+"""Interface name prefixes (Linux, macOS) of containers, virtual machines and VPNs: phones in
+the room are not behind them, so their addresses come last."""
+VIRTUAL_DESCRIPTIONS = (
+    "virtual",
+    "vpn",
+    "tap-",
+    "tunnel",
+    "hyper-v",
+    "vethernet",
+    "vmware",
+    "virtualbox",
+    "anyconnect",
+    "wireguard",
+    "fortinet",
+    "fortissl",
+    "globalprotect",
+    "pangp",
+    "zscaler",
+    "tailscale",
+    "openvpn",
+    "wintun",
+    "loopback",
+    "juniper",
+    "pulse secure",
+    "check point",
+    "wsl",
+)
+"""Words in the adapter descriptions Windows gives (``Cisco AnyConnect ... Virtual Miniport
+Adapter``, ``vEthernet (WSL)``), where the adapter's own name is a GUID."""
 ROUTE_PROBES = ("192.168.255.255", "10.255.255.255", "172.31.255.255", "198.18.0.1")
 """Destinations whose route tells which local address faces the network. A UDP ``connect``
 only looks the route up; no packet is sent."""
@@ -45,20 +84,26 @@ class Candidate:
 
     address: str
     interface: str = ""
+    description: str = ""
+    """The adapter's readable name where the system has one (Windows: "Intel(R) Wi-Fi 6")."""
 
     @property
     def virtual(self) -> bool:
         """True for a container, virtual machine or VPN interface."""
-        return self.interface.startswith(VIRTUAL_INTERFACES)
+        if self.interface.lower().startswith(VIRTUAL_INTERFACES):
+            return True
+        described = self.description.lower()
+        if "wi-fi direct" in described:
+            return False  # Windows' "Mobile hotspot": the phones may well be on it
+        return any(word in described for word in VIRTUAL_DESCRIPTIONS)
 
 
 def candidate_addresses() -> list[Candidate]:
     """IPv4 addresses of this machine (from the system's own tables, no traffic sent)."""
     found: list[Candidate] = []
-    if sys.platform.startswith("linux"):
-        found.extend(_linux_interface_addresses())
+    with contextlib.suppress(OSError, ValueError):
+        found.extend(adapter_addresses(ifaddr.get_adapters()))
     if not found:
-        # Where the interfaces cannot be listed (Windows, macOS), the routing table tells.
         found.extend(_routed_addresses())
     unique: dict[str, Candidate] = {}
     for candidate in found:
@@ -66,18 +111,14 @@ def candidate_addresses() -> list[Candidate]:
     return list(unique.values())
 
 
-def _linux_interface_addresses() -> Iterator[Candidate]:
-    import fcntl
-
-    siocgifaddr = 0x8915
-    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        for _, name in socket.if_nameindex():
-            packed = struct.pack("256s", name.encode()[:15])
-            try:
-                answer = fcntl.ioctl(probe.fileno(), siocgifaddr, packed)
-            except OSError:
-                continue  # the interface has no IPv4 address
-            yield Candidate(socket.inet_ntoa(answer[20:24]), name)
+def adapter_addresses(adapters: Iterable[ifaddr.Adapter]) -> Iterator[Candidate]:
+    """The IPv4 addresses of *adapters* as ``ifaddr`` lists them, with the adapters' names."""
+    for adapter in adapters:
+        name = str(adapter.name)
+        nice = str(adapter.nice_name or "")
+        for ip in adapter.ips:
+            if isinstance(ip.ip, str):  # IPv6 addresses come as tuples
+                yield Candidate(ip.ip, name, nice if nice != name else "")
 
 
 def _routed_addresses() -> Iterator[Candidate]:

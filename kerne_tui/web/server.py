@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import logging
 from collections.abc import AsyncIterator
@@ -10,7 +11,11 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
+from kerne_tui.catalog import Lang
+from kerne_tui.limits import Capacity, take_open_files
+from kerne_tui.logs import quiet_accept_errors
 from kerne_tui.web.app import HUB, make_app
+from kerne_tui.web.connections import ConnectionGate, GatedSite
 from kerne_tui.web.live import LiveHub
 from kerne_tui.web.network import (
     DEFAULT_PORT,
@@ -48,6 +53,10 @@ class ServerInfo:
     port_moved: bool
     """True when the wanted port was taken and another was used."""
     hub: LiveHub
+    capacity: Capacity | None = None
+    """How many phones the open-files limit holds (see :mod:`kerne_tui.limits`)."""
+    language: Lang = "da"
+    """The plan's language, for what is said about the server to the facilitator."""
 
 
 SHUTDOWN_SECONDS = 1.0
@@ -77,10 +86,14 @@ async def phone_server(
     found on the network interfaces (a hotspot, a reverse proxy, a tunnel).
     """
     app = make_app(workshop, public_url=public_url)
+    gate = ConnectionGate(take_open_files(), lambda: workshop.plan.language)
+    app.middlewares.insert(0, gate.streams_middleware)
     runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_SECONDS)
     await runner.setup()
+    gate.server = runner.server
+    quiet_accept_errors(asyncio.get_running_loop())
     try:
-        actual = await _open_site(runner, host, port)
+        actual = await _open_site(runner, host, port, gate)
         public_host, lan_found = choose_public_host(host)
         if public_url:
             base, lan_found = public_url, True
@@ -94,18 +107,21 @@ async def phone_server(
             lan_found=lan_found,
             port_moved=port not in (0, actual),
             hub=app[HUB],
+            capacity=gate.capacity,
+            language=workshop.plan.language,
         )
         log.info("phone server on %s:%s, join at %s", host, actual, info.url)
+        log.info("open files %s, room for %s phones", gate.capacity.files, gate.capacity.phones)
         yield info
     finally:
         await runner.cleanup()
 
 
-async def _open_site(runner: web.AppRunner, host: str, port: int) -> int:
+async def _open_site(runner: web.AppRunner, host: str, port: int, gate: ConnectionGate) -> int:
     tries = [0] if port == 0 else list(range(port, port + PORT_TRIES))
     last_error = ""
     for candidate in tries:
-        site = web.TCPSite(runner, host, candidate)
+        site = GatedSite(runner, host, candidate, gate)
         try:
             await site.start()
         except OSError as error:

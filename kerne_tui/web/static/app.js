@@ -279,6 +279,30 @@
     }
   }
 
+  /* --- a full server: wait calmly and try again; the draft stays where it is ----------- */
+
+  var FULL_TRIES = 8;
+
+  /* fetch(), but a 503 with Retry-After (the laptop is full right now) is tried again after
+     that many seconds, growing by half each time, with a random share so that a room does not
+     come back at once; onWait(seconds) is told before each wait. */
+  async function fetchWhileFull(url, options, onWait) {
+    var response = null;
+    for (var attempt = 0; attempt < FULL_TRIES; attempt += 1) {
+      response = await fetch(url, options);
+      var after = parseInt(response.headers.get("Retry-After") || "", 10);
+      if (response.status !== 503 || !(after >= 0) || attempt === FULL_TRIES - 1) {
+        return response;
+      }
+      var wait = Math.min(30, Math.max(1, after) * Math.pow(1.5, attempt)) * (0.5 + Math.random());
+      onWait(Math.ceil(wait));
+      await new Promise(function (resolve) {
+        setTimeout(resolve, wait * 1000);
+      });
+    }
+    return response;
+  }
+
   var sending = false;
 
   async function send(form) {
@@ -299,11 +323,13 @@
     body.client_id = form.elements.client_id.value;
     var failure = null;
     try {
-      var response = await fetch(urls.submit, {
+      var response = await fetchWhileFull(urls.submit, {
         method: "POST",
         credentials: "same-origin",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify(body),
+      }, function (seconds) {
+        flash("info", [fill(words.tFull, { seconds: seconds })], false);
       });
       if (response.status === 201) {
         /* Sent and on disk: the draft goes, so the swap below does not keep it again. */
