@@ -81,10 +81,10 @@ async def room_has_answered(workshop: Workshop, step_id: str, participants: int)
 
     def check(event: Event | None) -> None:
         answered = event is None or isinstance(event, ContributionReceived)
-        if answered and workshop.respondents(step_id) >= wanted:
-            # Questions are upvoted once asked: the room is done when some have been.
-            if not asking or any(c.upvote for c in workshop.contributions(step_id)):
-                enough.set()
+        # Questions are upvoted once asked: that room is done when some have been.
+        upvoted = not asking or any(c.upvote for c in workshop.contributions(step_id))
+        if answered and upvoted and workshop.respondents(step_id) >= wanted:
+            enough.set()
 
     unsubscribe = workshop.subscribe(check)
     try:
