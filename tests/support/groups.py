@@ -76,6 +76,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_tui_terminal",
             "test_web_api",
             "test_web_kinds",
+            "test_words_questions_browser",
             "test_words_questions_web",
         }
     ),
