@@ -344,3 +344,52 @@ def test_a_contribution_round_trips_its_new_fields() -> None:
         outcome="answered",
     )
     assert Contribution.from_doc(c.to_doc()) == c
+
+
+# --- the report -------------------------------------------------------------------------
+
+
+async def test_the_report_holds_the_cloud_the_questions_and_the_parking_lot_with_end_states(
+    session: Workshop, clock: FakeClock
+) -> None:
+    from datetime import UTC, datetime
+
+    from kerne_tui.archive import read_record, render_report
+
+    await session.start()
+    for n, words in enumerate([["Tryg", "leg"], ["tryg"], ["tryg", "ro", "og"]], start=1):
+        await send(session, "tjek-ind", {"words": words}, n)
+    await session.toggle_word_hidden("tjek-ind", "leg")
+    kept = await session.park(phone(1), "p1", {"text": "Vagtplanen?"})
+    dropped = await session.park(phone(2), "p2", {"text": "Kaffen"})
+    await session.park(phone(3), "p3", {"text": "Lønnen"})
+    await session.park(phone(2), "p4", {"upvote": kept.id})
+    await session.go_to("spoergsmaal")
+    asked = await send(session, "spoergsmaal", {"text": "Hvornår kommer planen?"}, 1)
+    await send(session, "spoergsmaal", {"text": "Hvem beslutter?"}, 2)
+    for n in (2, 3):
+        await send(session, "spoergsmaal", {"upvote": asked.id}, n)
+    await session.toggle_answered(asked.id)
+    await session.go_to("gennemgang")
+    await session.set_outcome(kept.id, "owner", "Lederen")
+    await session.set_outcome(dropped.id, "dropped")
+    await session.close()
+    await session.shutdown()
+    record = read_record(session.path)
+    at = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
+    markdown = render_report(record, "md", generated=at)
+    assert "| tryg | 3 |" in markdown and "| ro | 1 |" in markdown
+    assert "leg" not in markdown.split("Tjek ind")[-1].split("###")[0]
+    assert "Udeladt som fyldord: og, at." in markdown
+    assert "| Hvornår kommer planen? | 2 | besvaret |" in markdown
+    assert "## Parkeringspladsen" in markdown
+    assert "| Vagtplanen? | 1 | ejer: Lederen |" in markdown
+    assert "| Kaffen | 0 | droppet |" in markdown and "| Lønnen | 0 | åbent |" in markdown
+    assert "1 punkt blev ikke lukket" in markdown
+    html = render_report(record, "html", generated=at)
+    assert 'class="cloud-word" style="font-size: 240%">tryg</span>' in html
+    assert '<h2 id="parking">Parkeringspladsen</h2>' in html
+    assert html.count('class="chart questions"') == 2
+    csv = render_report(record, "csv", generated=at)
+    assert "tryg; leg" in csv and "Støtter: Hvornår kommer planen?" in csv
+    assert "Parkeringspladsen" in csv and "Vagtplanen?; ejer: Lederen" in csv

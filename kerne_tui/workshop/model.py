@@ -68,7 +68,13 @@ class Contribution:
         doc["values"] = dict(self.values)
         doc["choices"] = list(self.choices)
         doc["ranking"] = list(self.ranking)
-        doc["words"] = list(self.words)
+        # The fields of the later kinds are written only where used: files of the first kinds
+        # stay as they were, byte for byte.
+        for name in _LATER_FIELDS:
+            if not doc[name]:
+                del doc[name]
+        if self.words:
+            doc["words"] = list(self.words)
         return doc
 
     @classmethod
@@ -99,6 +105,7 @@ class Contribution:
 
 
 _CONTRIBUTION_FIELDS = tuple(f.name for f in fields(Contribution))
+_LATER_FIELDS = ("words", "upvote", "outcome")
 
 
 class Refused(Exception):
