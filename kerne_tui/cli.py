@@ -7,43 +7,41 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
-import signal
 import sys
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from kerne_tui import __version__
 from kerne_tui.catalog import Lang, t
 from kerne_tui.cli_words import speak
-from kerne_tui.limits import capacity_notice
-from kerne_tui.logs import log_handlers
-from kerne_tui.memory import settle
-from kerne_tui.plan import Plan, PlanError, builtin_plans, find_plan, load_plan
+from kerne_tui.control import ControlCenter
+from kerne_tui.hosting import (
+    first_input_step,
+    hosted,
+    on_stop_signals,
+    open_workshop,
+    server_notices,
+    setup_logging,
+)
+from kerne_tui.plan import PlanError, builtin_plans, load_plan
 from kerne_tui.settings import Settings, cli_language, data_folder
 from kerne_tui.store import (
     ARCHIVES,
     SessionFileError,
-    SessionLocked,
     SessionStatus,
     find_session,
-    latest_unfinished,
     list_sessions,
 )
-from kerne_tui.web import DEFAULT_PORT, PortUnavailable, ServerInfo, phone_server
+from kerne_tui.user_errors import (
+    UserError,
+    session_file_error,
+    session_not_found,
+)
+from kerne_tui.web import DEFAULT_PORT
 from kerne_tui.workshop import Workshop
 
 log = logging.getLogger("kerne")
-
-
-class UserError(Exception):
-    """A mistake the user can fix: one clear sentence and a hint, never a traceback."""
-
-    def __init__(self, message: str, hint: str = "", lines: Sequence[str] = ()) -> None:
-        self.message = message
-        self.hint = hint
-        self.lines = list(lines)
-        super().__init__(message)
 
 
 # --- the parser -------------------------------------------------------------------------
@@ -104,6 +102,10 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
     archive.add_argument("--out", metavar="DIR", help=h("archive.out"))
     archive.add_argument("--verify", metavar="ZIP", help=h("archive.verify"))
     _data_dir_option(archive, h)
+
+    console = commands.add_parser("console", help=h("console"), description=h("console"))
+    console.add_argument("session", nargs="?", help=h("console.session"))
+    _data_dir_option(console, h)
     return parser
 
 
@@ -145,6 +147,7 @@ def _session_options(
     parser.add_argument("--public-url", metavar="URL", help=h("public_url"))
     _data_dir_option(parser, h)
     parser.add_argument("--step", metavar="STEP_ID", help=h("step"))
+    parser.add_argument("--follow-up", metavar="EARLIER", help=h("follow_up"))
     if resume:
         parser.add_argument("--resume", nargs="?", const="", metavar="SESSION", help=h("resume"))
 
@@ -155,100 +158,6 @@ def _session_options(
 def data_dir(args: argparse.Namespace) -> Path:
     """The folder for session files: --data-dir, KERNE_DATA_DIR or the user's data folder."""
     return data_folder(args.data_dir)
-
-
-def ensure_writable(folder: Path, lang: Lang) -> None:
-    """Make the data folder, or explain why it cannot be used."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / ".kerne-write-test"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as error:
-        raise UserError(
-            t(lang, "cli.data_dir", path=folder, detail=error.strerror or error),
-            t(lang, "cli.data_dir.hint"),
-        ) from None
-
-
-def resolve_plan(name: str, lang: Lang) -> Plan:
-    """A plan by path or built-in name, checked; errors become UserError."""
-    path = find_plan(name)
-    if path is None:
-        names = ", ".join(p.name.removesuffix(".toml") for p in builtin_plans())
-        raise UserError(
-            t(lang, "cli.plan_not_found", name=name), t(lang, "cli.builtin_list", names=names)
-        )
-    try:
-        return load_plan(path)
-    except PlanError as error:
-        raise UserError(t(lang, "cli.invalid_plans", count=1), lines=error.messages(lang)) from None
-
-
-def session_file_error(error: SessionFileError, lang: Lang) -> UserError:
-    """A clear sentence for a session file that cannot be read."""
-    return UserError(
-        t(lang, f"cli.session_file.{error.reason}", path=error.path, detail=error.detail)
-    )
-
-
-def open_workshop(settings: Settings, lang: Lang) -> Workshop:
-    """Create a new session for the plan, or resume one; every failure is a UserError."""
-    folder = settings.data_dir
-    ensure_writable(folder, lang)
-    resume = settings.resume
-    try:
-        if resume is not None:
-            if resume:
-                path = find_session(folder, resume)
-                if path is None:
-                    raise session_not_found(resume, folder, lang)
-            else:
-                latest = latest_unfinished(folder)
-                if latest is None:
-                    raise UserError(t(lang, "cli.no_session_to_resume", folder=folder))
-                path = latest.path
-            workshop = Workshop.resume(path)
-        else:
-            plan = resolve_plan(settings.plan or "kerneopgaven", lang)
-            workshop = Workshop.create(
-                plan, folder, rehearsal=settings.rehearsal, speed=settings.speed
-            )
-    except SessionFileError as error:
-        raise session_file_error(error, lang) from None
-    except SessionLocked as locked:
-        raise UserError(t(lang, "cli.locked", path=locked), t(lang, "cli.locked.hint")) from None
-    step = settings.step
-    if step and step not in {s.id for s in workshop.plan.steps}:
-        workshop.store.release()
-        steps = ", ".join(s.id for s in workshop.plan.steps)
-        raise UserError(t(lang, "cli.unknown_step", step=step, steps=steps))
-    return workshop
-
-
-def server_notices(info: ServerInfo, wanted_port: int, lang: Lang) -> list[str]:
-    """What the facilitator should know about the address (port moved, no LAN)."""
-    notices = []
-    if info.port_moved:
-        notices.append(t(lang, "cli.port_moved", wanted=wanted_port, port=info.port))
-    if not info.lan_found:
-        notices.append(t(lang, "cli.no_lan") + " " + t(lang, "cli.no_lan.hint"))
-    notices.extend(capacity_notice(info.capacity, info.language))
-    return notices
-
-
-def setup_logging(folder: Path, *, to_stderr: bool) -> Path:
-    """Log to a file in the data folder (Textual owns the terminal); never IPs or agents."""
-    path = folder / "kerne.log"
-    handlers = log_handlers(path, to_stderr=to_stderr)
-    logging.basicConfig(
-        level=logging.INFO,
-        handlers=handlers,
-        force=True,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    logging.getLogger("aiohttp.access").disabled = True
-    return path
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -276,6 +185,10 @@ def cmd_validate(args: argparse.Namespace, lang: Lang) -> int:
                 minutes=minutes,
             )
         )
+        earlier = plan.builds_on_earlier
+        if earlier:
+            steps = ", ".join(f"{s.id} → {s.earlier_step}" for s in earlier)
+            print(t(lang, "followup.validate", steps=steps))
     if failed:
         print(
             t(lang, "cli.error", message=t(lang, "cli.invalid_plans", count=failed)),
@@ -331,68 +244,20 @@ def cmd_serve(args: argparse.Namespace, lang: Lang) -> int:
     return asyncio.run(_serve(workshop, settings, lang))
 
 
-@contextlib.asynccontextmanager
-async def hosted(workshop: Workshop, settings: Settings, lang: Lang) -> AsyncIterator[ServerInfo]:
-    """Open the session file, serve the phones and keep time; save and release on the way out.
-
-    ``kerne serve`` and ``kerne run`` differ only in what runs inside this block.
-    """
-    await workshop.open()
-    try:
-        async with phone_server(
-            workshop, host=settings.host, port=settings.port, public_url=settings.public_url
-        ) as info:
-            ticker = asyncio.create_task(workshop.keep_time())
-            settle()
-            try:
-                yield info
-            finally:
-                ticker.cancel()
-                await asyncio.gather(ticker, return_exceptions=True)
-                await workshop.save_state()
-    except PortUnavailable as error:
-        raise UserError(
-            t(lang, "cli.port_taken", first=error.first, last=error.last, host=error.host),
-            t(lang, "cli.port_taken.hint"),
-        ) from None
-    finally:
-        await workshop.shutdown()
-
-
 async def _serve(workshop: Workshop, settings: Settings, lang: Lang) -> int:
     stop = asyncio.Event()
-    _on_stop_signals(stop.set)
+    on_stop_signals(stop.set)
     async with hosted(workshop, settings, lang) as info:
         print(f"JOIN {info.url}", flush=True)
         for notice in server_notices(info, settings.port, lang):
             print(notice, file=sys.stderr, flush=True)
         print(t(lang, "cli.session_file", path=workshop.path), file=sys.stderr, flush=True)
-        target = settings.step or _first_input_step(workshop)
+        target = settings.step or first_input_step(workshop)
         if workshop.status != SessionStatus.RUNNING or settings.step:
             await workshop.go_to(target, run_timer=settings.timed)
         await stop.wait()
     print(t(lang, "cli.stopped", path=workshop.path), file=sys.stderr, flush=True)
     return 0
-
-
-def _first_input_step(workshop: Workshop) -> str:
-    for step in workshop.plan.steps:
-        if step.kind.takes_input:
-            return step.id
-    return workshop.plan.steps[0].id
-
-
-def _on_stop_signals(callback: Callable[[], None]) -> None:
-    loop = asyncio.get_running_loop()
-    for name in ("SIGINT", "SIGTERM"):
-        number = getattr(signal, name, None)
-        if number is None:
-            continue
-        try:
-            loop.add_signal_handler(number, callback)
-        except (NotImplementedError, RuntimeError):
-            # Windows has no loop signal handlers: Ctrl+C still arrives as KeyboardInterrupt.
-            signal.signal(number, lambda *_: loop.call_soon_threadsafe(callback))
 
 
 def cmd_run(args: argparse.Namespace, lang: Lang, *, demo: bool = False) -> int:
@@ -419,7 +284,8 @@ def cmd_run(args: argparse.Namespace, lang: Lang, *, demo: bool = False) -> int:
 async def _run_screen(workshop: Workshop, settings: Settings, lang: Lang) -> int:
     from kerne_tui.tui.app import build_app
 
-    async with hosted(workshop, settings, lang) as info:
+    control = ControlCenter(workshop)
+    async with hosted(workshop, settings, lang, control) as info:
         phones: asyncio.Task[None] | None = None
         notices = server_notices(info, settings.port, lang)
         if settings.rehearsal:
@@ -436,7 +302,13 @@ async def _run_screen(workshop: Workshop, settings: Settings, lang: Lang) -> int
             notices.append(t(lang, "rehearsal.notice", count=settings.participants))
         if settings.step:
             await workshop.go_to(settings.step)
-        app = build_app(workshop, join_url=info.url, data_dir=settings.data_dir, notices=notices)
+        app = build_app(
+            workshop,
+            join_url=info.url,
+            data_dir=settings.data_dir,
+            notices=notices,
+            control=control,
+        )
         try:
             await app.run_async()
         finally:
@@ -497,11 +369,11 @@ def _session_path(args: argparse.Namespace, lang: Lang) -> Path:
     return path
 
 
-def session_not_found(name: str, folder: Path, lang: Lang) -> UserError:
-    """No session by that name: a folder named where the file belongs is said to be one."""
-    if Path(name).is_dir():
-        return UserError(t(lang, "cli.session_is_folder", path=name))
-    return UserError(t(lang, "cli.session_not_found", name=name, folder=folder))
+def cmd_console(args: argparse.Namespace, lang: Lang) -> int:
+    """The facilitator's own view of the running session, in a second terminal."""
+    from kerne_tui.console.command import run_console
+
+    return run_console(data_dir(args), args.session, lang)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
@@ -513,6 +385,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "sessions": cmd_sessions,
     "report": cmd_report,
     "archive": cmd_archive,
+    "console": cmd_console,
 }
 
 

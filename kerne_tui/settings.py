@@ -62,6 +62,8 @@ class Settings:
     """How much faster than planned the timer runs (rehearsals only)."""
     timed: bool = False
     """``kerne serve --timed``: the timer runs from the first step."""
+    follow_up: str | None = None
+    """``--follow-up EARLIER``: the earlier session file or archive a follow-up builds on."""
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, *, rehearsal: bool = False) -> Settings:
@@ -83,6 +85,7 @@ class Settings:
             participants=given.get("participants", 0) if rehearsal else 0,
             speed=given.get("speed", 1.0) if rehearsal else 1.0,
             timed=bool(given.get("timed", False)),
+            follow_up=given.get("follow_up"),
         )
 
     @property

@@ -73,7 +73,14 @@ def test_the_core_imports_neither_textual_nor_aiohttp() -> None:
 def test_the_core_does_not_import_the_screen_or_the_server(area: str) -> None:
     found = [
         line
-        for other in ("textual", "aiohttp", "kerne_tui.web", "kerne_tui.tui", "kerne_tui.cli")
+        for other in (
+            "textual",
+            "aiohttp",
+            "kerne_tui.web",
+            "kerne_tui.tui",
+            "kerne_tui.cli",
+            "kerne_tui.hosting",
+        )
         for line in imports_of(area, other)
     ]
     assert found == []

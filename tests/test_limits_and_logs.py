@@ -129,7 +129,7 @@ def test_the_log_rotates_at_its_cap(tmp_path: Path) -> None:
 
 
 def test_the_screen_and_stderr_get_the_notice_in_the_plans_language() -> None:
-    from kerne_tui.cli import server_notices
+    from kerne_tui.hosting import server_notices
     from kerne_tui.web.server import ServerInfo
 
     def info(capacity: limits.Capacity, language: str) -> ServerInfo:

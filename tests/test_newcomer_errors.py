@@ -21,7 +21,7 @@ import pytest
 from tui_support import screen_text
 
 from kerne_tui.catalog import t
-from kerne_tui.cli import server_notices
+from kerne_tui.hosting import server_notices
 from kerne_tui.plan import Plan, builtin_plans
 from kerne_tui.tui.app import build_app
 from kerne_tui.tui.screens import MIN_HEIGHT, MIN_WIDTH

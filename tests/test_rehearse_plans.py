@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 from support import FakeClock
+from support.follow_up import run_day
 
+from kerne_tui.archive import read_earlier
 from kerne_tui.plan import Show, Step, StepKind, builtin_plans, load_plan
 from kerne_tui.workshop import Workshop, results_for
 
@@ -35,6 +37,9 @@ def answer(workshop: Workshop, step: Step, n: int) -> dict[str, Any]:
         return {"choices": rotated[:2] if step.multiple else rotated[:1]}
     if step.kind is StepKind.RANK:
         return {"ranking": rotated[: min(step.top, len(options))]}
+    if step.kind is StepKind.REVIEW:
+        statuses = ("done", "under_way", "not_started", "dropped")
+        return {"statuses": {o: statuses[(n + i) % 4] for i, o in enumerate(options)}}
     raise AssertionError(f"no answer for {step.kind}")
 
 
@@ -43,7 +48,11 @@ async def test_a_shipped_plan_runs_from_start_to_end(
     plan_path: Path, data_dir: Path, clock: FakeClock
 ) -> None:
     plan = load_plan(plan_path)
-    workshop = Workshop.create(plan, data_dir, clock=clock, rehearsal=True)
+    follow_up = None
+    if plan.builds_on_earlier:
+        day = "kerneopgaven-kort.en" if plan.language == "en" else "kerneopgaven-kort"
+        follow_up = read_earlier(await run_day(data_dir / "day", clock, day), plan)
+    workshop = Workshop.create(plan, data_dir, clock=clock, rehearsal=True, follow_up=follow_up)
     await workshop.open()
     try:
         await workshop.start()

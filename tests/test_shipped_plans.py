@@ -74,7 +74,9 @@ BROKEN_DANISH = (
 
 # Keys whose values are identifiers or settings, not text a person reads. Ids are ASCII
 # by rule (en-saetning), and file names such as opfoelgning.toml are not content.
-NON_TEXT_KEYS = frozenset({"id", "options_from", "kind", "show", "language", "start"})
+NON_TEXT_KEYS = frozenset(
+    {"id", "options_from", "compare_with", "actions_from", "kind", "show", "language", "start"}
+)
 
 
 def _names(paths: list[Path]) -> list[str]:

@@ -13,6 +13,7 @@ from tui_kinds_support import KINDS_PLAN, questions_live
 from tui_support import PLAN, FakeClock, make_app, open_workshop, submit, until
 
 from kerne_tui.catalog import t
+from kerne_tui.control import ControlCenter
 from kerne_tui.store.layout import SessionStatus
 from kerne_tui.tui.agenda import AgendaScreen
 from kerne_tui.tui.app import KerneApp
@@ -25,6 +26,7 @@ from kerne_tui.tui.dialogs import (
     OwnerScreen,
     PinScreen,
 )
+from kerne_tui.tui.facilitation import WallPairScreen
 from kerne_tui.tui.screens import QrScreen
 from kerne_tui.workshop import Workshop
 
@@ -78,6 +80,7 @@ CASES: dict[str, Check] = {
     "answer_selected": lambda app, w: any(c.outcome == "answered" for c in w.parked()),
     "drop_selected": lambda app, w: any(c.outcome == "dropped" for c in w.parked()),
     "owner_selected": lambda app, w: isinstance(app.screen, OwnerScreen),
+    "pair_phone": lambda app, w: isinstance(app.screen, WallPairScreen),
 }
 PARKING_CASES = ("toggle_parking", "answer_selected", "drop_selected", "owner_selected")
 """Commands tried on a plan with a parking lot, on its items (the other plan has none)."""
@@ -115,7 +118,7 @@ async def test_palette_runs_the_command(tmp_path: Path, action: str, key: str) -
             await workshop.toggle_reveal("min-opgave")
         if action == "show_hidden":
             await workshop.toggle_hidden(workshop.all_contributions()[0].id)
-        app = make_app(workshop, tmp_path)
+        app = make_app(workshop, tmp_path, control=ControlCenter(workshop))
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             if action in ("hide_selected", "merge_selected", *PARKING_CASES[1:]):

@@ -184,7 +184,8 @@ async def phone(workshop: Workshop) -> AsyncIterator[ClientSession]:
 
 
 def test_the_small_plan_has_a_step_of_every_kind_that_takes_input() -> None:
-    assert set(STEP_OF_KIND.values()) == set(INPUT_KINDS)
+    # A review needs an earlier session: its no-script form is sent in test_follow_up_web.py.
+    assert set(STEP_OF_KIND.values()) == set(INPUT_KINDS) - {StepKind.REVIEW}
 
 
 @pytest.mark.parametrize("step_id", list(STEP_OF_KIND))

@@ -22,6 +22,7 @@ from textual.pilot import Pilot
 from textual.strip import Strip
 
 from kerne_tui.archive import write_archive
+from kerne_tui.control import ControlCenter
 from kerne_tui.plan import Plan, load_plan
 from kerne_tui.tui.app import Archiver, KerneApp, build_app
 from kerne_tui.workshop import Contribution, Workshop
@@ -90,6 +91,7 @@ def make_app(
     folder: Path,
     notices: list[str] | None = None,
     archiver: Archiver = write_archive,
+    control: ControlCenter | None = None,
 ) -> KerneApp:
     """The app as the command line builds it, with the fixed address (and maybe a fake archive)."""
     return build_app(
@@ -98,6 +100,7 @@ def make_app(
         data_dir=folder / "data",
         notices=notices or [],
         archiver=archiver,
+        control=control,
     )
 
 

@@ -11,7 +11,8 @@ from kerne_tui.archive.record import SessionRecord, step_numbers
 from kerne_tui.archive.wording import local_time, whole_minutes
 from kerne_tui.catalog import Lang
 from kerne_tui.plan import Module, Option, Step
-from kerne_tui.workshop import Pin, StepResults
+from kerne_tui.store import FollowUpRecord
+from kerne_tui.workshop import ComparedRow, Pin, StepResults, compared
 from kerne_tui.workshop.parts import QuestionRow
 from kerne_tui.workshop.results import ActionRow, Card
 
@@ -33,6 +34,8 @@ class StepReport:
     """The planned length in whole minutes, as the report shows it (see ``whole_minutes``)."""
     actual_minutes: int = 0
     """The time spent in whole minutes; a module's steps add up to the module's minutes."""
+    compared: tuple[ComparedRow, ...] = ()
+    """A compared scale in a follow-up: each statement's earlier and new distribution."""
 
     @property
     def planned_seconds(self) -> float:
@@ -41,12 +44,21 @@ class StepReport:
 
     @property
     def withheld(self) -> bool:
-        """True when a summed result is held back because too few people answered."""
+        """True when a summed result is held back because too few people answered.
+
+        A compared scale is never held back whole: each side shows, or says it has too few.
+        """
         return (
             REPORT_KINDS[self.step.kind].summed
             and self.results.count > 0
             and not self.results.enough
+            and not self.compared
         )
+
+    @property
+    def unanswered(self) -> bool:
+        """True for an input step nobody answered (a compared scale still shows the day)."""
+        return self.step.kind.takes_input and self.results.count == 0 and not self.compared
 
     @property
     def cards(self) -> tuple[Card, ...]:
@@ -123,6 +135,10 @@ class ReportContent:
     planned_minutes: int = 0
     actual_minutes: int = 0
     """The session's length in whole minutes (its seconds rounded)."""
+    follow_up: FollowUpRecord | None = None
+    """In a follow-up: what it copied from the earlier session."""
+    earlier_created: datetime | None = None
+    """When the earlier session was made, in the reader's time zone."""
 
     @property
     def day(self) -> datetime | None:
@@ -228,6 +244,10 @@ def build_content(
         parking=record.parking(),
         planned_minutes=planned_total,
         actual_minutes=actual_total,
+        follow_up=record.session_header.follow_up,
+        earlier_created=local_time(record.session_header.follow_up.created, zone)
+        if record.session_header.follow_up
+        else None,
     )
 
 
@@ -247,10 +267,12 @@ def _in_minutes(seconds: list[list[float]]) -> tuple[int, list[list[int]]]:
 def _step_report(record: SessionRecord, step: Step, number: str) -> StepReport:
     """One step with its results, counts and times."""
     own = [c for c in record.contributions if c.step_id == step.id]
+    results = record.results(step)
     return StepReport(
         step=step,
         number=number,
-        results=record.results(step),
+        results=results,
+        compared=compared(results, record.session_header.follow_up),
         options=record.options(step),
         received=sum(1 for c in own if not c.retracted),
         merged=sum(1 for c in own if c.merged_into and not c.retracted and not c.hidden),

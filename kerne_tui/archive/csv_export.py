@@ -11,6 +11,9 @@ Choices, so that the file opens right with a double click:
 - Retracted contributions are left out: their senders took them back during the session. Hidden
   ones are kept with "ja"/"yes" in the hidden column; merged ones name the contribution they
   were merged into.
+- A follow-up's file starts with a session column: "tidligere"/"earlier" for the rows copied
+  from the day (each compared statement's counts, each reviewed agreement), "ny"/"new" for
+  the follow-up's own contributions.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from kerne_tui.archive.record import SessionRecord, step_numbers
 from kerne_tui.archive.wording import local_time, timestamp
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import Option, Step
-from kerne_tui.workshop import Contribution
+from kerne_tui.store import FollowUpRecord
+from kerne_tui.workshop import Contribution, agreements
 from kerne_tui.workshop.parking import PARKING_STEP
 
 BOM = "\ufeff"
@@ -76,7 +80,16 @@ def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter(lang), lineterminator="\r\n")
-    writer.writerow([t(lang, f"archive.csv.{column}") for column in _COLUMNS])
+    follow_up = record.session_header.follow_up
+    # A follow-up's rows say which session they come from; other files keep their columns.
+    mark: list[str] = []
+    if follow_up is not None:
+        mark = [t(lang, "archive.csv.new")]
+        writer.writerow(
+            [t(lang, "archive.csv.session")] + [t(lang, f"archive.csv.{c}") for c in _COLUMNS]
+        )
+    else:
+        writer.writerow([t(lang, f"archive.csv.{column}") for column in _COLUMNS])
     yes, no = t(lang, "archive.csv.yes"), t(lang, "archive.csv.no")
     places = {
         step.id: (
@@ -87,6 +100,25 @@ def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:
         for m, module in enumerate(plan.modules, start=1)
         for step in module.steps
     }
+    if follow_up is not None:
+        earlier = [t(lang, "archive.csv.earlier")]
+        when = timestamp(local_time(follow_up.created, zone))
+        for step, module_cell, step_cell in places.values():
+            for value in _earlier_values(lang, step, follow_up):
+                kind = step.earlier_kind or step.kind
+                writer.writerow(
+                    [
+                        *earlier,
+                        "",
+                        module_cell,
+                        step_cell,
+                        t(lang, f"kind.{kind.value}"),
+                        safe_cell(value),
+                        when,
+                        no,
+                        "",
+                    ]
+                )
     if plan.parking_lot:
         places[PARKING_STEP.id] = (PARKING_STEP, "", safe_cell(t(lang, "archive.parking.heading")))
     for c in record.contributions:
@@ -95,6 +127,7 @@ def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:
         step, module_cell, step_cell = places[c.step_id]
         writer.writerow(
             [
+                *mark,
                 c.id,
                 module_cell,
                 step_cell,
@@ -106,3 +139,29 @@ def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:
             ]
         )
     return BOM + buffer.getvalue()
+
+
+def _earlier_values(lang: Lang, step: Step, follow_up: FollowUpRecord) -> list[str]:
+    """What the follow-up copied from the day for *step*: counts per statement, agreements."""
+    if step.actions_from is not None:
+        values = []
+        for agreement in agreements(step, follow_up):
+            parts = [agreement.label]
+            if agreement.who:
+                parts.append(t(lang, "archive.value.who", who=agreement.who))
+            if agreement.when:
+                parts.append(t(lang, "archive.value.when", when=agreement.when))
+            values.append("; ".join(parts))
+        return values
+    earlier = follow_up.scale(step.compare_with) if step.compare_with else None
+    if earlier is None or earlier.respondents < earlier.min_answers:
+        return []
+    return [
+        t(
+            lang,
+            "archive.value.counts",
+            statement=statement,
+            counts=", ".join(f"{value}: {n}" for value, n in enumerate(counts, start=1)),
+        )
+        for statement, counts in zip(earlier.statements, earlier.counts, strict=True)
+    ]

@@ -10,9 +10,10 @@ import jinja2
 from markupsafe import Markup
 
 from kerne_tui.archive.content import ReportContent, StepReport
-from kerne_tui.archive.kinds import REPORT_KINDS
+from kerne_tui.archive.kinds import REPORT_KINDS, signed
 from kerne_tui.archive.wording import clock, count, decimal, difference, long_date, minutes
 from kerne_tui.catalog import Lang, t
+from kerne_tui.workshop.parts import REVIEW_STATUSES
 from kerne_tui.workshop.results import ScaleRow
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -83,6 +84,7 @@ def _environment() -> jinja2.Environment:
         bar_width=bar_width,
         share=share,
         partial=partial,
+        review_statuses=REVIEW_STATUSES,
     )
     return environment
 
@@ -106,6 +108,7 @@ def render_html(content: ReportContent) -> str:
         minutes=lambda seconds: minutes(lang, seconds),
         difference=lambda planned, actual: difference(lang, planned, actual),
         decimal=lambda value: decimal(lang, value),
+        signed=lambda value: signed(lang, value),
         long_date=lambda moment: long_date(lang, moment) if moment else "",
         kind=lambda step: t(lang, f"kind.{step.kind.value}"),
         css=Markup(stylesheet),

@@ -20,8 +20,9 @@ from kerne_tui.archive.markdown_text import cell, item, table
 from kerne_tui.archive.wording import decimal
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import Step, StepKind
-from kerne_tui.workshop import Contribution, StepResults
-from kerne_tui.workshop.results import Card, QuestionRow
+from kerne_tui.workshop import ComparedRow, Contribution, StepResults
+from kerne_tui.workshop.parts import REVIEW_STATUSES
+from kerne_tui.workshop.results import Card, QuestionRow, ScaleRow
 
 
 class StepView(Protocol):
@@ -35,6 +36,9 @@ class StepView(Protocol):
 
     @property
     def cards(self) -> tuple[Card, ...]: ...
+
+    @property
+    def compared(self) -> tuple[ComparedRow, ...]: ...
 
 
 MarkdownSection = Callable[[StepView, Lang], list[str]]
@@ -159,6 +163,8 @@ def _choice_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str,
 
 def _scale_markdown(step: StepView, lang: Lang) -> list[str]:
     """One row of counts per statement, with answers and average, and the scale's ends."""
+    if step.compared:
+        return _compared_markdown(step, lang)
     header = [
         t(lang, "archive.scale.statement"),
         "1",
@@ -185,6 +191,73 @@ def _scale_markdown(step: StepView, lang: Lang) -> list[str]:
         high=cell(step.step.high_label or t(lang, "web.scale.high")),
     )
     return [table(header, rows, right=(1, 2, 3, 4, 5, 6, 7)), ends]
+
+
+def _side(lang: Lang, statement: str, name: str, row: ScaleRow, shown: bool) -> list[str]:
+    if not shown:
+        return [statement, name, *("–" for _ in row.counts), "–", "–"]
+    mean = decimal(lang, row.mean) if row.answers else "–"
+    return [statement, name, *(str(n) for n in row.counts), str(row.answers), mean]
+
+
+def _compared_markdown(step: StepView, lang: Lang) -> list[str]:
+    """Per statement the day's row above today's, with the change of the mean."""
+    header = [
+        t(lang, "archive.scale.statement"),
+        t(lang, "archive.followup.side"),
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        t(lang, "archive.scale.answers"),
+        t(lang, "archive.scale.mean"),
+        t(lang, "archive.followup.change"),
+    ]
+    before, after = t(lang, "followup.before"), t(lang, "followup.after")
+    rows = []
+    for row in step.compared:
+        shift = "" if row.shift is None else signed(lang, row.shift)
+        rows.append([*_side(lang, cell(row.statement), before, row.before, row.before_shown), ""])
+        rows.append([*_side(lang, "", after, row.after, row.after_shown), shift])
+    blocks = [table(header, rows, right=(2, 3, 4, 5, 6, 7, 8, 9))]
+    first = step.compared[0]
+    if not first.before_shown:
+        blocks.append(
+            t(
+                lang,
+                "archive.followup.too_few",
+                side=before,
+                n=first.before_respondents,
+                least=first.before_least,
+            )
+        )
+    if not first.after_shown:
+        blocks.append(
+            t(
+                lang,
+                "archive.followup.too_few",
+                side=after,
+                n=step.results.respondents,
+                least=step.step.min_answers,
+            )
+        )
+    blocks.append(
+        t(
+            lang,
+            "archive.scale.ends",
+            low=cell(step.step.low_label or t(lang, "web.scale.low")),
+            high=cell(step.step.high_label or t(lang, "web.scale.high")),
+        )
+    )
+    return blocks
+
+
+def signed(lang: Lang, value: float) -> str:
+    """A change of a mean with its sign: +0,5, −0,3 or ±0,0."""
+    if round(value, 1) == 0:
+        return "±" + decimal(lang, 0.0)
+    return ("+" if value > 0 else "−") + decimal(lang, abs(value))
 
 
 def _scale_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
@@ -267,6 +340,42 @@ def _questions_value(lang: Lang, step: Step, c: Contribution, options: Mapping[s
     return c.text
 
 
+# --- reviews of the day's agreements ----------------------------------------------------
+
+
+def _review_markdown(step: StepView, lang: Lang) -> list[str]:
+    """Each earlier agreement with who, when and how many gave each status; the comments."""
+    header = [
+        t(lang, "archive.actions.what"),
+        t(lang, "archive.actions.who"),
+        t(lang, "archive.actions.when"),
+        *(t(lang, f"review.status.{status}") for status in REVIEW_STATUSES),
+    ]
+    reviews = step.results.reviews
+    if not reviews:
+        return [f"*{t(lang, 'review.none')}*"]
+    rows = [[cell(r.what), cell(r.who), cell(r.when), *(str(n) for n in r.counts)] for r in reviews]
+    blocks = [table(header, rows, right=(3, 4, 5, 6)), t(lang, "archive.followup.review.rule")]
+    said = [
+        f"- {item(r.what, '  ')}: {item(comment, '  ')}" for r in reviews for comment in r.comments
+    ]
+    if said:
+        blocks.append(f"{t(lang, 'archive.followup.review.comments')}:\n\n" + "\n".join(said))
+    return blocks
+
+
+def _review_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
+    parts = []
+    for agreement, status in c.statuses.items():
+        what = options.get(agreement, agreement)
+        words = t(
+            lang, "archive.value.review", what=what, status=t(lang, f"review.status.{status}")
+        )
+        comment = c.comments.get(agreement)
+        parts.append(f"{words} ({comment})" if comment else words)
+    return "; ".join(parts)
+
+
 REPORT_KINDS: Mapping[StepKind, ReportKind] = {
     StepKind.INFO: ReportKind(_no_input(StepKind.INFO), "kinds/no_input.html", _nothing),
     StepKind.DISCUSS: ReportKind(_no_input(StepKind.DISCUSS), "kinds/no_input.html", _nothing),
@@ -281,5 +390,6 @@ REPORT_KINDS: Mapping[StepKind, ReportKind] = {
     ),
     StepKind.WORDS: ReportKind(_words_markdown, "kinds/words.html", _words_value),
     StepKind.QUESTIONS: ReportKind(_questions_markdown, "kinds/questions.html", _questions_value),
+    StepKind.REVIEW: ReportKind(_review_markdown, "kinds/review.html", _review_value, summed=True),
 }
 """How the report shows each step kind; every ``StepKind`` has an entry."""

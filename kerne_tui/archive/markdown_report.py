@@ -13,6 +13,7 @@ def render_markdown(content: ReportContent) -> str:
     """The whole report as Markdown, in the plan's language."""
     lang = content.lang
     parts: list[str] = [f"# {cell(content.title)}", _overview(content, lang)]
+    parts += _builds_on(content, lang)
     parts += _core(content, lang)
     parts += _actions(content, lang)
     parts += _parking(content, lang)
@@ -83,6 +84,28 @@ def _overview(content: ReportContent, lang: Lang) -> str:
     ]
     blocks.append("\n".join(f"- {name}: **{value}**" for name, value in facts))
     return "\n\n".join(blocks)
+
+
+def _builds_on(content: ReportContent, lang: Lang) -> list[str]:
+    """In a follow-up: the earlier session it copied from, and the day's working version."""
+    earlier = content.follow_up
+    if earlier is None:
+        return []
+    date = long_date(lang, content.earlier_created) if content.earlier_created else "–"
+    parts = [
+        f"## {t(lang, 'archive.followup.heading')}",
+        t(
+            lang,
+            "archive.followup.source",
+            title=cell(earlier.title),
+            date=date,
+            name=cell(earlier.source_name),
+            sha=earlier.source_sha256[:16],
+        ),
+    ]
+    if earlier.pinned is not None:
+        parts.append(t(lang, "archive.followup.pinned", text=cell(earlier.pinned.text)))
+    return parts
 
 
 def _core(content: ReportContent, lang: Lang) -> list[str]:
@@ -236,7 +259,7 @@ def _step(step: StepReport, lang: Lang) -> list[str]:
         parts.append(
             t(lang, "archive.step.withheld", n=results.respondents, minimum=step.step.min_answers)
         )
-    elif kind.takes_input and results.count == 0:
+    elif step.unanswered:
         parts.append(t(lang, "archive.step.no_answers"))
     else:
         parts += REPORT_KINDS[kind].markdown(step, lang)

@@ -20,7 +20,14 @@ from kerne_tui.store import (
     decode_documents,
     read_session_data,
 )
-from kerne_tui.workshop import PARKING_STEP_ID, Contribution, Pin, StepResults, results_for
+from kerne_tui.workshop import (
+    PARKING_STEP_ID,
+    Contribution,
+    Pin,
+    StepResults,
+    agreements,
+    results_for,
+)
 from kerne_tui.workshop.kinds.questions import question_rows
 from kerne_tui.workshop.parts import QuestionRow
 
@@ -120,6 +127,8 @@ class SessionRecord:
 
     def options(self, step: Step) -> tuple[Option, ...]:
         """A step's options as the workshop offered them (carried-forward ones included)."""
+        if step.actions_from is not None:  # a review: the earlier session's agreements
+            return agreements(step, self.session_header.follow_up)
         if step.options_from is None:
             return step.options
         return tuple(

@@ -8,6 +8,7 @@ fields (options, carried-forward options, statements). A test fails while a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -36,6 +37,8 @@ class KindFields:
     options_from: str | None = None
     statements: tuple[str, ...] = ()
     stop_words: tuple[str, ...] = ()
+    compare_with: str | None = None
+    actions_from: str | None = None
 
 
 FieldCheck = Callable[[Checker, str, Mapping[str, Any], References], KindFields]
@@ -106,13 +109,40 @@ def _options_or_carried(
 
 
 def _statements(check: Checker, place: str, raw: Mapping[str, Any], refs: References) -> KindFields:
-    """A scale: at least one statement."""
+    """A scale: at least one statement; maybe compared with a scale of the earlier session."""
     statements = check.strings(place, raw, "statements")
     if not statements and not any(
         p.field == "statements" and p.place == place for p in check.problems
     ):
         check.add(place, "statements", "plan.err.no_statements")
-    return KindFields(statements=statements)
+    compare_with = _earlier_id(check, place, raw, "compare_with", required=False)
+    return KindFields(statements=statements, compare_with=compare_with)
+
+
+_EARLIER_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _earlier_id(
+    check: Checker, place: str, raw: Mapping[str, Any], name: str, *, required: bool
+) -> str | None:
+    """A step id of the earlier session (checked against it when the follow-up starts)."""
+    if name not in raw:
+        if required:
+            check.add(place, name, "plan.err.missing")
+        return None
+    value = raw[name]
+    if not isinstance(value, str):
+        check.wrong_type(place, name, "type.string", value)
+        return None
+    if not _EARLIER_ID.match(value.strip()):
+        check.add(place, name, "plan.err.bad_id", value=value)
+        return None
+    return value.strip()
+
+
+def _review(check: Checker, place: str, raw: Mapping[str, Any], refs: References) -> KindFields:
+    """A review: the actions step of the earlier session whose agreements it goes through."""
+    return KindFields(actions_from=_earlier_id(check, place, raw, "actions_from", required=True))
 
 
 MAX_WORDS_LIMIT = 10
@@ -147,7 +177,9 @@ KIND_CHECKS: Mapping[StepKind, KindChecks] = MappingProxyType(
             fields=_options_or_carried,
         ),
         StepKind.SCALE: KindChecks(
-            keys=("statements", "low_label", "high_label"), fields=_statements, show=Show.LIVE
+            keys=("statements", "low_label", "high_label", "compare_with"),
+            fields=_statements,
+            show=Show.LIVE,
         ),
         StepKind.CHOICE: KindChecks(
             keys=("options", "multiple"), fields=_fixed_options, show=Show.LIVE
@@ -161,6 +193,9 @@ KIND_CHECKS: Mapping[StepKind, KindChecks] = MappingProxyType(
         StepKind.WORDS: KindChecks(keys=("max_words", "stop_words"), fields=_words),
         StepKind.QUESTIONS: KindChecks(
             keys=_TEXT_KEYS, max_length=200, max_per_person=3, show=Show.LIVE
+        ),
+        StepKind.REVIEW: KindChecks(
+            keys=("actions_from", "max_length"), fields=_review, max_length=200, show=Show.LIVE
         ),
     }
 )

@@ -239,6 +239,8 @@ def _check_step(
         max_words=min(check.integer(place, raw, "max_words", 3, 1), MAX_WORDS_LIMIT),
         stop_words=own.stop_words,
         parking=raw.get("parking") is True,
+        compare_with=own.compare_with,
+        actions_from=own.actions_from,
     )
 
 

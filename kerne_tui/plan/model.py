@@ -24,6 +24,7 @@ class StepKind(StrEnum):
     ACTIONS = "actions"
     WORDS = "words"
     QUESTIONS = "questions"
+    REVIEW = "review"
 
     @property
     def takes_input(self) -> bool:
@@ -78,6 +79,24 @@ class Step:
     stop_words: tuple[str, ...] = ()
     parking: bool = False
     """An info or discuss step that shows the parking lot for review."""
+    compare_with: str | None = None
+    """On a scale: the step id in the earlier session whose answers these are compared with."""
+    actions_from: str | None = None
+    """On a review: the actions step id in the earlier session whose agreements are reviewed."""
+
+    @property
+    def earlier_step(self) -> str | None:
+        """The step of the earlier session this step builds on, if any."""
+        return self.compare_with or self.actions_from
+
+    @property
+    def earlier_kind(self) -> StepKind | None:
+        """The kind the earlier step must be: a scale for a scale, actions for a review."""
+        if self.compare_with is not None:
+            return StepKind.SCALE
+        if self.actions_from is not None:
+            return StepKind.ACTIONS
+        return None
 
     @property
     def seconds(self) -> int:
@@ -145,6 +164,11 @@ class Plan:
     def index_of(self, step_id: str) -> int:
         """The position of *step_id* among all steps."""
         return self._positions[step_id]
+
+    @property
+    def builds_on_earlier(self) -> tuple[Step, ...]:
+        """The steps that need an earlier session (``compare_with``, ``actions_from``)."""
+        return tuple(step for step in self._steps if step.earlier_step is not None)
 
     def module_of(self, step_id: str) -> tuple[int, Module]:
         """The index and module that hold *step_id*."""

@@ -16,8 +16,23 @@ from typing import Any, Final
 from kerne_tui.rehearsal.samples import ALL_THEMES
 
 INPUT_KINDS: Final = frozenset(
-    {"text", "sentence", "vote", "scale", "choice", "rank", "actions", "words", "questions"}
+    {
+        "text",
+        "sentence",
+        "vote",
+        "scale",
+        "choice",
+        "rank",
+        "actions",
+        "review",
+        "words",
+        "questions",
+    }
 )
+REVIEW_STATUSES: Final = ("done", "under_way", "not_started", "dropped")
+"""The statuses of a review, as the API spells them."""
+COMMENT_SHARE: Final = 0.25
+"""About this share of a review's statuses come with a short comment."""
 ANSWER_WINDOW: Final = (0.2, 0.8)
 """Answers land between 20 % and 80 % of the time left: nobody is instant, nobody is late."""
 MAX_SKIPPERS: Final = 2
@@ -125,6 +140,8 @@ def plan_answers(step: Mapping[str, Any], language: str, phone: int, crowd: Crow
         return [_words(step, language, crowd, rng)]
     if kind == "questions":
         return _questions(step, language, phone, crowd, rng)
+    if kind == "review":
+        return _review(step, language, crowd, rng)
     options = [str(option["id"]) for option in step.get("options", ())]
     if kind == "scale":
         return [_scale(step, phone, crowd, rng)]
@@ -223,6 +240,27 @@ def _actions(
             }
         )
     return answers
+
+
+def _review(
+    step: Mapping[str, Any], language: str, crowd: Crowd, rng: random.Random
+) -> list[Payload]:
+    """A status for each agreement, leaning the room's way; now and then a comment."""
+    agreements = [str(a["id"]) for a in step.get("agreements", ())]
+    if not agreements:
+        return []
+    comments = sample_texts("review_comment", language)
+    limit = int(step.get("max_length", 200))
+    statuses: dict[str, str] = {}
+    said: dict[str, str] = {}
+    for agreement in agreements:
+        # The room mostly agrees on how far an agreement got; each phone adds a little doubt.
+        leaning = crowd.popularity(f"{step.get('id', '')}:{agreement}", REVIEW_STATUSES)
+        weights = [leaning[status] * rng.uniform(0.5, 1.5) for status in REVIEW_STATUSES]
+        statuses[agreement] = rng.choices(REVIEW_STATUSES, weights=weights)[0]
+        if rng.random() < COMMENT_SHARE:
+            said[agreement] = fit(rng.choice(comments), limit)
+    return [{"statuses": statuses, "comments": said}]
 
 
 def _scale(step: Mapping[str, Any], phone: int, crowd: Crowd, rng: random.Random) -> Payload:

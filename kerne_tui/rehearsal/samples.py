@@ -344,6 +344,27 @@ QUESTIONS: Final[Texts] = (
     ),
 )
 
+REVIEW_COMMENT: Final[Texts] = (
+    (
+        "Det kom godt i gang, men gik i stå i december.",
+        "Vi har gjort det to gange nu, og det virker.",
+        "Ingen har haft tid, fordi vi manglede folk.",
+        "Den skal gøres mindre, så den kan nås.",
+        "Jeg ved ikke, hvem der havde den.",
+        "Forældrene tog godt imod det.",
+        "Vi glemmer den, når der er travlt.",
+    ),
+    (
+        "It got off to a good start, but stalled in December.",
+        "We have done it twice now, and it works.",
+        "Nobody has had time, because we were short of staff.",
+        "It needs to be made smaller, so that we can get it done.",
+        "I do not know who had it.",
+        "The parents welcomed it.",
+        "We forget it when things get busy.",
+    ),
+)
+
 ALL_THEMES: Final[dict[str, Texts]] = {
     "task": TASK,
     "sentence": SENTENCE,
@@ -357,4 +378,5 @@ ALL_THEMES: Final[dict[str, Texts]] = {
     "action_what": ACTION_WHAT,
     "action_who": ACTION_WHO,
     "action_when": ACTION_WHEN,
+    "review_comment": REVIEW_COMMENT,
 }

@@ -1,14 +1,15 @@
 """The session file: the only package that imports tinydb, and the owner of its layout."""
 
+from kerne_tui.store.earlier import EarlierAction, EarlierActions, EarlierScale, FollowUpRecord
+from kerne_tui.store.fields import LayoutError, Pin
 from kerne_tui.store.files import SessionLocked, write_atomic
 from kerne_tui.store.layout import (
     ARCHIVE_FIELD,
     CONTRIBUTIONS,
+    FOLLOW_UP_FIELD,
     LOG,
     SESSION,
     STATE,
-    LayoutError,
-    Pin,
     SessionHeader,
     SessionState,
     SessionStatus,
@@ -30,6 +31,7 @@ from kerne_tui.store.reading import (
     SessionFileError,
     decode_documents,
     decode_head,
+    decode_session_bytes,
     read_session_data,
 )
 from kerne_tui.store.session_file import SessionFile, StoreWriteError
@@ -38,9 +40,14 @@ __all__ = [
     "ARCHIVES",
     "ARCHIVE_FIELD",
     "CONTRIBUTIONS",
+    "FOLLOW_UP_FIELD",
     "LOG",
     "SESSION",
     "STATE",
+    "EarlierAction",
+    "EarlierActions",
+    "EarlierScale",
+    "FollowUpRecord",
     "Insert",
     "LayoutError",
     "Operation",
@@ -60,6 +67,7 @@ __all__ = [
     "anonymised_copy",
     "decode_documents",
     "decode_head",
+    "decode_session_bytes",
     "find_session",
     "free_path",
     "latest_unfinished",

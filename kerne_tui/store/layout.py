@@ -17,6 +17,23 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from kerne_tui.store.earlier import (
+    FollowUpRecord,
+)
+from kerne_tui.store.fields import (
+    LayoutError,
+    Pin,
+    flag_field,
+    number_field,
+    optional_text,
+    pin_doc,
+    pins_field,
+    strings_field,
+    table_field,
+    text_field,
+    type_name,
+)
+
 SESSION = "session"
 STATE = "state"
 CONTRIBUTIONS = "contributions"
@@ -24,6 +41,8 @@ LOG = "log"
 FORMAT = "kerne-session-1"
 ARCHIVE_FIELD = "archive"
 """The header field of an archived copy: when it was made and the tallies it saved."""
+FOLLOW_UP_FIELD = "follow_up"
+"""The header field of a follow-up: what it copied from the earlier session (``FollowUpRecord``)."""
 SINGLE = "1"
 """The document id of the header and of the state: each table holds only that document."""
 
@@ -36,65 +55,6 @@ class SessionStatus(StrEnum):
     WAITING = "waiting"
     RUNNING = "running"
     FINISHED = "finished"
-
-
-class LayoutError(ValueError):
-    """A field of the session file that is damaged or missing where it is needed."""
-
-
-# --- reading fields ---------------------------------------------------------------------
-
-
-def _text(doc: Mapping[str, Any], where: str, name: str, default: str = "") -> str:
-    value = doc.get(name)
-    if value is None:
-        return default
-    if not isinstance(value, str):
-        raise LayoutError(f"{where}: '{name}' should be text, not {_type_name(value)}")
-    return value
-
-
-def _optional_text(doc: Mapping[str, Any], where: str, name: str) -> str | None:
-    return _text(doc, where, name) if doc.get(name) is not None else None
-
-
-def _flag(doc: Mapping[str, Any], where: str, name: str) -> bool:
-    value = doc.get(name, False)
-    if not isinstance(value, bool):
-        raise LayoutError(f"{where}: '{name}' should be true or false, not {_type_name(value)}")
-    return value
-
-
-def _number(doc: Mapping[str, Any], where: str, name: str, default: float) -> float:
-    value = doc.get(name)
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise LayoutError(f"{where}: '{name}' should be a number, not {_type_name(value)}")
-    return float(value)
-
-
-def _table(doc: Mapping[str, Any], where: str, name: str) -> Mapping[str, Any] | None:
-    value = doc.get(name)
-    if value is None:
-        return None
-    if not isinstance(value, Mapping):
-        raise LayoutError(f"{where}: '{name}' should be a table, not {_type_name(value)}")
-    return value
-
-
-def _type_name(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, Mapping):
-        return "a table"
-    return type(value).__name__
 
 
 # --- the header -------------------------------------------------------------------------
@@ -112,6 +72,7 @@ _HEADER_FIELDS = (
     "kerne_version",
     "format",
     ARCHIVE_FIELD,
+    FOLLOW_UP_FIELD,
 )
 
 
@@ -134,6 +95,8 @@ class SessionHeader:
     format: str = FORMAT
     archive: Mapping[str, Any] | None = None
     """In an archived copy: when it was made and the tallies that needed the device hashes."""
+    follow_up: FollowUpRecord | None = None
+    """In a follow-up: what it builds on, copied from the earlier session when it was made."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Fields this version does not know, kept as they were."""
 
@@ -143,22 +106,25 @@ class SessionHeader:
         where = "session header"
         if not isinstance(doc, Mapping):
             raise LayoutError(f"{where} is missing")
-        speed = _number(doc, where, "speed", 1.0)
+        speed = number_field(doc, where, "speed", 1.0)
         if speed < 0:
             raise LayoutError(f"{where}: 'speed' should be above 0, not {speed}")
         return cls(
-            title=_text(doc, where, "title"),
-            language=_text(doc, where, "language", "da"),
-            plan=_table(doc, where, "plan"),
-            plan_source=_text(doc, where, "plan_source"),
-            join_code=_text(doc, where, "join_code"),
-            secret=_text(doc, where, "secret"),
-            created=_text(doc, where, "created"),
-            rehearsal=_flag(doc, where, "rehearsal"),
+            title=text_field(doc, where, "title"),
+            language=text_field(doc, where, "language", "da"),
+            plan=table_field(doc, where, "plan"),
+            plan_source=text_field(doc, where, "plan_source"),
+            join_code=text_field(doc, where, "join_code"),
+            secret=text_field(doc, where, "secret"),
+            created=text_field(doc, where, "created"),
+            rehearsal=flag_field(doc, where, "rehearsal"),
             speed=speed or 1.0,
-            kerne_version=_text(doc, where, "kerne_version"),
-            format=_text(doc, where, "format", FORMAT),
-            archive=_table(doc, where, ARCHIVE_FIELD),
+            kerne_version=text_field(doc, where, "kerne_version"),
+            format=text_field(doc, where, "format", FORMAT),
+            archive=table_field(doc, where, ARCHIVE_FIELD),
+            follow_up=FollowUpRecord.from_doc(doc[FOLLOW_UP_FIELD])
+            if doc.get(FOLLOW_UP_FIELD) is not None
+            else None,
             extra={k: v for k, v in doc.items() if k not in _HEADER_FIELDS},
         )
 
@@ -183,6 +149,8 @@ class SessionHeader:
         doc["format"] = self.format
         if self.archive is not None:
             doc[ARCHIVE_FIELD] = copy.deepcopy(dict(self.archive))
+        if self.follow_up is not None:
+            doc[FOLLOW_UP_FIELD] = self.follow_up.to_doc()
         return doc
 
     def require_plan(self) -> Mapping[str, Any]:
@@ -211,15 +179,6 @@ class SessionHeader:
 
 
 @dataclass(frozen=True, slots=True)
-class Pin:
-    """A version of the core-task sentence the facilitator pinned."""
-
-    text: str
-    at: str
-    source: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class TimerRecord:
     """A step's countdown as stored: the remaining seconds, and a UTC deadline while running."""
 
@@ -233,13 +192,13 @@ class TimerRecord:
         """Decode a timer document; raises :class:`LayoutError`."""
         where = "session state: timer"
         if not isinstance(doc, Mapping):
-            raise LayoutError(f"{where} should be a table, not {_type_name(doc)}")
-        planned = _number(doc, where, "planned", 0.0)
+            raise LayoutError(f"{where} should be a table, not {type_name(doc)}")
+        planned = number_field(doc, where, "planned", 0.0)
         return cls(
             planned=planned,
-            remaining=_number(doc, where, "remaining", planned),
-            running=_flag(doc, where, "running"),
-            deadline=_optional_text(doc, where, "deadline"),
+            remaining=number_field(doc, where, "remaining", planned),
+            running=flag_field(doc, where, "running"),
+            deadline=optional_text(doc, where, "deadline"),
         )
 
     def to_doc(self) -> dict[str, Any]:
@@ -278,22 +237,22 @@ class SessionState:
         if doc is None:
             return cls()
         if not isinstance(doc, Mapping):
-            raise LayoutError(f"{where} should be a table, not {_type_name(doc)}")
-        status = _text(doc, where, "status", SessionStatus.WAITING.value)
+            raise LayoutError(f"{where} should be a table, not {type_name(doc)}")
+        status = text_field(doc, where, "status", SessionStatus.WAITING.value)
         if status not in SessionStatus.__members__.values():
             allowed = ", ".join(s.value for s in SessionStatus)
             raise LayoutError(f"{where}: 'status' is '{status}', not one of {allowed}")
         timer = doc.get("timer")
         return cls(
             status=SessionStatus(status),
-            current=_optional_text(doc, where, "current"),
-            current_since=_optional_text(doc, where, "current_since"),
+            current=optional_text(doc, where, "current"),
+            current_since=optional_text(doc, where, "current_since"),
             timer=TimerRecord.from_doc(timer) if timer is not None else None,
-            revealed=frozenset(_strings(doc, where, "revealed")),
-            pins=tuple(_pins(doc.get("pins"), where)),
+            revealed=frozenset(strings_field(doc, where, "revealed")),
+            pins=tuple(pins_field(doc.get("pins"), where)),
             elapsed=_elapsed(doc.get("elapsed"), where),
-            started_at=_optional_text(doc, where, "started_at"),
-            ended_at=_optional_text(doc, where, "ended_at"),
+            started_at=optional_text(doc, where, "started_at"),
+            ended_at=optional_text(doc, where, "ended_at"),
             word_edits=_word_edits(doc.get("word_edits"), where),
         )
 
@@ -305,7 +264,7 @@ class SessionState:
             doc["timer"] = self.timer.to_doc()
         doc.update(
             revealed=sorted(self.revealed),
-            pins=[{"text": p.text, "at": p.at, "source": p.source} for p in self.pins],
+            pins=[pin_doc(p) for p in self.pins],
             elapsed={k: round(v, 3) for k, v in self.elapsed.items()},
             started_at=self.started_at,
             ended_at=self.ended_at,
@@ -315,34 +274,11 @@ class SessionState:
         return doc
 
 
-def _strings(doc: Mapping[str, Any], where: str, name: str) -> list[str]:
-    value = doc.get(name, [])
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise LayoutError(f"{where}: '{name}' should be a list of text")
-    return value
-
-
-def _pins(value: object, where: str) -> Iterable[Pin]:
-    if value is None:
-        return
-    if not isinstance(value, list):
-        raise LayoutError(f"{where}: 'pins' should be a list, not {_type_name(value)}")
-    for number, pin in enumerate(value, start=1):
-        place = f"{where}: pin {number}"
-        if not isinstance(pin, Mapping):
-            raise LayoutError(f"{place} should be a table, not {_type_name(pin)}")
-        text = _text(pin, place, "text")
-        if text:  # an empty pin was never written by kerne; it is skipped, not shown
-            yield Pin(
-                text=text, at=_text(pin, place, "at"), source=_text(pin, place, "source") or None
-            )
-
-
 def _elapsed(value: object, where: str) -> dict[str, float]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise LayoutError(f"{where}: 'elapsed' should be a table, not {_type_name(value)}")
+        raise LayoutError(f"{where}: 'elapsed' should be a table, not {type_name(value)}")
     found: dict[str, float] = {}
     for step_id, seconds in value.items():
         if isinstance(seconds, bool) or not isinstance(seconds, int | float):
@@ -355,7 +291,7 @@ def _word_edits(value: object, where: str) -> dict[str, dict[str, str]]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise LayoutError(f"{where}: 'word_edits' should be a table, not {_type_name(value)}")
+        raise LayoutError(f"{where}: 'word_edits' should be a table, not {type_name(value)}")
     found: dict[str, dict[str, str]] = {}
     for step_id, edits in value.items():
         if not isinstance(edits, Mapping) or not all(

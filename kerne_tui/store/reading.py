@@ -9,13 +9,13 @@ from typing import Any
 
 import orjson
 
+from kerne_tui.store.fields import LayoutError
 from kerne_tui.store.layout import (
     CONTRIBUTIONS,
     FORMAT,
     LOG,
     SESSION,
     STATE,
-    LayoutError,
     SessionHeader,
     SessionState,
     rows,

@@ -23,6 +23,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
 
+from kerne_tui.store.fields import LayoutError
 from kerne_tui.store.files import WriterLock, remove_stale_temporaries, write_atomic
 from kerne_tui.store.layout import (
     CONTRIBUTIONS,
@@ -31,7 +32,6 @@ from kerne_tui.store.layout import (
     SESSION,
     SINGLE,
     STATE,
-    LayoutError,
     SessionHeader,
     SessionState,
     new_file_data,

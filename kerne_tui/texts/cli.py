@@ -194,4 +194,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "skal være et heltal på mindst {minimum}, ikke '{value}'",
         "must be a whole number of at least {minimum}, not '{value}'",
     ),
+    "cli.help.follow_up": (
+        "sessionsfil eller arkiv (zip) fra dagen, som opfølgningen bygger på",
+        "session file or archive (zip) from the day that the follow-up builds on",
+    ),
 }

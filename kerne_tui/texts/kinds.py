@@ -10,4 +10,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kind.choice": ("Valg", "Choice"),
     "kind.rank": ("Rangering", "Ranking"),
     "kind.actions": ("Handlinger", "Actions"),
+    "kind.review": ("Gennemgang af aftaler", "Review of agreements"),
 }

@@ -70,4 +70,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Dit svar kunne ikke gemmes. Prøv igen om lidt.",
         "Your answer could not be saved. Try again in a moment.",
     ),
+    "refuse.no_agreements": (
+        "Der er ingen aftaler fra dagen at gennemgå.",
+        "There are no agreements from the day to review.",
+    ),
+    "refuse.review_status": (
+        "Vælg en status: gjort, i gang, ikke begyndt eller opgivet.",
+        "Choose a status: done, under way, not started or dropped.",
+    ),
+    "refuse.review_none": (
+        "Giv mindst én aftale en status.",
+        "Give at least one agreement a status.",
+    ),
 }

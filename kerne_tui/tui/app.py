@@ -22,12 +22,14 @@ from textual.screen import Screen
 
 from kerne_tui.archive import write_archive
 from kerne_tui.catalog import Lang, t
+from kerne_tui.control import AttachmentChanged, ControlCenter, ControlEvent, RemotePaired
 from kerne_tui.memory import settle
 from kerne_tui.plan import Show, StepKind
 from kerne_tui.store import ARCHIVES, SessionStatus
 from kerne_tui.tui.agenda import AgendaScreen
 from kerne_tui.tui.commands import FacilitatorCommands, guarded
 from kerne_tui.tui.dialogs import ConfirmScreen, HelpScreen, NotesScreen, PinScreen
+from kerne_tui.tui.facilitation import ANNOUNCE_SECONDS, RoomManners, WallPairScreen, announcement
 from kerne_tui.tui.keys import FACILITATOR_KEYS, SELECTION_KEYS, translated
 from kerne_tui.tui.screens import MainScreen, QrScreen
 from kerne_tui.tui.themes import DARK_THEME, LIGHT_THEME
@@ -63,6 +65,13 @@ class KerneApp(App[None]):
             super().__init__()
             self.event = event
 
+    class ControlChanged(Message):
+        """A console or remote attached or left, or a facilitator phone was paired or revoked."""
+
+        def __init__(self, event: ControlEvent) -> None:
+            super().__init__()
+            self.event = event
+
     def __init__(
         self,
         workshop: Workshop,
@@ -71,8 +80,12 @@ class KerneApp(App[None]):
         notices: Sequence[str],
         data_dir: Path,
         archiver: Archiver,
+        control: ControlCenter | None = None,
     ) -> None:
         super().__init__()
+        self.control = control
+        self.manners = RoomManners(control)
+        """While the facilitator has a view of their own, the wall is the room's view only."""
         self.workshop = workshop
         self.join_url = join_url
         self.notices = list(notices)
@@ -83,16 +96,20 @@ class KerneApp(App[None]):
         """The zip written when the session was archived from the screen."""
         self._bindings = translated(self._bindings, self.lang)
         self._unsubscribe: Callable[[], None] | None = None
+        self._stop_control: Callable[[], None] | None = None
         for theme in (LIGHT_THEME, DARK_THEME):
             self.register_theme(theme)
         self.theme = LIGHT_THEME.name
         self.main = MainScreen(workshop, join_url, self.lang)
+        self.main.manners = self.manners
 
     def get_default_screen(self) -> Screen[None]:
         return self.main
 
     def on_mount(self) -> None:
         self._unsubscribe = self.workshop.subscribe(self._on_workshop_event)
+        if self.control is not None:
+            self._stop_control = self.control.subscribe(self._on_control_event)
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=20, markup=False)
         if self.workshop.status == SessionStatus.WAITING:
@@ -103,6 +120,9 @@ class KerneApp(App[None]):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+        if self._stop_control is not None:
+            self._stop_control()
+            self._stop_control = None
 
     # --- messages up: workshop events become Textual messages ------------------------------
     def _on_workshop_event(self, event: Event) -> None:
@@ -128,6 +148,24 @@ class KerneApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, AgendaScreen):
                 screen.show_session()
+
+    def _on_control_event(self, event: ControlEvent) -> None:
+        self.post_message(self.ControlChanged(event))
+
+    def on_kerne_app_control_changed(self, message: ControlChanged) -> None:
+        if not self.is_running:
+            return
+        event = message.event
+        words = announcement(event, self.lang)
+        if words:
+            self.notify(words, timeout=ANNOUNCE_SECONDS, markup=False)
+        if isinstance(event, RemotePaired) and isinstance(self.screen, WallPairScreen):
+            self.pop_screen()
+        if isinstance(event, AttachmentChanged):
+            # Moderation leaves the wall (or comes back): no card stays picked in front of the room.
+            self.main.selected = None
+            self.main.show_session()
+            self.refresh_bindings()
 
     def _close_welcome(self) -> None:
         screen = self.screen
@@ -224,6 +262,9 @@ class KerneApp(App[None]):
 
     def action_show_notes(self) -> None:
         """Show the open step's presenter notes (on demand: the screen is public)."""
+        if not self.manners.allows("show_notes"):
+            self.notify(t(self.lang, "wall.notes_elsewhere"), markup=False)
+            return
         step = self.workshop.step
         if step is None:
             title, notes = self.workshop.plan.title, self.workshop.plan.steps[0].notes
@@ -252,11 +293,14 @@ class KerneApp(App[None]):
         initial = self.main.selected_text()
         if not initial and self.workshop.pinned is not None:
             initial = self.workshop.pinned.text
-        proposals = [
-            c.text
-            for c in reversed(self.workshop.all_contributions())
-            if c.kind is StepKind.SENTENCE and c.visible
-        ]
+        proposals = self.manners.pin_proposals(
+            self.workshop,
+            [
+                (c.step_id, c.text)
+                for c in reversed(self.workshop.all_contributions())
+                if c.kind is StepKind.SENTENCE and c.visible
+            ],
+        )
 
         async def pin(text: str | None) -> None:
             if not text:
@@ -267,6 +311,16 @@ class KerneApp(App[None]):
                 self.notify(t(self.lang, "tui.pin.done"))
 
         self.push_screen(PinScreen(initial, list(dict.fromkeys(proposals)), self.lang), pin)
+
+    def action_pair_phone(self) -> None:
+        """Offer a one-time code for the facilitator's phone on the wall (a mirrored display)."""
+        if isinstance(self.screen, WallPairScreen):
+            self.pop_screen()
+            return
+        if self.control is None:
+            self.notify(t(self.lang, "wall.pair.unavailable"), severity="warning")
+            return
+        self.push_screen(WallPairScreen(self.control, self.lang))
 
     def action_close_session(self) -> None:
         """End the session (after a yes), then offer to archive it."""
@@ -348,12 +402,19 @@ def build_app(
     data_dir: Path,
     notices: Sequence[str] = (),
     archiver: Archiver = write_archive,
+    control: ControlCenter | None = None,
 ) -> KerneApp:
     """The projected screen for *workshop*: the one way the CLI, tests and benchmarks make it.
 
     *join_url* is the address the phones use, *data_dir* the folder of the session files (the
-    archive goes into its ``archives`` folder), *notices* are shown once at the start.
+    archive goes into its ``archives`` folder), *notices* are shown once at the start;
+    *control* is the running session's control centre, for ``kerne console`` and the remote.
     """
     return KerneApp(
-        workshop, join_url=join_url, notices=notices, data_dir=data_dir, archiver=archiver
+        workshop,
+        join_url=join_url,
+        notices=notices,
+        data_dir=data_dir,
+        archiver=archiver,
+        control=control,
     )

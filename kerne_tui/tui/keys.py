@@ -27,6 +27,7 @@ FACILITATOR_KEYS: list[BindingType] = [
     Binding("o", "show_notes", "tui.key.notes", tooltip="tui.key.notes.long"),
     Binding("t", "toggle_theme", "tui.key.theme", tooltip="tui.key.theme.long"),
     Binding("P", "toggle_parking", "tui.key.parking", tooltip="tui.key.parking.long"),
+    Binding("f", "pair_phone", "tui.key.pair_phone", tooltip="tui.key.pair_phone.long"),
     Binding("c", "close_session", "tui.key.close", tooltip="tui.key.close.long"),
     Binding(
         "ctrl+q", "quit", "tui.key.quit", tooltip="tui.key.quit.long", show=False, priority=True

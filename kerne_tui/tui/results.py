@@ -1,5 +1,8 @@
 """The answers on the wall: text as cards, votes as bars, scales as spreads, actions as a table.
 
+In a follow-up, a compared scale shows the day's spread beside today's, and a review shows each
+earlier agreement with the spread of its statuses.
+
 Whatever a participant wrote reaches the screen only through :func:`plain`, as a ``rich.text.Text``
 that is never parsed for markup; control and escape codes are dropped on the way.
 """
@@ -22,13 +25,17 @@ from textual.widgets import Static
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import StepKind
+from kerne_tui.store import FollowUpRecord
 from kerne_tui.tui.big_numbers import Tally, block_lines, block_size
 from kerne_tui.tui.block_letters import LETTERS, drawable
+from kerne_tui.workshop import ComparedRow, compared
+from kerne_tui.workshop.parts import REVIEW_STATUSES
 from kerne_tui.workshop.results import (
     ActionRow,
     Bar,
     Card,
     QuestionRow,
+    ReviewRow,
     ScaleRow,
     StepResults,
     WordCount,
@@ -142,6 +149,118 @@ class ScaleChart:
                 line.append(_bar(count, top, room), style=BAR_STYLE)
                 line.append(f" {count}")
                 yield line
+
+
+def signed(value: float, lang: Lang) -> str:
+    """A change with its sign: +0,5, −0,3 or ±0,0."""
+    if round(value, 1) == 0:
+        return "±" + decimal(0.0, lang)
+    return ("+" if value > 0 else "−") + decimal(abs(value), lang)
+
+
+class ComparedChart:
+    """For every statement, the day's spread above today's; today's mean with the change."""
+
+    def __init__(self, rows: Sequence[ComparedRow], low: str, high: str, lang: Lang) -> None:
+        self.rows = rows
+        self.low = low
+        self.high = high
+        self.lang = lang
+
+    def _tail(self, row: ComparedRow, side: ScaleRow, now: bool) -> Text:
+        tail = Text(t(self.lang, "followup.mean", mean=decimal(side.mean, self.lang)))
+        if now and row.shift is not None:
+            tail.append(" (" + signed(row.shift, self.lang) + ")", style="bold")
+        return tail
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        lang = self.lang
+        ends = Text(t(lang, "tui.scale.ends", low=self.low, high=self.high), style="italic")
+        if self.rows:
+            day = self.rows[0].before_respondents
+            key = "followup.day_answers.one" if day == 1 else "followup.day_answers"
+            ends.append("   ·   " + t(lang, key, n=day))
+        yield ends
+        names = (t(lang, "followup.before"), t(lang, "followup.after"))
+        label_width = max(cell_len(name) for name in names) + 2
+        for row in self.rows:
+            yield Text("")
+            yield Text(row.statement, style="bold", overflow="fold")
+            sides = (
+                (names[0], row.before, row.before_shown, False),
+                (names[1], row.after, row.after_shown, True),
+            )
+            tails = [self._tail(row, side, now) for _, side, _, now in sides]
+            tail_width = max(tail.cell_len for tail in tails) + 2
+            cell = (width - label_width - tail_width) // 5
+            for (name, side, shown, now), tail in zip(sides, tails, strict=True):
+                line = Text(no_wrap=True, overflow="ellipsis")
+                line.append(name.ljust(label_width), style="bold")
+                if not shown:
+                    words = t(
+                        lang,
+                        "followup.too_few_side",
+                        n=row.after_respondents if now else row.before_respondents,
+                        least=row.after_least if now else row.before_least,
+                    )
+                    line.append(words, style="italic")
+                    yield line
+                    continue
+                count_width = max(len(str(n)) for n in side.counts)
+                room = cell - 2 - 1 - count_width - 1
+                if room < 1:
+                    line.append("  ".join(f"{v}:{n}" for v, n in enumerate(side.counts, 1)))
+                    line.append("  ")
+                else:
+                    for value, count in enumerate(side.counts, start=1):
+                        drawn = _bar(count, side.answers, room)
+                        line.append(f"{value} ", style="bold")
+                        line.append(drawn, style=BAR_STYLE)
+                        line.append(f" {count}".ljust(cell - 2 - len(drawn)))
+                    line.append("  ")
+                line.append_text(tail)
+                yield line
+
+
+class ReviewChart:
+    """Each earlier agreement, who and when, and how many phones gave it each status.
+
+    The status most phones gave is drawn reversed; the newest comments follow in italics.
+    """
+
+    COMMENTS = 2
+    """Comments shown per agreement at most (the newest); the report has them all."""
+
+    def __init__(self, rows: Sequence[ReviewRow], lang: Lang) -> None:
+        self.rows = rows
+        self.lang = lang
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lang = self.lang
+        for index, row in enumerate(self.rows):
+            if index:
+                yield Text("")
+            heading = plain(row.what, multiline=False)
+            heading.stylize("bold")
+            owner = " · ".join(part for part in (row.who, row.when) if part)
+            if owner:
+                heading.append("  (")
+                heading.append_text(plain(owner, multiline=False))
+                heading.append(")")
+            yield heading
+            top = max(row.counts)
+            line = Text(overflow="fold")
+            for number, (status, count) in enumerate(zip(REVIEW_STATUSES, row.counts, strict=True)):
+                if number:
+                    line.append("   ")
+                words = f"{t(lang, f'review.status.{status}')} {count}"
+                line.append(words, style="reverse bold" if count and count == top else "bold")
+            yield line
+            for comment in row.comments[-self.COMMENTS :]:
+                said = plain("» " + comment, multiline=False)
+                said.stylize("italic")
+                yield said
 
 
 def action_table(rows: Sequence[ActionRow], selected: str | None, lang: Lang) -> Table:
@@ -403,7 +522,22 @@ def _draw_scales(view: ResultsView, results: StepResults, selected: str | None) 
     step = results.step
     low = step.low_label or t(view.lang, "web.scale.low")
     high = step.high_label or t(view.lang, "web.scale.high")
-    view.query_one("#scales", Static).update(ScaleChart(results.scales, low, high, view.lang))
+    rows = compared(results, view.follow_up)
+    chart = (
+        ComparedChart(rows, low, high, view.lang)
+        if rows
+        else ScaleChart(results.scales, low, high, view.lang)
+    )
+    view.query_one("#scales", Static).update(chart)
+    return []
+
+
+def _draw_reviews(view: ResultsView, results: StepResults, selected: str | None) -> list[str]:
+    pane = view.query_one("#reviews", Static)
+    if not results.reviews:
+        pane.update(Text(t(view.lang, "review.none"), style="italic"))
+    else:
+        pane.update(ReviewChart(results.reviews, view.lang))
     return []
 
 
@@ -440,18 +574,23 @@ KIND_VIEWS: dict[StepKind, KindView] = {
     StepKind.ACTIONS: KindView("actions", _draw_actions),
     StepKind.WORDS: KindView("words", _draw_words),
     StepKind.QUESTIONS: KindView("questions", _draw_questions),
+    StepKind.REVIEW: KindView("reviews", _draw_reviews),
 }
 """The one place that says how each step kind's results are drawn; a new kind adds its line."""
-PANES = ("cards", "bars", "scales", "actions", "words", "questions")
+PANES = ("cards", "bars", "scales", "actions", "words", "questions", "reviews")
 """The view's children that show results, one of them at a time."""
 
 
 class ResultsView(VerticalScroll, can_focus=False):
     """The results of one step, in the form its kind asks for, or nothing while they are hidden."""
 
-    def __init__(self, lang: Lang, *, id: str | None = None) -> None:
+    def __init__(
+        self, lang: Lang, *, id: str | None = None, follow_up: FollowUpRecord | None = None
+    ) -> None:
         super().__init__(id=id)
         self.lang: Lang = lang
+        self.follow_up = follow_up
+        """What a follow-up builds on: a compared scale draws the day beside today."""
         self.selectable: list[str] = []
         """Ids of the cards or action rows on show, in screen order, for moderation."""
 
@@ -468,10 +607,14 @@ class ResultsView(VerticalScroll, can_focus=False):
         yield Static(id="actions", classes="chart")
         yield Static(id="words", classes="chart cloud")
         yield Static(id="questions", classes="chart")
+        yield Static(id="reviews", classes="chart")
 
     def show(self, results: StepResults | None, *, visible: bool, selected: str | None) -> None:
         """Show *results* if *visible* and enough people answered; otherwise show nothing."""
-        kind = results.step.kind if results and visible and results.enough else None
+        # A compared scale shows the day's side even while today has too few answers: each
+        # side keeps the minimum-answers rule on its own (the chart says which is held back).
+        shown = results is not None and (results.enough or bool(compared(results, self.follow_up)))
+        kind = results.step.kind if results and visible and shown else None
         tally = self.query_one(Tally)
         tally.display = results is not None and kind is None
         if results is not None:

@@ -19,6 +19,7 @@ from kerne_tui.store import SessionStatus
 from kerne_tui.tui.big_numbers import Countdown, clock_text, phase_of
 from kerne_tui.tui.commands import guarded
 from kerne_tui.tui.dialogs import MergeScreen, OwnerScreen
+from kerne_tui.tui.facilitation import RoomManners
 from kerne_tui.tui.keys import CLOSING_ACTIONS, SELECTION_ACTIONS, KeyedScreen
 from kerne_tui.tui.layout import (
     MIN_HEIGHT,
@@ -56,6 +57,8 @@ class MainScreen(KeyedScreen):
         """The zip written when the session was archived from the screen (for the closed band)."""
         self.selected: str | None = None
         """The card or action row the facilitator picked for moderation or pinning."""
+        self.manners = RoomManners(None)
+        """Set by the app: whether a console or remote has the moderation just now."""
         self.results: StepResults | None = None
         """The results on show (or counted) right now."""
         self.parking_on_request = False
@@ -72,6 +75,8 @@ class MainScreen(KeyedScreen):
 
         The keys that close a question or a parked item show only where there are some.
         """
+        if not self.manners.allows(action):
+            return False  # a console or a remote is attached: moderation happens there
         if action in CLOSING_ACTIONS:
             results = self.results
             return results is not None and results.step.kind is StepKind.QUESTIONS
@@ -102,7 +107,7 @@ class MainScreen(KeyedScreen):
                 yield Static(id="step-title")
                 yield Static(id="step-prompt")
                 yield Static(id="answer-count")
-                yield ResultsView(self.lang, id="results")
+                yield ResultsView(self.lang, id="results", follow_up=self.workshop.follow_up)
             with Vertical(id="side"):
                 yield Countdown(self.lang, id="countdown")
                 yield QrCode(self.join_url, id="side-qr")
@@ -209,13 +214,23 @@ class MainScreen(KeyedScreen):
         self.query_one("#module-line", Static).update(line)
         self.query_one("#focus-line", Static).update(focus)
 
-    def _show_bands(self) -> None:
+    def pin_words(self) -> tuple[str, str] | None:
+        """The pin band's label and sentence: today's pin, else the day's in a follow-up."""
         pin = self.workshop.pinned
-        pin_band = self.query_one("#pin-band", Static)
-        pin_band.display = pin is not None
         if pin is not None:
-            text = Text(t(self.lang, "tui.pin.band") + " ", style="bold")
-            text.append_text(plain(pin.text, multiline=False))
+            return t(self.lang, "tui.pin.band"), pin.text
+        earlier = self.workshop.follow_up.pinned if self.workshop.follow_up else None
+        if earlier is not None:
+            return t(self.lang, "followup.pin_band"), earlier.text
+        return None
+
+    def _show_bands(self) -> None:
+        words = self.pin_words()
+        pin_band = self.query_one("#pin-band", Static)
+        pin_band.display = words is not None
+        if words is not None:
+            text = Text(words[0] + " ", style="bold")
+            text.append_text(plain(words[1], multiline=False))
             pin_band.update(text)
         closed = self.query_one("#closed-band", Static)
         closed.display = self.workshop.status == SessionStatus.FINISHED
@@ -349,9 +364,9 @@ class MainScreen(KeyedScreen):
         if not self._ready or size.width == 0 or size.height == 0:
             return
         bands = 0
-        pin = self.workshop.pinned
-        if pin is not None:
-            bands += band_rows(t(self.lang, "tui.pin.band") + " " + pin.text, size.width)
+        words = self.pin_words()
+        if words is not None:
+            bands += band_rows(words[0] + " " + words[1], size.width)
         if self.workshop.status == SessionStatus.FINISHED:
             bands += band_rows(self._closed_words(), size.width)
         arrangement = arrange(size, self._qr_cells, bands)

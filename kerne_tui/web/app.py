@@ -12,8 +12,10 @@ from pathlib import Path
 
 from aiohttp import web
 
+from kerne_tui.control import ControlCenter
 from kerne_tui.plan import Plan
 from kerne_tui.web import views
+from kerne_tui.web.control import add_control_routes
 from kerne_tui.web.keys import (
     ADDRESSES,
     HUB,
@@ -87,6 +89,7 @@ def make_app(
     limiter: RateLimiter | None = None,
     public_url: str | None = None,
     keepalive: float = KEEPALIVE_SECONDS,
+    control: ControlCenter | None = None,
 ) -> web.Application:
     """Build the phone server for *workshop* (one app per session).
 
@@ -113,6 +116,7 @@ def make_app(
     }
     app.on_shutdown.append(_close_streams)
     app.add_routes(routes())
+    add_control_routes(app, control, phones=lambda: app[HUB].connected)
     app[ADDRESSES] = Addresses(app.router)
     return app
 

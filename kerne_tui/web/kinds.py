@@ -23,9 +23,9 @@ from kerne_tui.catalog import t
 from kerne_tui.plan import Step, StepKind
 from kerne_tui.web.forms import Form, every, number, text_items
 from kerne_tui.web.forms import field as first_value
-from kerne_tui.workshop import Contribution, Workshop
+from kerne_tui.workshop import Contribution, Workshop, agreements
 from kerne_tui.workshop.kinds import WORD_LIMIT
-from kerne_tui.workshop.parts import QuestionRow
+from kerne_tui.workshop.parts import REVIEW_STATUSES, QuestionRow
 
 Json = dict[str, Any]
 
@@ -43,6 +43,10 @@ WORD_FIELD = "word"
 """Repeated once per word of a word cloud (``max_words`` fields)."""
 UPVOTE_FIELD = "upvote"
 """The question (or parked item) an upvote form supports."""
+STATUS_PREFIX = "status:"
+"""``status:<agreement id>``: the status a review gives one earlier agreement."""
+COMMENT_PREFIX = "comment:"
+"""``comment:<agreement id>``: a review's short comment to one earlier agreement."""
 
 
 def _no_fields(*_: object) -> Json:
@@ -145,6 +149,21 @@ def _questions_step(workshop: Workshop, step: Step) -> Json:
     }
 
 
+def _review_step(workshop: Workshop, step: Step) -> Json:
+    lang = workshop.plan.language
+    return {
+        "agreements": [
+            {"id": a.id, "what": a.label, "who": a.who, "when": a.when}
+            for a in agreements(step, workshop.follow_up)
+        ],
+        "statuses": [
+            {"id": status, "label": t(lang, f"review.status.{status}")}
+            for status in REVIEW_STATUSES
+        ],
+        "max_length": step.max_length,
+    }
+
+
 # --- the no-script forms ----------------------------------------------------------------
 
 
@@ -184,6 +203,13 @@ def upvote_or_text(form: Form, fields: Mapping[str, str]) -> Json:
     """A question form: an upvote when it names one, else the question typed."""
     upvote = first_value(form, fields["upvote"])
     return {"upvote": upvote} if upvote else {"text": first_value(form, fields["text"])}
+
+
+def _review_form(form: Form, fields: Mapping[str, str]) -> Json:
+    return {
+        "statuses": {key: value for key, value in _keyed(form, fields["status"]) if value},
+        "comments": {key: value for key, value in _keyed(form, fields["comment"]) if value},
+    }
 
 
 def _rank_form(form: Form, fields: Mapping[str, str]) -> Json:
@@ -309,6 +335,17 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             from_form=upvote_or_text,
             answered=_questions_answered,
             page=upvoted,
+        ),
+        StepKind.REVIEW: WebKind(
+            partial="kinds/review.html",
+            fields=_names(status=STATUS_PREFIX, comment=COMMENT_PREFIX),
+            step_fields=_review_step,
+            contribution_fields=lambda c: {
+                "statuses": dict(c.statuses),
+                "comments": dict(c.comments),
+            },
+            from_form=_review_form,
+            answered=_once,
         ),
     }
 )

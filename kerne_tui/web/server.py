@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from aiohttp import web
 
 from kerne_tui.catalog import Lang
+from kerne_tui.control import ControlCenter
 from kerne_tui.limits import Capacity, take_open_files
 from kerne_tui.logs import quiet_accept_errors
 from kerne_tui.web.app import HUB, make_app
@@ -57,6 +58,9 @@ class ServerInfo:
     """How many phones the open-files limit holds (see :mod:`kerne_tui.limits`)."""
     language: Lang = "da"
     """The plan's language, for what is said about the server to the facilitator."""
+    local_port: int = 0
+    """The port on 127.0.0.1 for ``kerne console`` when the server listens on one other address
+    only (0: use *port*)."""
 
 
 SHUTDOWN_SECONDS = 1.0
@@ -78,6 +82,7 @@ async def phone_server(
     host: str = "0.0.0.0",
     port: int = DEFAULT_PORT,
     public_url: str | None = None,
+    control: ControlCenter | None = None,
 ) -> AsyncIterator[ServerInfo]:
     """Serve *workshop* to phones on the running loop until the block ends.
 
@@ -85,7 +90,7 @@ async def phone_server(
     free one (up to twenty tries), and the info says so. *public_url* replaces the address
     found on the network interfaces (a hotspot, a reverse proxy, a tunnel).
     """
-    app = make_app(workshop, public_url=public_url)
+    app = make_app(workshop, public_url=public_url, control=control)
     gate = ConnectionGate(take_open_files(), lambda: workshop.plan.language)
     app.middlewares.insert(0, gate.streams_middleware)
     runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_SECONDS)
@@ -94,6 +99,12 @@ async def phone_server(
     quiet_accept_errors(asyncio.get_running_loop())
     try:
         actual = await _open_site(runner, host, port, gate)
+        # The console talks to 127.0.0.1 only: a server bound to one address gets a second door.
+        local_port = (
+            await _open_site(runner, "127.0.0.1", 0, gate)
+            if control and host not in ("0.0.0.0", "", "::", "127.0.0.1")
+            else 0
+        )
         public_host, lan_found = choose_public_host(host)
         if public_url:
             base, lan_found = public_url, True
@@ -109,6 +120,7 @@ async def phone_server(
             hub=app[HUB],
             capacity=gate.capacity,
             language=workshop.plan.language,
+            local_port=local_port,
         )
         log.info("phone server on %s:%s, join at %s", host, actual, info.url)
         log.info("open files %s, room for %s phones", gate.capacity.files, gate.capacity.phones)

@@ -7,6 +7,14 @@ from kerne_tui.workshop.engine import (
     new_join_code,
     normalise_join_code,
 )
+from kerne_tui.workshop.follow_up import (
+    ComparedRow,
+    FollowUpError,
+    agreements,
+    compared,
+    earlier_scale,
+    require_earlier,
+)
 from kerne_tui.workshop.model import (
     Contribution,
     ContributionModerated,
@@ -29,11 +37,13 @@ __all__ = [
     "JOIN_ALPHABET",
     "PARKING_STEP_ID",
     "Clock",
+    "ComparedRow",
     "Contribution",
     "ContributionModerated",
     "ContributionReceived",
     "ContributionRetracted",
     "Event",
+    "FollowUpError",
     "Outcome",
     "Pin",
     "Refused",
@@ -46,9 +56,13 @@ __all__ = [
     "SystemClock",
     "TimerChanged",
     "Workshop",
+    "agreements",
+    "compared",
+    "earlier_scale",
     "iso",
     "new_join_code",
     "normalise_join_code",
     "parse_iso",
+    "require_earlier",
     "results_for",
 ]

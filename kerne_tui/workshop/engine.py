@@ -16,6 +16,7 @@ from typing import Any
 from kerne_tui.plan import Plan, Step, StepKind
 from kerne_tui.store import (
     CONTRIBUTIONS,
+    FollowUpRecord,
     Insert,
     SessionFileError,
     SessionStatus,
@@ -26,6 +27,7 @@ from kerne_tui.store import (
 )
 from kerne_tui.workshop.clock import Clock, SystemClock, iso
 from kerne_tui.workshop.events import Listener
+from kerne_tui.workshop.follow_up import require_earlier
 from kerne_tui.workshop.join_codes import JOIN_ALPHABET, new_join_code, normalise_join_code
 from kerne_tui.workshop.kinds import ACTION_FIELD_LIMIT, clean_field, fold_word, spec_for
 from kerne_tui.workshop.model import (
@@ -50,6 +52,8 @@ from kerne_tui.workshop.timer import StepTimer
 
 __all__ = ["JOIN_ALPHABET", "Listener", "Workshop", "new_join_code", "normalise_join_code"]
 
+WALL = "wall"
+"""Where a facilitator command comes from unless it says otherwise: the projected screen."""
 RUNNING = SessionStatus.RUNNING
 FINISHED = SessionStatus.FINISHED
 WAITING = SessionStatus.WAITING
@@ -69,11 +73,24 @@ class Workshop(SessionQueries):
         rehearsal: bool = False,
         join_code: str | None = None,
         speed: float = 1.0,
+        follow_up: FollowUpRecord | None = None,
     ) -> Workshop:
-        """Start a new session file for *plan* in *data_dir*."""
+        """Start a new session file for *plan* in *data_dir*.
+
+        A plan that builds on an earlier session needs *follow_up*, what was copied from it
+        (:func:`kerne_tui.archive.read_earlier`); without it :class:`FollowUpError` says so
+        and nothing is written.
+        """
+        require_earlier(plan, follow_up)
         clock = clock or SystemClock()
         store = create_session_file(
-            plan, data_dir, clock, rehearsal=rehearsal, join_code=join_code, speed=speed
+            plan,
+            data_dir,
+            clock,
+            rehearsal=rehearsal,
+            join_code=join_code,
+            speed=speed,
+            follow_up=follow_up,
         )
         return cls(plan, store, clock)
 
@@ -99,8 +116,14 @@ class Workshop(SessionQueries):
         await self.store.close()
 
     # --- facilitator commands ----------------------------------------------------------
-    async def start(self, step_id: str | None = None, *, run_timer: bool = True) -> None:
-        """Begin the session at *step_id* (default the first step)."""
+    async def start(
+        self, step_id: str | None = None, *, run_timer: bool = True, surface: str = WALL
+    ) -> None:
+        """Begin the session at *step_id* (default the first step).
+
+        Every facilitator command takes *surface*: where it was given (``wall``, ``console``
+        or ``remote``), which the session file's log keeps beside the action, never a device.
+        """
         if self.status is FINISHED:
             raise Refused("closed", "refuse.closed_session")
         if self.status is RUNNING and self.current and step_id in (None, self.current):
@@ -109,36 +132,37 @@ class Workshop(SessionQueries):
             self.started_at = iso(self.clock.now())
         self.status = RUNNING
         target = step_id or self._steps[0].id
-        await self._open(target, run_timer=run_timer, action="start")
+        await self._open(target, run_timer=run_timer, action="start", surface=surface)
 
-    async def next_step(self) -> bool:
+    async def next_step(self, *, surface: str = WALL) -> bool:
         """Move to the next step (before the start: the first); False at the last one."""
         if self.status is WAITING:
-            await self.start()
+            await self.start(surface=surface)
             return True
         index = self.step_index
         if index + 1 >= len(self._steps):
             return False
-        await self._open(self._steps[index + 1].id, run_timer=True, action="next")
+        await self._open(self._steps[index + 1].id, run_timer=True, action="next", surface=surface)
         return True
 
-    async def previous_step(self) -> bool:
+    async def previous_step(self, *, surface: str = WALL) -> bool:
         """Move back one step; False at the first one and before the start."""
         index = self.step_index
         if index <= 0 or self.status is WAITING:
             return False
-        await self._open(self._steps[index - 1].id, run_timer=True, action="previous")
+        target = self._steps[index - 1].id
+        await self._open(target, run_timer=True, action="previous", surface=surface)
         return True
 
-    async def go_to(self, step_id: str, *, run_timer: bool = True) -> None:
+    async def go_to(self, step_id: str, *, run_timer: bool = True, surface: str = WALL) -> None:
         """Move to any step (after a break, or to skip ahead)."""
         self.plan.step(step_id)
         if self.status is not RUNNING:
-            await self.start(step_id, run_timer=run_timer)
+            await self.start(step_id, run_timer=run_timer, surface=surface)
         else:
-            await self._open(step_id, run_timer=run_timer, action="go_to")
+            await self._open(step_id, run_timer=run_timer, action="go_to", surface=surface)
 
-    async def _open(self, step_id: str, *, run_timer: bool, action: str) -> None:
+    async def _open(self, step_id: str, *, run_timer: bool, action: str, surface: str) -> None:
         if self.status is FINISHED:
             raise Refused("closed", "refuse.closed_session")
         step = self.plan.step(step_id)
@@ -149,7 +173,7 @@ class Workshop(SessionQueries):
         if run_timer:
             self.timer.start()
         self._closed_announced = False
-        await self._persist(action, step=step_id)
+        await self._persist(action, step=step_id, surface=surface)
         self._bus.publish(StepOpened(step_id, self.step_index))
         self._bus.publish(TimerChanged(step_id, self.timer.running, self.timer.seconds_left()))
 
@@ -159,7 +183,7 @@ class Workshop(SessionQueries):
             self.elapsed[self.current] = self.elapsed.get(self.current, 0.0) + max(0.0, spent)
         self._current_since_mono = self.clock.monotonic()
 
-    async def toggle_timer(self) -> bool:
+    async def toggle_timer(self, *, surface: str = WALL) -> bool:
         """Pause a running countdown or start a paused one; returns True if now running."""
         self._require_step()
         if self.timer.running:
@@ -168,15 +192,15 @@ class Workshop(SessionQueries):
         else:
             self.timer.start()
             action = "resume"
-        await self._timer_changed(action)
+        await self._timer_changed(action, surface=surface)
         return self.timer.running
 
-    async def extend(self, seconds: float = 60.0) -> None:
+    async def extend(self, seconds: float = 60.0, *, surface: str = WALL) -> None:
         """Give the open step more time (also after it reached zero, which reopens input)."""
         self._require_step()
         self.timer.extend(seconds)
         self._closed_announced = False
-        await self._timer_changed("extend", seconds=seconds)
+        await self._timer_changed("extend", seconds=seconds, surface=surface)
 
     async def _timer_changed(self, action: str, **details: Any) -> None:
         assert self.current is not None
@@ -201,7 +225,7 @@ class Workshop(SessionQueries):
             self.tick()
             await asyncio.sleep(interval)
 
-    async def toggle_reveal(self, step_id: str | None = None) -> bool:
+    async def toggle_reveal(self, step_id: str | None = None, *, surface: str = WALL) -> bool:
         """Show or hide a step's answers on the screen; returns True if now shown."""
         step_id = step_id or self._require_step().id
         if not self.plan.has_step(step_id):
@@ -211,27 +235,28 @@ class Workshop(SessionQueries):
             self.revealed.add(step_id)
         else:
             self.revealed.discard(step_id)
-        await self._persist("reveal" if revealed else "conceal", step=step_id)
+        await self._persist("reveal" if revealed else "conceal", step=step_id, surface=surface)
         self._bus.publish(ResultsRevealed(step_id, revealed))
         return revealed
 
-    async def toggle_hidden(self, contribution_id: str) -> bool:
+    async def toggle_hidden(self, contribution_id: str, *, surface: str = WALL) -> bool:
         """Hide a contribution from the screen (moderation), or show it again."""
         contribution = self._get(contribution_id)
         updated = replace(contribution, hidden=not contribution.hidden)
-        await self._moderate(
-            updated, "hide" if updated.hidden else "unhide", {"hidden": updated.hidden}
-        )
+        action = "hide" if updated.hidden else "unhide"
+        await self._moderate(updated, action, {"hidden": updated.hidden}, surface=surface)
         return updated.hidden
 
-    async def merge(self, contribution_id: str, into_id: str) -> None:
+    async def merge(self, contribution_id: str, into_id: str, *, surface: str = WALL) -> None:
         """Fold a duplicate card into another; it then counts with it and is not shown alone."""
         contribution = self._get(contribution_id)
         target = self._get(self._root(into_id))
         if contribution.id == target.id or contribution.step_id != target.step_id:
             raise Refused("invalid", "refuse.unknown_option")
         updated = replace(contribution, merged_into=target.id)
-        await self._moderate(updated, "merge", {"merged_into": target.id}, into=target.id)
+        await self._moderate(
+            updated, "merge", {"merged_into": target.id}, into=target.id, surface=surface
+        )
 
     async def _moderate(
         self, updated: Contribution, action: str, fields: dict[str, Any], **details: Any
@@ -315,7 +340,7 @@ class Workshop(SessionQueries):
             raise
         self._bus.publish(ContributionModerated(step_id, ""))
 
-    async def pin(self, text: str, source: str | None = None) -> Pin:
+    async def pin(self, text: str, source: str | None = None, *, surface: str = WALL) -> Pin:
         """Make *text* the working version of the core-task sentence (earlier ones are kept)."""
         cleaned = clean_text(text, multiline=False)
         if not cleaned:
@@ -323,14 +348,14 @@ class Workshop(SessionQueries):
         pin = Pin(text=cleaned, at=iso(self.clock.now()), source=source)
         self.pins.append(pin)
         try:
-            await self._persist("pin", text=cleaned, source=source)
+            await self._persist("pin", text=cleaned, source=source, surface=surface)
         except StoreWriteError:
             self.pins.pop()
             raise
         self._bus.publish(SentencePinned(cleaned))
         return pin
 
-    async def close(self) -> None:
+    async def close(self, *, surface: str = WALL) -> None:
         """End the session: input stops and the session file says it is finished."""
         if self.status is FINISHED:
             return
@@ -338,7 +363,7 @@ class Workshop(SessionQueries):
         self.timer.pause()
         self.status = FINISHED
         self.ended_at = iso(self.clock.now())
-        await self._persist("close")
+        await self._persist("close", surface=surface)
         self._bus.publish(SessionClosed())
 
     def _log_op(self, action: str, **details: Any) -> Insert:

@@ -7,7 +7,7 @@ from typing import Any
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan.model import StepKind
-from kerne_tui.store.layout import Pin
+from kerne_tui.store.fields import Pin
 
 __all__ = [
     "Contribution",
@@ -28,7 +28,7 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Contribution:
-    """One thing a phone sent: text, dots, scale values, choices, a ranking or an action."""
+    """One thing a phone sent: text, dots, values, choices, a ranking, an action or a review."""
 
     id: str
     step_id: str
@@ -49,6 +49,10 @@ class Contribution:
     """The question (or parked item) this contribution upvotes."""
     outcome: str = ""
     """A question's or parked item's end: "answered", "owner" (in ``who``) or "dropped"."""
+    statuses: dict[str, str] = field(default_factory=dict)
+    """A review: each earlier agreement's id with the status this phone gave it."""
+    comments: dict[str, str] = field(default_factory=dict)
+    """A review: a short comment to some of the agreements, by id."""
     hidden: bool = False
     retracted: bool = False
     merged_into: str | None = None
@@ -75,6 +79,13 @@ class Contribution:
                 del doc[name]
         if self.words:
             doc["words"] = list(self.words)
+        # Only a review has these; other kinds' documents stay as they were before reviews.
+        statuses = doc.pop("statuses")
+        comments = doc.pop("comments")
+        if statuses:
+            doc["statuses"] = dict(statuses)
+        if comments:
+            doc["comments"] = dict(comments)
         return doc
 
     @classmethod
@@ -98,6 +109,8 @@ class Contribution:
             words=tuple(str(w) for w in doc.get("words", ())),
             upvote=str(doc.get("upvote", "")),
             outcome=str(doc.get("outcome", "")),
+            statuses={str(k): str(v) for k, v in dict(doc.get("statuses", {})).items()},
+            comments={str(k): str(v) for k, v in dict(doc.get("comments", {})).items()},
             hidden=bool(doc.get("hidden", False)),
             retracted=bool(doc.get("retracted", False)),
             merged_into=doc.get("merged_into"),

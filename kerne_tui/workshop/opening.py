@@ -8,6 +8,7 @@ from pathlib import Path
 from kerne_tui import __version__
 from kerne_tui.plan import Plan, PlanError, plan_from_data
 from kerne_tui.store import (
+    FollowUpRecord,
     LayoutError,
     SessionFile,
     SessionFileError,
@@ -28,6 +29,7 @@ def create_session_file(
     rehearsal: bool,
     join_code: str | None,
     speed: float,
+    follow_up: FollowUpRecord | None = None,
 ) -> SessionFile:
     """A new session file for *plan* in *data_dir*, with a fresh secret, taken for writing."""
     code = join_code or new_join_code()
@@ -44,6 +46,7 @@ def create_session_file(
         rehearsal=rehearsal,
         speed=speed,
         kerne_version=__version__,
+        follow_up=follow_up,
     )
     return SessionFile.create(path, header, SessionState())
 

@@ -1,4 +1,4 @@
-"""The pieces a step's results are made of: cards, bars, scale rows and action rows."""
+"""The pieces a step's results are made of: cards, bars, scale rows, actions and reviews."""
 
 from __future__ import annotations
 
@@ -58,6 +58,28 @@ class ActionRow:
     when: str
 
 
+REVIEW_STATUSES = ("done", "under_way", "not_started", "dropped")
+"""The statuses a phone can give an earlier agreement, in the order they are shown."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRow:
+    """One earlier agreement with how the phones judged it and what they wrote."""
+
+    id: str
+    what: str
+    who: str
+    when: str
+    counts: tuple[int, int, int, int]
+    """How many phones said done, under way, not started and dropped."""
+    comments: tuple[str, ...] = ()
+
+    @property
+    def answers(self) -> int:
+        """How many phones gave this agreement a status."""
+        return sum(self.counts)
+
+
 @dataclass(frozen=True, slots=True)
 class WordCount:
     """One word of a cloud (folded) and how many phones sent it."""
@@ -89,6 +111,7 @@ class Parts:
     actions: tuple[ActionRow, ...] = ()
     words: tuple[WordCount, ...] = ()
     questions: tuple[QuestionRow, ...] = ()
+    reviews: tuple[ReviewRow, ...] = ()
 
 
 def merge_weights(every: Iterable[Contribution]) -> Counter[str]:

@@ -13,10 +13,18 @@ from pathlib import Path
 from types import MappingProxyType
 
 from kerne_tui.plan import Option, Plan, Step, StepKind
-from kerne_tui.store import LayoutError, SessionFile, SessionFileError, SessionState, SessionStatus
+from kerne_tui.store import (
+    FollowUpRecord,
+    LayoutError,
+    SessionFile,
+    SessionFileError,
+    SessionState,
+    SessionStatus,
+)
 from kerne_tui.workshop.clock import Clock, SystemClock, iso, parse_iso
 from kerne_tui.workshop.durable import InFlight
 from kerne_tui.workshop.events import EventBus, Listener
+from kerne_tui.workshop.follow_up import agreements
 from kerne_tui.workshop.ids import IdSource
 from kerne_tui.workshop.index import ContributionIndex
 from kerne_tui.workshop.kinds.questions import question_rows
@@ -41,6 +49,8 @@ class SessionQueries:
             raise SessionFileError(store.path, "unreadable", str(error)) from None
         self.rehearsal: bool = header.rehearsal
         self.speed: float = header.speed
+        self.follow_up: FollowUpRecord | None = header.follow_up
+        """What this session builds on from an earlier one (None for a session of its own)."""
         self._bus = EventBus()
         self._index = ContributionIndex()
         self._inflight = InFlight()
@@ -129,11 +139,14 @@ class SessionQueries:
     def options(self, step: Step) -> tuple[Option, ...]:
         """The options of a vote, choice or rank step, carried forward where the plan says so.
 
-        A questions step's options are the questions shown so far (what phones may upvote).
+        A questions step's options are the questions shown so far (what phones may upvote); a
+        review step's options are the earlier session's agreements.
         """
         if step.kind is StepKind.QUESTIONS:
             shown = self.contributions(step.id)
             return tuple(Option(id=c.id, label=c.text) for c in shown if not c.upvote)
+        if step.kind is StepKind.REVIEW:
+            return agreements(step, self.follow_up)
         if step.options_from is None:
             return step.options
         return tuple(Option(id=c.id, label=c.text) for c in self.contributions(step.options_from))

@@ -17,6 +17,7 @@ from kerne_tui.workshop.parts import (
     Bar,
     Card,
     QuestionRow,
+    ReviewRow,
     ScaleRow,
     WordCount,
     merge_weights,
@@ -27,6 +28,7 @@ __all__ = [
     "Bar",
     "Card",
     "QuestionRow",
+    "ReviewRow",
     "ScaleRow",
     "StepResults",
     "WordCount",
@@ -49,6 +51,7 @@ class StepResults:
     actions: tuple[ActionRow, ...] = ()
     words: tuple[WordCount, ...] = ()
     questions: tuple[QuestionRow, ...] = ()
+    reviews: tuple[ReviewRow, ...] = ()
 
     @property
     def enough(self) -> bool:
@@ -89,4 +92,5 @@ def results_for(
         actions=parts.actions,
         words=parts.words,
         questions=parts.questions,
+        reviews=parts.reviews,
     )

@@ -212,6 +212,24 @@
     };
   }
 
+  /* --- review: a status for each agreement from the day, and maybe a comment ------------ */
+
+  function reviewPayload(form) {
+    var statuses = {};
+    var comments = {};
+    keyed(form, "status", "input").forEach(function (entry) {
+      if (entry.field.checked) {
+        statuses[entry.key] = entry.field.value;
+      }
+    });
+    keyed(form, "comment", "input").forEach(function (entry) {
+      if (entry.field.value.trim()) {
+        comments[entry.key] = entry.field.value;
+      }
+    });
+    return { statuses: statuses, comments: comments };
+  }
+
   /* --- the table ------------------------------------------------------------------------- */
 
   function nothing() {}
@@ -229,6 +247,7 @@
     rank: entry(rankPayload, updateRanking),
     words: entry(wordsPayload),
     questions: entry(textPayload),
+    review: entry(reviewPayload),
     actions: entry(function (form) {
       return { what: valueOf(form, "what"), who: valueOf(form, "who"), when: valueOf(form, "when") };
     }),

@@ -16,6 +16,7 @@ from kerne_tui.workshop.kinds.choice import ChoiceSpec
 from kerne_tui.workshop.kinds.no_input import NoInputSpec
 from kerne_tui.workshop.kinds.questions import QuestionsSpec
 from kerne_tui.workshop.kinds.rank import RankSpec
+from kerne_tui.workshop.kinds.review import Agreement, ReviewSpec
 from kerne_tui.workshop.kinds.scale import ScaleSpec
 from kerne_tui.workshop.kinds.text import TextSpec
 from kerne_tui.workshop.kinds.vote import VoteSpec
@@ -34,6 +35,7 @@ SPECS: Mapping[StepKind, KindSpec] = MappingProxyType(
         StepKind.ACTIONS: ActionsSpec(StepKind.ACTIONS),
         StepKind.WORDS: WordsSpec(StepKind.WORDS),
         StepKind.QUESTIONS: QuestionsSpec(StepKind.QUESTIONS),
+        StepKind.REVIEW: ReviewSpec(StepKind.REVIEW),
     }
 )
 
@@ -47,6 +49,7 @@ __all__ = [
     "ACTION_FIELD_LIMIT",
     "SPECS",
     "WORD_LIMIT",
+    "Agreement",
     "Fields",
     "KindSpec",
     "clean_field",

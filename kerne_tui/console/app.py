@@ -1,0 +1,452 @@
+"""``kerne console``: the facilitator's private view of the running session, in a terminal.
+
+It runs beside the wall (another terminal on the same laptop) and talks to the session over
+127.0.0.1 only. It shows what the room must not see first (the answers before the reveal,
+the notes, how far behind the day is) and has the wall's keys. It holds no session state of
+its own: every key is a request, and the session's event stream redraws it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from typing import Any, ClassVar
+
+import aiohttp
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from kerne_tui.catalog import Lang, t
+from kerne_tui.console.client import ControlClient, SessionError, SessionRefused
+from kerne_tui.console.screens import (
+    AgendaScreen,
+    PairScreen,
+    PinDialog,
+    agenda_summary,
+    translated,
+)
+
+log = logging.getLogger(__name__)
+
+RETRY_SECONDS = 1.0
+"""How soon the console tries again after the session's stream dropped."""
+CLOCK_SECONDS = 0.5
+EARLIER_PINS = 3
+"""Earlier versions of the core-task sentence listed under the working one."""
+
+CONSOLE_KEYS: list[BindingType] = [
+    Binding("space", "toggle_timer", "tui.key.timer"),
+    Binding("n", "next_step", "tui.key.next"),
+    Binding("right", "next_step", "tui.key.next", show=False),
+    Binding("p", "previous_step", "tui.key.previous"),
+    Binding("left", "previous_step", "tui.key.previous", show=False),
+    Binding("plus", "extend", "tui.key.extend"),
+    Binding("r", "toggle_reveal", "tui.key.reveal"),
+    Binding("h", "hide_selected", "tui.key.hide"),
+    Binding("m", "merge_selected", "tui.key.merge"),
+    Binding("s", "pin", "tui.key.pin"),
+    Binding("a", "show_agenda", "tui.key.agenda"),
+    Binding("f", "pair", "console.key.pair"),
+    Binding("escape", "cancel_or_quit", "console.key.cancel", show=False),
+    Binding("ctrl+q", "quit", "console.key.quit", priority=True),
+]
+"""The wall's keys for the same commands, plus pairing a phone."""
+
+
+def clock_text(seconds: float) -> str:
+    """``m:ss`` for a countdown (never below zero)."""
+    whole = max(0, int(seconds + 0.999))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class ConsoleScreen(Screen[None]):
+    """The step and its countdown, the answers before the reveal, the notes, the day."""
+
+    AUTO_FOCUS = "#c-answers"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="c-top")
+        with Horizontal(id="c-body"):
+            with Vertical(id="c-main"):
+                yield Static(id="c-step")
+                yield Static(id="c-clock")
+                yield Static(id="c-answers-head")
+                yield OptionList(id="c-answers")
+            with Vertical(id="c-side"):
+                yield Static(id="c-notes-title")
+                with VerticalScroll(id="c-notes-scroll", can_focus=False):
+                    yield Static(id="c-notes")
+                yield Static(id="c-next")
+                yield Static(id="c-agenda")
+                yield Static(id="c-pin")
+        yield Static(id="c-status")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        app = self.app
+        if isinstance(app, ConsoleApp):
+            app.ready = True
+            app.show_view(app.view)
+
+
+class ConsoleApp(App[int]):
+    """The facilitator's console for one running session."""
+
+    CSS_PATH = "console.tcss"
+    TITLE = "kerne console"
+    BINDINGS: ClassVar[list[BindingType]] = CONSOLE_KEYS
+
+    def __init__(self, client: ControlClient, view: dict[str, Any]) -> None:
+        super().__init__()
+        self.client = client
+        self.view: dict[str, Any] = view
+        """The session as last sent; every redraw reads it."""
+        self.lang: Lang = "en" if view.get("language") == "en" else "da"
+        self.received = time.monotonic()
+        self.connected = True
+        self.merging: str | None = None
+        """The answer picked to be merged, while the facilitator picks the one it goes into."""
+        self.views_received = 0
+        self.ready = False
+        """True once the console's screen is drawn (views that come earlier wait in *view*)."""
+        self._bindings = translated(self._bindings, self.lang)
+        self.main = ConsoleScreen()
+
+    def get_default_screen(self) -> Screen[None]:
+        return self.main
+
+    def on_mount(self) -> None:
+        self.title = t(self.lang, "console.title")
+        self.set_interval(CLOCK_SECONDS, self.draw_clock)
+        self.listen()
+
+    async def on_unmount(self) -> None:
+        await self.client.close()
+
+    @property
+    def drawable(self) -> bool:
+        """True while the console's screen stands (not before it is drawn, not while closing)."""
+        return self.ready and self.is_running
+
+    # --- the session's stream -------------------------------------------------------------
+    @work(exclusive=True, group="listen")
+    async def listen(self) -> None:
+        """Follow the session's event stream for as long as the console runs."""
+        while True:
+            try:
+                async for view in self.client.views():
+                    self.connected = True
+                    self.show_view(view)
+            except SessionRefused:
+                self._status(t(self.lang, "console.refused"), error=True)
+            except (aiohttp.ClientError, OSError, ValueError, TimeoutError):
+                pass
+            self.connected = False
+            self._status(t(self.lang, "console.lost"), error=True)
+            await asyncio.sleep(RETRY_SECONDS)
+
+    def _status(self, text: str, *, error: bool = False) -> None:
+        if not self.drawable:
+            return
+        try:
+            status = self.main.query_one("#c-status", Static)
+        except NoMatches:
+            return
+        status.update(Text(text, style="bold" if error else ""))
+        status.set_class(error, "-error")
+
+    # --- drawing ------------------------------------------------------------------------------
+    def show_view(self, view: dict[str, Any]) -> None:
+        """Draw the whole console from a view the session sent."""
+        self.view = view
+        self.received = time.monotonic()
+        self.views_received += 1
+        if not self.drawable:
+            return
+        # While the console closes its widgets go before its stream does: nothing to draw on.
+        with contextlib.suppress(NoMatches):
+            self._draw(view)
+
+    def _draw(self, view: dict[str, Any]) -> None:
+        lang = self.lang
+        screen = self.main
+        self._status("")
+        top = Text(view["title"], style="bold")
+        top.append(f"  ·  {t(lang, 'tui.join.code', code=view['join_code'])}")
+        top.append(f"  ·  {t(lang, 'console.phones', n=view['phones'])}")
+        top.append(f"  ·  {t(lang, 'console.remotes', n=len(view['remotes']))}")
+        screen.query_one("#c-top", Static).update(top)
+        step = view["step"]
+        if view["status"] == "finished":
+            head = Text(t(lang, "console.finished"), style="bold")
+        elif step is None:
+            head = Text(t(lang, "console.waiting"), style="bold")
+        else:
+            head = Text(t(lang, "console.step", **step) + "\n")
+            head.append(step["title"], style="bold")
+            head.append("\n" + step["prompt"])
+        screen.query_one("#c-step", Static).update(head)
+        self._show_answers(view)
+        screen.query_one("#c-notes-title", Static).update(
+            Text(t(lang, "console.notes"), style="bold")
+        )
+        notes = view["notes"] or t(lang, "console.no_notes")
+        screen.query_one("#c-notes", Static).update(Text(notes))
+        following = view["next"]
+        screen.query_one("#c-next", Static).update(
+            Text(
+                t(
+                    lang,
+                    "console.next",
+                    title=following["title"],
+                    minutes=f"{following['minutes']:g}",
+                )
+                if following
+                else t(lang, "console.next.none")
+            )
+        )
+        screen.query_one("#c-agenda", Static).update(Text(agenda_summary(view, lang)))
+        screen.query_one("#c-pin", Static).update(self._pin_text(view["pinned"]))
+        for other in self.screen_stack:
+            if isinstance(other, AgendaScreen | PairScreen):
+                other.show(view)
+        self.draw_clock()
+
+    def _pin_text(self, pinned: dict[str, Any]) -> Text:
+        """The working version of the core task, with the versions before it (newest first)."""
+        versions = pinned["versions"]
+        if not versions:
+            return Text(t(self.lang, "console.pin.none"))
+        text = Text(t(self.lang, "console.pin", n=len(versions), text=pinned["text"]), style="bold")
+        for number in range(len(versions) - 1, max(0, len(versions) - 1 - EARLIER_PINS), -1):
+            earlier = versions[number - 1]["text"]
+            text.append("\n" + t(self.lang, "console.pin.earlier", n=number, text=earlier), "dim")
+        return text
+
+    def _show_answers(self, view: dict[str, Any]) -> None:
+        lang = self.lang
+        head = self.main.query_one("#c-answers-head", Static)
+        answers = self.main.query_one("#c-answers", OptionList)
+        chosen = self.selected_id()
+        answers.clear_options()
+        block = view["answers"]
+        if block is None:
+            head.update(Text(t(lang, "console.answers.none")))
+            return
+        text = Text(
+            t(
+                lang,
+                "console.answers",
+                title=block["title"],
+                count=block["count"],
+                people=block["respondents"],
+            ),
+            style="bold",
+        )
+        if block["hidden"]:
+            text.append("  ·  " + t(lang, "console.answers.hidden", n=block["hidden"]))
+        wall = "console.answers.on_wall" if block["revealed"] else "console.answers.not_on_wall"
+        text.append("\n" + t(lang, wall), style="" if block["revealed"] else "bold")
+        head.update(text)
+        for bar in block["bars"]:
+            answers.add_option(Option(Text(f"{bar['value']:>4}  {bar['label']}"), disabled=True))
+        for row in block["scales"]:
+            counts = " ".join(str(n) for n in row["counts"])
+            line = f"{row['mean']:.1f}  [{counts}]  {row['statement']}"
+            answers.add_option(Option(Text(line), disabled=True))
+        for item in block["items"]:
+            answers.add_option(Option(self._item_text(item), id=item["id"]))
+        if block["more"]:
+            more = Text(t(lang, "console.answers.more", n=block["more"]), style="dim")
+            answers.add_option(Option(more, disabled=True))
+        if chosen is not None:
+            try:
+                answers.highlighted = answers.get_option_index(chosen)
+            except Exception:
+                answers.highlighted = None
+
+    def _item_text(self, item: dict[str, Any]) -> Text:
+        text = Text()
+        if item["id"] == self.merging:
+            text.append("» ", style="bold")
+        text.append(
+            item["text"], style="strike dim" if item["hidden"] or item["merged_into"] else ""
+        )
+        if item["weight"] > 1:
+            text.append(f"  ×{item['weight']}", style="bold")
+        if item["hidden"]:
+            text.append(f"  ({t(self.lang, 'console.mark.hidden')})", style="italic")
+        elif item["merged_into"]:
+            text.append(f"  ({t(self.lang, 'console.mark.merged')})", style="italic")
+        return text
+
+    def seconds_left(self) -> float:
+        """The countdown as of now, from the last view and the time since it came."""
+        timer = self.view["timer"]
+        passed = time.monotonic() - self.received if timer["running"] else 0.0
+        return max(0.0, float(timer["seconds_left"]) - passed)
+
+    def draw_clock(self) -> None:
+        """Redraw the countdown (between views it runs on the console's own clock)."""
+        if not self.drawable:
+            return
+        try:
+            clock = self.main.query_one("#c-clock", Static)
+        except NoMatches:
+            return
+        if self.view["step"] is None or self.view["status"] != "running":
+            clock.update("")
+            return
+        text = Text(clock_text(self.seconds_left()), style="bold")
+        timer = self.view["timer"]
+        if not timer["running"]:
+            text.append("  " + t(self.lang, "console.paused"), style="bold reverse")
+        elif not timer["open"] or self.seconds_left() <= 0:
+            text.append("  " + t(self.lang, "console.closed"))
+        clock.update(text)
+
+    # --- commands ----------------------------------------------------------------------------
+    def selected_id(self) -> str | None:
+        """The id of the highlighted answer, if an answer is highlighted."""
+        answers = self.main.query_one("#c-answers", OptionList)
+        if answers.highlighted is None:
+            return None
+        option = answers.get_option_at_index(answers.highlighted)
+        return option.id
+
+    def _selected_item(self) -> dict[str, Any] | None:
+        chosen = self.selected_id()
+        block = self.view.get("answers") or {}
+        return next((i for i in block.get("items", []) if i["id"] == chosen), None)
+
+    async def send(self, name: str, **args: Any) -> bool:
+        """Ask the session to run a command; a refusal or a lost session becomes a notice."""
+        try:
+            notice = await self.client.command(name, **args)
+        except SessionRefused:
+            self.notify(t(self.lang, "console.refused"), severity="error", markup=False)
+            return False
+        except SessionError as error:
+            message = error.message or t(self.lang, "console.error.server", status=error.status)
+            self.notify(message, severity="warning", markup=False)
+            return False
+        except (aiohttp.ClientError, OSError, TimeoutError):
+            self.notify(t(self.lang, "console.lost"), severity="error", markup=False)
+            return False
+        if notice:
+            self.notify(notice, markup=False)
+        return True
+
+    async def action_next_step(self) -> None:
+        """Go to the next step (or start at the first)."""
+        await self.send("next")
+
+    async def action_previous_step(self) -> None:
+        """Go back one step."""
+        await self.send("back")
+
+    async def action_toggle_timer(self) -> None:
+        """Start the workshop, or pause and resume the countdown."""
+        await self.send("pause")
+
+    async def action_extend(self) -> None:
+        """One more minute."""
+        await self.send("extend")
+
+    async def action_toggle_reveal(self) -> None:
+        """Show or hide the answers on the wall."""
+        await self.send("reveal")
+
+    async def action_hide_selected(self) -> None:
+        """Hide the highlighted answer from the wall, or restore it."""
+        chosen = self.selected_id()
+        if chosen is None:
+            self.notify(t(self.lang, "console.select_first"), severity="warning")
+            return
+        await self.send("hide", id=chosen)
+
+    async def action_merge_selected(self) -> None:
+        """First press picks the answer to merge; the second, on another, merges it into that."""
+        chosen = self.selected_id()
+        if chosen is None:
+            self.notify(t(self.lang, "console.select_first"), severity="warning")
+            return
+        if self.merging is None or self.merging == chosen:
+            self.merging = chosen
+            self.notify(t(self.lang, "console.merge.pick"))
+            self._show_answers(self.view)
+            return
+        source, self.merging = self.merging, None
+        await self.send("merge", id=source, into=chosen)
+
+    def action_cancel_or_quit(self) -> None:
+        """Escape: cancel a merge being picked, else quit the console."""
+        if self.merging is not None:
+            self.merging = None
+            self.notify(t(self.lang, "console.merge.cancelled"))
+            self._show_answers(self.view)
+            return
+        self.exit(0)
+
+    def action_pin(self) -> None:
+        """Pin the highlighted sentence, or a typed one, as the working version."""
+        item = self._selected_item()
+        initial = item["text"] if item else (self.view["pinned"]["text"] or "")
+
+        async def pin(text: str | None) -> None:
+            if not text:
+                return
+            source = item["id"] if item and text == item["text"] else None
+            await self.send("pin", text=text, **({"source": source} if source else {}))
+
+        self.push_screen(PinDialog(initial, self.lang), pin)
+
+    def action_show_agenda(self) -> None:
+        """Show the day's agenda, or go back from it."""
+        if isinstance(self.screen, AgendaScreen):
+            self.pop_screen()
+            return
+        self.push_screen(AgendaScreen(self.view, self.lang))
+
+    async def action_pair(self) -> None:
+        """Offer a one-time code for the facilitator's phone (and show the paired ones)."""
+        if isinstance(self.screen, PairScreen):
+            self.pop_screen()
+            return
+        try:
+            offer = await self.client.pair()
+        except SessionRefused:
+            self.notify(t(self.lang, "console.refused"), severity="error", markup=False)
+            return
+        except (SessionError, aiohttp.ClientError, OSError, TimeoutError):
+            self.notify(t(self.lang, "console.lost"), severity="error", markup=False)
+            return
+        self.push_screen(PairScreen(offer, self.view, self.lang))
+
+    async def on_pair_screen_revoke_asked(self, message: PairScreen.RevokeAsked) -> None:
+        await self.revoke(message.remote_id)
+
+    async def revoke(self, remote_id: str) -> None:
+        """Revoke a paired phone."""
+        number = next(
+            (r["number"] for r in self.view["remotes"] if r["id"] == remote_id), remote_id
+        )
+        try:
+            await self.client.revoke(remote_id)
+        except (SessionRefused, SessionError, aiohttp.ClientError, OSError, TimeoutError):
+            self.notify(t(self.lang, "console.lost"), severity="error", markup=False)
+            return
+        self.notify(t(self.lang, "console.pair.revoked", number=number))
+
+    def action_quit(self) -> None:  # type: ignore[override]
+        """Quit the console (the session goes on)."""
+        self.exit(0)

@@ -1,0 +1,67 @@
+"""Mistakes the user can fix, said in one sentence with a hint: the command line's errors.
+
+Every command turns what went wrong (a plan not found, a session file that cannot be read, a
+data folder it cannot write) into a :class:`UserError`; ``cli.fail`` prints it, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from kerne_tui.catalog import Lang, t
+from kerne_tui.plan import Plan, PlanError, builtin_plans, find_plan, load_plan
+from kerne_tui.store import SessionFileError
+
+
+class UserError(Exception):
+    """A mistake the user can fix: one clear sentence and a hint, never a traceback."""
+
+    def __init__(self, message: str, hint: str = "", lines: Sequence[str] = ()) -> None:
+        self.message = message
+        self.hint = hint
+        self.lines = list(lines)
+        super().__init__(message)
+
+
+def ensure_writable(folder: Path, lang: Lang) -> None:
+    """Make the data folder, or explain why it cannot be used."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".kerne-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise UserError(
+            t(lang, "cli.data_dir", path=folder, detail=error.strerror or error),
+            t(lang, "cli.data_dir.hint"),
+        ) from None
+
+
+def resolve_plan(name: str, lang: Lang) -> Plan:
+    """A plan by path or built-in name, checked; errors become UserError."""
+    path = find_plan(name)
+    if path is None:
+        names = ", ".join(p.name.removesuffix(".toml") for p in builtin_plans())
+        raise UserError(
+            t(lang, "cli.plan_not_found", name=name), t(lang, "cli.builtin_list", names=names)
+        )
+    try:
+        return load_plan(path)
+    except PlanError as error:
+        raise UserError(t(lang, "cli.invalid_plans", count=1), lines=error.messages(lang)) from None
+
+
+def session_file_error(error: SessionFileError, lang: Lang) -> UserError:
+    """A clear sentence for a session file that cannot be read."""
+    return UserError(
+        t(lang, f"cli.session_file.{error.reason}", path=error.path, detail=error.detail)
+    )
+
+
+def session_not_found(name: str, folder: Path, lang: Lang) -> UserError:
+    """No session by that name: a folder named where the file belongs is said to be one."""
+    if Path(name).is_dir():
+        return UserError(t(lang, "cli.session_is_folder", path=name))
+    return UserError(t(lang, "cli.session_not_found", name=name, folder=folder))

@@ -1,0 +1,55 @@
+"""A day session with scale answers, pins and agreements, for the follow-up tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kerne_tui.plan import Plan, load_plan
+from kerne_tui.workshop import Workshop
+
+from .clock import FakeClock
+
+SESSIONS = Path(__file__).resolve().parents[2] / "sessions"
+DAY_PINS = (
+    "Vi skaber trygge rammer for børns læring.",
+    "Sammen skaber vi trygge rammer for børns trivsel og læring.",
+)
+DAY_AGREEMENTS = (
+    ("Fast punkt om kerneopgaven på personalemødet", "Mette", "Fra marts"),
+    ("Arbejdsversionen hænges op i personalerummet", "Ali", "Næste uge"),
+    ("Vi spørger forældrene, hvad de oplever", "Lone", "Inden sommer"),
+)
+DAY_KLARHED = ((2, 1, 3), (2, 2, 3), (3, 1, 4), (1, 2, 2))
+"""Four phones' answers to the three klarhed statements on the day."""
+
+
+def shipped(name: str) -> Plan:
+    """A built-in plan by its file stem (``opfoelgning``, ``kerneopgaven-kort.en``)."""
+    return load_plan(SESSIONS / f"{name}.toml")
+
+
+async def run_day(data_dir: Path, clock: FakeClock, plan_name: str = "kerneopgaven-kort") -> Path:
+    """Run the day: two pins, the scales answered, three agreements; closed. Its file."""
+    plan = shipped(plan_name)
+    workshop = Workshop.create(plan, data_dir, clock=clock)
+    await workshop.open()
+    try:
+        await workshop.start()
+        for text in DAY_PINS:
+            await workshop.pin(text)
+        for step in plan.steps:
+            if step.kind.value != "scale":
+                continue
+            await workshop.go_to(step.id)
+            for phone, values in enumerate(DAY_KLARHED):
+                answers = {str(i): values[i % len(values)] for i in range(len(step.statements))}
+                await workshop.submit(f"phone-{phone}", step.id, "a", {"values": answers})
+        if plan.has_step("handlinger"):
+            await workshop.go_to("handlinger")
+            for n, (what, who, when) in enumerate(DAY_AGREEMENTS):
+                payload = {"what": what, "who": who, "when": when}
+                await workshop.submit(f"phone-{n}", "handlinger", f"h{n}", payload)
+        await workshop.close()
+    finally:
+        await workshop.shutdown()
+    return workshop.path
