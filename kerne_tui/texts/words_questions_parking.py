@@ -54,8 +54,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- the wall ---------------------------------------------------------------------------
     "tui.key.parking": ("Parkering", "Parking lot"),
     "tui.key.parking.long": (
-        "Vis parkeringspladsen på lærredet i stedet for svarene, eller svarene igen",
-        "Show the parking lot on the screen in place of the answers, or the answers again",
+        "Vis parkeringspladsen på lærredet, eller svarene igen",
+        "Show the parking lot on the screen, or the answers again",
     ),
     "tui.key.answered": ("Besvaret", "Answered"),
     "tui.key.answered.long": (
