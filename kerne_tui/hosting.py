@@ -44,6 +44,8 @@ def open_workshop(settings: Settings, lang: Lang) -> Workshop:
     folder = settings.data_dir
     ensure_writable(folder, lang)
     resume = settings.resume
+    if resume is not None and settings.follow_up:
+        raise UserError(t(lang, "cli.follow_up_with_resume"))
     try:
         if resume is not None:
             if resume:

@@ -217,6 +217,14 @@ def test_serve_without_follow_up_says_what_is_missing(tmp_path: Path) -> None:
     assert not any(data.glob("*.json"))
 
 
+def test_follow_up_with_resume_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = kerne("serve", "--resume", "--follow-up", tmp_path / "dagen.zip", "--data-dir", data)
+    assert result.returncode == 2
+    assert "--follow-up gælder kun en ny session" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 # --- rehearsal phones -------------------------------------------------------------------------
 
 

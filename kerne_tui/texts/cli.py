@@ -42,6 +42,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Luk det andet vindue med kerne, eller start en ny session uden --resume.",
         "Close the other window running kerne, or start a new session without --resume.",
     ),
+    "cli.follow_up_with_resume": (
+        "--follow-up gælder kun en ny session: en genoptaget session bygger allerede på det, "
+        "den blev startet med. Udelad --follow-up eller --resume.",
+        "--follow-up applies to a new session only: a resumed session already builds on what "
+        "it was started with. Leave out --follow-up or --resume.",
+    ),
     "cli.no_session_to_resume": (
         "Der er ingen ufærdig session at genoptage i {folder}.",
         "There is no unfinished session to resume in {folder}.",
