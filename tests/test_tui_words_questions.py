@@ -100,6 +100,7 @@ async def test_hide_and_merge_keys_act_on_the_selected_word(tmp_path: Path) -> N
             await pilot.press("h")
             await until(pilot, lambda: "skeptisk" not in screen_text(app))
             assert workshop.word_edits("tjek-ind") == {"skeptisk": ""}
+            assert "6 har svaret  ·  1 skjult ord" in screen_text(app)
             assert app.main.selected == "håbefuld"
             await pilot.press("m")
             await until(pilot, lambda: isinstance(app.screen, MergeScreen))

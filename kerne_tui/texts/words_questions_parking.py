@@ -91,6 +91,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Parkeringspladsen vises. Tryk P igen for svarene.",
         "The parking lot is on show. Press P again for the answers.",
     ),
+    "tui.words.hidden.one": ("1 skjult ord", "1 hidden word"),
+    "tui.words.hidden.many": ("{n} skjulte ord", "{n} hidden words"),
     "tui.questions.votes": ("Støtte", "Votes"),
     "tui.questions.question": ("Spørgsmål", "Question"),
     # --- the phone page -----------------------------------------------------------------------

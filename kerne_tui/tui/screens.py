@@ -352,6 +352,10 @@ class MainScreen(KeyedScreen):
         text.append(t(self.lang, key, n=n), style="bold")
         if results.hidden:
             text.append("  ·  " + t(self.lang, "tui.hidden_count", n=results.hidden))
+        hidden_words = sum(1 for into in self.workshop.word_edits(target.id).values() if not into)
+        if hidden_words:
+            key = "tui.words.hidden.one" if hidden_words == 1 else "tui.words.hidden.many"
+            text.append("  ·  " + t(self.lang, key, n=hidden_words))
         if not visible:
             text.append("  ·  " + t(self.lang, "tui.answers.later"))
         elif not results.enough:
