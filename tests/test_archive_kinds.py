@@ -31,7 +31,15 @@ def test_every_kind_s_html_partial_exists(kind: StepKind) -> None:
 
 def test_the_summed_kinds_are_exactly_those_whose_results_are_counts() -> None:
     summed = {kind for kind, entry in REPORT_KINDS.items() if entry.summed}
-    counted = {StepKind.VOTE, StepKind.SCALE, StepKind.CHOICE, StepKind.RANK, StepKind.REVIEW}
+    counted = {
+        StepKind.VOTE,
+        StepKind.SCALE,
+        StepKind.CHOICE,
+        StepKind.RANK,
+        StepKind.REVIEW,
+        StepKind.POINTS,
+        StepKind.MATRIX,
+    }
     assert summed == counted
     assert not any(entry.summed for kind, entry in REPORT_KINDS.items() if kind.is_textual)
 

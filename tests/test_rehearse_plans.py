@@ -37,6 +37,12 @@ def answer(workshop: Workshop, step: Step, n: int) -> dict[str, Any]:
         return {"choices": rotated[:2] if step.multiple else rotated[:1]}
     if step.kind is StepKind.RANK:
         return {"ranking": rotated[: min(step.top, len(options))]}
+    if step.kind is StepKind.POINTS:
+        return {"points": {rotated[0]: step.budget // 2, rotated[-1]: step.budget // 4}}
+    if step.kind is StepKind.MATRIX:
+        return {
+            "placements": {o: [(n + i) % 5 + 1, (n + 2 * i) % 5 + 1] for i, o in enumerate(options)}
+        }
     if step.kind is StepKind.REVIEW:
         statuses = ("done", "under_way", "not_started", "dropped")
         return {"statuses": {o: statuses[(n + i) % 4] for i, o in enumerate(options)}}

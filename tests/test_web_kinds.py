@@ -40,6 +40,8 @@ STEP_OF_KIND = {
     "todo": StepKind.ACTIONS,
     "cloud": StepKind.WORDS,
     "asks": StepKind.QUESTIONS,
+    "share": StepKind.POINTS,
+    "grid": StepKind.MATRIX,
 }
 """Steps of the shared small plan (conftest.py) with fixed options, one or more per kind."""
 

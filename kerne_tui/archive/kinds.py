@@ -21,6 +21,7 @@ from kerne_tui.archive.wording import decimal
 from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import Step, StepKind
 from kerne_tui.workshop import ComparedRow, Contribution, StepResults
+from kerne_tui.workshop.kinds.matrix import axes
 from kerne_tui.workshop.parts import REVIEW_STATUSES
 from kerne_tui.workshop.results import Card, QuestionRow, ScaleRow
 
@@ -269,6 +270,99 @@ def _scale_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, 
     return "; ".join(pairs)
 
 
+# --- points shared out ------------------------------------------------------------------
+
+
+def _average(total: int, answered: int, lang: Lang) -> str:
+    return decimal(lang, total / answered) if answered else "–"
+
+
+def _points_markdown(step: StepView, lang: Lang) -> list[str]:
+    """Per option its points in all, the average of those who answered, and the people."""
+    header = [
+        t(lang, "archive.chart.option"),
+        t(lang, "archive.chart.points"),
+        t(lang, "archive.points.average"),
+        t(lang, "archive.chart.people"),
+    ]
+    answered = step.results.count
+    rows = [
+        [cell(bar.label), str(bar.value), _average(bar.value, answered, lang), str(bar.people)]
+        for bar in step.results.bars
+    ]
+    rule = t(lang, "archive.points.rule", budget=step.step.budget)
+    return [table(header, rows, right=(1, 2, 3)), rule]
+
+
+def _points_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
+    return "; ".join(
+        t(lang, "archive.value.points", n=n, label=options.get(option, option))
+        for option, n in c.points.items()
+    )
+
+
+# --- matrix placements -------------------------------------------------------------------
+
+
+def _spread(mean: float, spread: float, lang: Lang) -> str:
+    return t(lang, "archive.matrix.mean_spread", mean=decimal(lang, mean), sd=decimal(lang, spread))
+
+
+def _matrix_markdown(step: StepView, lang: Lang) -> list[str]:
+    """Per option where the room put it on average, how far apart, and its quadrant."""
+    named = axes(step.step, lang)
+    header = [
+        "#",
+        t(lang, "archive.chart.option"),
+        t(lang, "archive.scale.answers"),
+        cell(named.x),
+        cell(named.y),
+        t(lang, "archive.matrix.quadrant"),
+    ]
+    rows = []
+    for number, p in enumerate(step.results.placements, start=1):
+        if not p.answers:
+            rows.append([str(number), cell(p.label), "0", "–", "–", "–"])
+            continue
+        sides = [side for side in (named.y_side(p.y), named.x_side(p.x)) if side]
+        rows.append(
+            [
+                str(number),
+                cell(p.label),
+                str(p.answers),
+                _spread(p.x, p.x_spread, lang),
+                _spread(p.y, p.y_spread, lang),
+                cell(", ".join(sides)) if sides else t(lang, "archive.matrix.middle"),
+            ]
+        )
+    rule = t(
+        lang,
+        "archive.matrix.rule",
+        x=cell(named.x),
+        x_low=cell(named.x_low),
+        x_high=cell(named.x_high),
+        y=cell(named.y),
+        y_low=cell(named.y_low),
+        y_high=cell(named.y_high),
+    )
+    return [table(header, rows, right=(0, 2, 3, 4)), rule]
+
+
+def _matrix_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
+    return "; ".join(
+        t(
+            lang,
+            "archive.value.matrix",
+            label=options.get(option, option),
+            x_label=step.x_label,
+            x=x,
+            y_label=step.y_label,
+            y=y,
+        )
+        for option, (x, y) in c.placements.items()
+    )
+
+
 # --- action items ------------------------------------------------------------------------
 
 
@@ -390,6 +484,8 @@ REPORT_KINDS: Mapping[StepKind, ReportKind] = {
     ),
     StepKind.WORDS: ReportKind(_words_markdown, "kinds/words.html", _words_value),
     StepKind.QUESTIONS: ReportKind(_questions_markdown, "kinds/questions.html", _questions_value),
+    StepKind.POINTS: ReportKind(_points_markdown, "kinds/points.html", _points_value, summed=True),
+    StepKind.MATRIX: ReportKind(_matrix_markdown, "kinds/matrix.html", _matrix_value, summed=True),
     StepKind.REVIEW: ReportKind(_review_markdown, "kinds/review.html", _review_value, summed=True),
 }
 """How the report shows each step kind; every ``StepKind`` has an entry."""

@@ -164,6 +164,41 @@ def _parking(check: Checker, place: str, raw: Mapping[str, Any], refs: Reference
     return KindFields()
 
 
+MAX_BUDGET = 1000
+"""The most points a step may share out: more is no easier to share than 100."""
+MATRIX_MAX_OPTIONS = 12
+"""A matrix's fixed options at most: each is a mark on the wall's grid with a line of legend."""
+MATRIX_LABELS = ("x_label", "y_label", "x_low_label", "x_high_label", "y_low_label", "y_high_label")
+
+
+def _points(check: Checker, place: str, raw: Mapping[str, Any], refs: References) -> KindFields:
+    """Points: options as a vote's, and a budget that is not absurdly large."""
+    own = _options_or_carried(check, place, raw, refs)
+    budget = raw.get("budget")
+    if isinstance(budget, int) and not isinstance(budget, bool) and budget > MAX_BUDGET:
+        check.add(place, "budget", "plan.err.max_int", maximum=MAX_BUDGET, value=budget)
+    return own
+
+
+def _matrix(check: Checker, place: str, raw: Mapping[str, Any], refs: References) -> KindFields:
+    """A matrix: options as a vote's (few enough to read on the grid) and two named axes."""
+    own = _options_or_carried(check, place, raw, refs)
+    if len(own.options) > MATRIX_MAX_OPTIONS:
+        check.add(
+            place,
+            "options",
+            "plan.err.options_max",
+            maximum=MATRIX_MAX_OPTIONS,
+            count=len(own.options),
+        )
+    for name in ("x_label", "y_label"):
+        if name not in raw:
+            check.add(place, name, "plan.err.missing")
+        elif isinstance(raw[name], str) and not raw[name].strip():
+            check.add(place, name, "plan.err.empty_text")
+    return own
+
+
 _TEXT_KEYS = ("max_length", "max_per_person")
 
 KIND_CHECKS: Mapping[StepKind, KindChecks] = MappingProxyType(
@@ -193,6 +228,10 @@ KIND_CHECKS: Mapping[StepKind, KindChecks] = MappingProxyType(
         StepKind.WORDS: KindChecks(keys=("max_words", "stop_words"), fields=_words),
         StepKind.QUESTIONS: KindChecks(
             keys=_TEXT_KEYS, max_length=200, max_per_person=3, show=Show.LIVE
+        ),
+        StepKind.POINTS: KindChecks(keys=("options", "options_from", "budget"), fields=_points),
+        StepKind.MATRIX: KindChecks(
+            keys=("options", "options_from", *MATRIX_LABELS), fields=_matrix
         ),
         StepKind.REVIEW: KindChecks(
             keys=("actions_from", "max_length"), fields=_review, max_length=200, show=Show.LIVE

@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from kerne_tui.catalog import Lang
-from kerne_tui.plan.checks import EVERY_KIND_KEY, KIND_CHECKS, MAX_WORDS_LIMIT, References
+from kerne_tui.plan.checks import (
+    EVERY_KIND_KEY,
+    KIND_CHECKS,
+    MATRIX_LABELS,
+    MAX_WORDS_LIMIT,
+    References,
+)
 from kerne_tui.plan.model import Module, Plan, Show, Step, StepKind
 from kerne_tui.plan.problems import Checker, PlanError, PlanProblem, encode_place
 
@@ -239,6 +245,8 @@ def _check_step(
         max_words=min(check.integer(place, raw, "max_words", 3, 1), MAX_WORDS_LIMIT),
         stop_words=own.stop_words,
         parking=raw.get("parking") is True,
+        budget=check.integer(place, raw, "budget", 100, 1),
+        **{name: check.text(place, raw, name, required=False) for name in MATRIX_LABELS},
         compare_with=own.compare_with,
         actions_from=own.actions_from,
     )

@@ -24,6 +24,8 @@ class StepKind(StrEnum):
     ACTIONS = "actions"
     WORDS = "words"
     QUESTIONS = "questions"
+    POINTS = "points"
+    MATRIX = "matrix"
     REVIEW = "review"
 
     @property
@@ -46,7 +48,7 @@ class Show(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """A fixed option of a vote, choice or rank step."""
+    """A fixed option of a vote, choice, rank, points or matrix step."""
 
     id: str
     label: str
@@ -79,6 +81,16 @@ class Step:
     stop_words: tuple[str, ...] = ()
     parking: bool = False
     """An info or discuss step that shows the parking lot for review."""
+    budget: int = 100
+    """points: what each phone shares out over the options."""
+    x_label: str = ""
+    """matrix: what the horizontal axis measures (1 to 5, left to right)."""
+    y_label: str = ""
+    """matrix: what the vertical axis measures (1 to 5, bottom to top)."""
+    x_low_label: str = ""
+    x_high_label: str = ""
+    y_low_label: str = ""
+    y_high_label: str = ""
     compare_with: str | None = None
     """On a scale: the step id in the earlier session whose answers these are compared with."""
     actions_from: str | None = None

@@ -25,6 +25,8 @@ INPUT_KINDS: Final = frozenset(
         "rank",
         "actions",
         "review",
+        "points",
+        "matrix",
         "words",
         "questions",
     }
@@ -147,11 +149,15 @@ def plan_answers(step: Mapping[str, Any], language: str, phone: int, crowd: Crow
         return [_scale(step, phone, crowd, rng)]
     if not options:
         return []
+    if kind == "matrix":
+        return [_matrix(step_id, options, phone, crowd, rng)]
     liked = crowd.popularity(step_id, options)
     weights = {option: liked[option] * rng.uniform(0.5, 1.5) for option in options}
     if kind == "vote":
         dots = _dots(step, weights, rng)
         return [{"dots": dots}] if dots else []
+    if kind == "points":
+        return [{"points": _points(int(step.get("budget", 100)), weights, rng)}]
     if kind == "choice":
         count = rng.choice((1, 1, 2, 2, 3)) if step.get("multiple") else 1
         return [{"choices": _pick(weights, min(count, len(options)), rng)}]
@@ -288,6 +294,38 @@ def _dots(step: Mapping[str, Any], weights: dict[str, float], rng: random.Random
         choice = rng.choices(free, weights=[weights[option] for option in free])[0]
         placed[choice] = placed.get(choice, 0) + 1
     return placed
+
+
+def _points(budget: int, weights: dict[str, float], rng: random.Random) -> dict[str, int]:
+    """The budget shared out after the phone's liking: most to a favourite, little to the tail.
+
+    Shares are rounded down and what is left goes to the largest remainders, so the points add
+    up to the budget exactly; now and then someone keeps a few back, as people do.
+    """
+    kept = rng.randint(1, max(1, budget // 10)) if budget > 1 and rng.random() < 0.1 else 0
+    spend = budget - kept
+    total = sum(weights.values()) or 1.0
+    exact = {option: spend * value / total for option, value in weights.items()}
+    points = {option: int(share) for option, share in exact.items()}
+    left = spend - sum(points.values())
+    for option in sorted(exact, key=lambda o: exact[o] - points[o], reverse=True)[:left]:
+        points[option] += 1
+    return {option: n for option, n in points.items() if n > 0}
+
+
+def _matrix(
+    step_id: str, options: Sequence[str], phone: int, crowd: Crowd, rng: random.Random
+) -> Payload:
+    """Every option placed near where the room tends to put it, each phone a little off."""
+    placements = {}
+    for option in options:
+        shared = crowd.rng("matrix", step_id, option)
+        centre_x, centre_y = shared.uniform(1.5, 4.5), shared.uniform(1.5, 4.5)
+        placements[option] = [
+            max(1, min(5, round(rng.gauss(centre_x, 0.8)))),
+            max(1, min(5, round(rng.gauss(centre_y, 0.8)))),
+        ]
+    return {"placements": placements}
 
 
 def _pick(weights: Mapping[str, float], count: int, rng: random.Random) -> list[str]:

@@ -28,7 +28,9 @@ from kerne_tui.plan import StepKind
 from kerne_tui.store import FollowUpRecord
 from kerne_tui.tui.big_numbers import Tally, block_lines, block_size
 from kerne_tui.tui.block_letters import LETTERS, drawable
+from kerne_tui.tui.matrix_view import MatrixChart
 from kerne_tui.workshop import ComparedRow, compared
+from kerne_tui.workshop.kinds.matrix import axes
 from kerne_tui.workshop.parts import REVIEW_STATUSES
 from kerne_tui.workshop.results import (
     ActionRow,
@@ -541,6 +543,25 @@ def _draw_reviews(view: ResultsView, results: StepResults, selected: str | None)
     return []
 
 
+def _draw_points(view: ResultsView, results: StepResults, selected: str | None) -> list[str]:
+    """Bars of the points in all, sorted, each with the average of those who answered."""
+    answered = results.count
+    lang = view.lang
+
+    def say(n: int) -> str:
+        average = decimal(n / answered, lang) if answered else "0"
+        return t(lang, "tui.points.value", n=n, average=average)
+
+    view.query_one("#bars", Static).update(BarChart(results.bars, say))
+    return []
+
+
+def _draw_matrix(view: ResultsView, results: StepResults, selected: str | None) -> list[str]:
+    chart = MatrixChart(results.placements, axes(results.step, view.lang), view.lang)
+    view.query_one("#matrix", Static).update(chart)
+    return []
+
+
 def _draw_actions(view: ResultsView, results: StepResults, selected: str | None) -> list[str]:
     view.query_one("#actions", Static).update(action_table(results.actions, selected, view.lang))
     return [row.id for row in results.actions]
@@ -575,9 +596,11 @@ KIND_VIEWS: dict[StepKind, KindView] = {
     StepKind.WORDS: KindView("words", _draw_words),
     StepKind.QUESTIONS: KindView("questions", _draw_questions),
     StepKind.REVIEW: KindView("reviews", _draw_reviews),
+    StepKind.POINTS: KindView("bars", _draw_points, unit="points"),
+    StepKind.MATRIX: KindView("matrix", _draw_matrix),
 }
 """The one place that says how each step kind's results are drawn; a new kind adds its line."""
-PANES = ("cards", "bars", "scales", "actions", "words", "questions", "reviews")
+PANES = ("cards", "bars", "scales", "actions", "words", "questions", "reviews", "matrix")
 """The view's children that show results, one of them at a time."""
 
 
@@ -608,6 +631,7 @@ class ResultsView(VerticalScroll, can_focus=False):
         yield Static(id="words", classes="chart cloud")
         yield Static(id="questions", classes="chart")
         yield Static(id="reviews", classes="chart")
+        yield Static(id="matrix", classes="chart")
 
     def show(self, results: StepResults | None, *, visible: bool, selected: str | None) -> None:
         """Show *results* if *visible* and enough people answered; otherwise show nothing."""

@@ -25,6 +25,7 @@ from kerne_tui.web.forms import Form, every, number, text_items
 from kerne_tui.web.forms import field as first_value
 from kerne_tui.workshop import Contribution, Workshop, agreements
 from kerne_tui.workshop.kinds import WORD_LIMIT
+from kerne_tui.workshop.kinds.matrix import axes
 from kerne_tui.workshop.parts import REVIEW_STATUSES, QuestionRow
 
 Json = dict[str, Any]
@@ -43,6 +44,11 @@ WORD_FIELD = "word"
 """Repeated once per word of a word cloud (``max_words`` fields)."""
 UPVOTE_FIELD = "upvote"
 """The question (or parked item) an upvote form supports."""
+POINTS_PREFIX = "pt:"
+"""``pt:<option id>``: how many of the budget's points go to an option."""
+MATRIX_X_PREFIX = "mx:"
+MATRIX_Y_PREFIX = "my:"
+"""``mx:<option id>`` and ``my:<option id>``: an option's place (1-5) on each axis of a matrix."""
 STATUS_PREFIX = "status:"
 """``status:<agreement id>``: the status a review gives one earlier agreement."""
 COMMENT_PREFIX = "comment:"
@@ -149,6 +155,23 @@ def _questions_step(workshop: Workshop, step: Step) -> Json:
     }
 
 
+def _points_step(workshop: Workshop, step: Step) -> Json:
+    return {"options": _options(workshop, step), "budget": step.budget}
+
+
+def _matrix_step(workshop: Workshop, step: Step) -> Json:
+    named = axes(step, workshop.plan.language)
+    return {
+        "options": _options(workshop, step),
+        "x_label": named.x,
+        "y_label": named.y,
+        "x_low_label": named.x_low,
+        "x_high_label": named.x_high,
+        "y_low_label": named.y_low,
+        "y_high_label": named.y_high,
+    }
+
+
 def _review_step(workshop: Workshop, step: Step) -> Json:
     lang = workshop.plan.language
     return {
@@ -215,6 +238,27 @@ def _review_form(form: Form, fields: Mapping[str, str]) -> Json:
 def _rank_form(form: Form, fields: Mapping[str, str]) -> Json:
     places = sorted((number(key), value) for key, value in _keyed(form, fields["place"]) if value)
     return {"ranking": [option for _, option in places]}
+
+
+def _points_form(form: Form, fields: Mapping[str, str]) -> Json:
+    return {
+        "points": {
+            key: number(value) for key, value in _keyed(form, fields["points"]) if value.strip()
+        }
+    }
+
+
+def _matrix_form(form: Form, fields: Mapping[str, str]) -> Json:
+    """``[x, y]`` for every option with either axis answered (a missing one is refused)."""
+    xs = dict(_keyed(form, fields["x"]))
+    ys = dict(_keyed(form, fields["y"]))
+    return {
+        "placements": {
+            key: [number(xs.get(key, "")), number(ys.get(key, ""))]
+            for key in dict.fromkeys([*xs, *ys])
+            if xs.get(key, "").strip() or ys.get(key, "").strip()
+        }
+    }
 
 
 # --- when a phone is done ---------------------------------------------------------------
@@ -307,6 +351,24 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             step_fields=_rank_step,
             contribution_fields=lambda c: {"ranking": list(c.ranking)},
             from_form=_rank_form,
+            answered=_once,
+        ),
+        StepKind.POINTS: WebKind(
+            partial="kinds/points.html",
+            fields=_names(points=POINTS_PREFIX),
+            step_fields=_points_step,
+            contribution_fields=lambda c: {"points": c.points},
+            from_form=_points_form,
+            answered=_once,
+        ),
+        StepKind.MATRIX: WebKind(
+            partial="kinds/matrix.html",
+            fields=_names(x=MATRIX_X_PREFIX, y=MATRIX_Y_PREFIX),
+            step_fields=_matrix_step,
+            contribution_fields=lambda c: {
+                "placements": {key: [x, y] for key, (x, y) in c.placements.items()}
+            },
+            from_form=_matrix_form,
             answered=_once,
         ),
         StepKind.ACTIONS: WebKind(

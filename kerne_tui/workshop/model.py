@@ -28,7 +28,8 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Contribution:
-    """One thing a phone sent: text, dots, values, choices, a ranking, an action or a review."""
+    """One thing a phone sent: text, dots, values, choices, a ranking, an action, a review,
+    points shared out or options placed on a matrix."""
 
     id: str
     step_id: str
@@ -49,6 +50,8 @@ class Contribution:
     """The question (or parked item) this contribution upvotes."""
     outcome: str = ""
     """A question's or parked item's end: "answered", "owner" (in ``who``) or "dropped"."""
+    points: dict[str, int] = field(default_factory=dict)
+    placements: dict[str, tuple[int, int]] = field(default_factory=dict)
     statuses: dict[str, str] = field(default_factory=dict)
     """A review: each earlier agreement's id with the status this phone gave it."""
     comments: dict[str, str] = field(default_factory=dict)
@@ -79,13 +82,19 @@ class Contribution:
                 del doc[name]
         if self.words:
             doc["words"] = list(self.words)
-        # Only a review has these; other kinds' documents stay as they were before reviews.
+        # Only a review, points or a matrix has these; other kinds' documents stay as they were.
         statuses = doc.pop("statuses")
         comments = doc.pop("comments")
+        points = doc.pop("points")
+        placements = doc.pop("placements")
         if statuses:
             doc["statuses"] = dict(statuses)
         if comments:
             doc["comments"] = dict(comments)
+        if points:
+            doc["points"] = dict(points)
+        if placements:
+            doc["placements"] = {k: [x, y] for k, (x, y) in placements.items()}
         return doc
 
     @classmethod
@@ -109,6 +118,10 @@ class Contribution:
             words=tuple(str(w) for w in doc.get("words", ())),
             upvote=str(doc.get("upvote", "")),
             outcome=str(doc.get("outcome", "")),
+            points={str(k): int(v) for k, v in dict(doc.get("points", {})).items()},
+            placements={
+                str(k): (int(v[0]), int(v[1])) for k, v in dict(doc.get("placements", {})).items()
+            },
             statuses={str(k): str(v) for k, v in dict(doc.get("statuses", {})).items()},
             comments={str(k): str(v) for k, v in dict(doc.get("comments", {})).items()},
             hidden=bool(doc.get("hidden", False)),

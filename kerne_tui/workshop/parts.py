@@ -1,7 +1,9 @@
-"""The pieces a step's results are made of: cards, bars, scale rows, actions and reviews."""
+"""The pieces a step's results are made of: cards, bars, scale rows, actions, reviews and
+placements."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -102,6 +104,54 @@ class QuestionRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Placement:
+    """Where the room put one option of a matrix: how many placed it at 1-5 on each axis."""
+
+    option_id: str
+    label: str
+    xs: tuple[int, int, int, int, int]
+    ys: tuple[int, int, int, int, int]
+
+    @property
+    def answers(self) -> int:
+        """How many placed this option."""
+        return sum(self.xs)
+
+    @property
+    def x(self) -> float:
+        """The average place on the horizontal axis (0 with no answers)."""
+        return _mean(self.xs)
+
+    @property
+    def y(self) -> float:
+        """The average place on the vertical axis (0 with no answers)."""
+        return _mean(self.ys)
+
+    @property
+    def x_spread(self) -> float:
+        """The standard deviation on the horizontal axis: how far apart the room was."""
+        return _spread(self.xs)
+
+    @property
+    def y_spread(self) -> float:
+        """The standard deviation on the vertical axis."""
+        return _spread(self.ys)
+
+
+def _mean(counts: tuple[int, ...]) -> float:
+    total = sum(counts)
+    return sum((i + 1) * n for i, n in enumerate(counts)) / total if total else 0.0
+
+
+def _spread(counts: tuple[int, ...]) -> float:
+    total = sum(counts)
+    if not total:
+        return 0.0
+    mean = _mean(counts)
+    return math.sqrt(sum(n * (i + 1 - mean) ** 2 for i, n in enumerate(counts)) / total)
+
+
+@dataclass(frozen=True, slots=True)
 class Parts:
     """What one kind's tally adds to a step's results (the rest stay empty)."""
 
@@ -111,6 +161,7 @@ class Parts:
     actions: tuple[ActionRow, ...] = ()
     words: tuple[WordCount, ...] = ()
     questions: tuple[QuestionRow, ...] = ()
+    placements: tuple[Placement, ...] = ()
     reviews: tuple[ReviewRow, ...] = ()
 
 

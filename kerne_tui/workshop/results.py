@@ -16,6 +16,7 @@ from kerne_tui.workshop.parts import (
     ActionRow,
     Bar,
     Card,
+    Placement,
     QuestionRow,
     ReviewRow,
     ScaleRow,
@@ -27,6 +28,7 @@ __all__ = [
     "ActionRow",
     "Bar",
     "Card",
+    "Placement",
     "QuestionRow",
     "ReviewRow",
     "ScaleRow",
@@ -51,6 +53,7 @@ class StepResults:
     actions: tuple[ActionRow, ...] = ()
     words: tuple[WordCount, ...] = ()
     questions: tuple[QuestionRow, ...] = ()
+    placements: tuple[Placement, ...] = ()
     reviews: tuple[ReviewRow, ...] = ()
 
     @property
@@ -92,5 +95,6 @@ def results_for(
         actions=parts.actions,
         words=parts.words,
         questions=parts.questions,
+        placements=parts.placements,
         reviews=parts.reviews,
     )

@@ -212,6 +212,54 @@
     };
   }
 
+  /* --- points: a number per option, "points left" as you go ------------------------------ */
+
+  function pointsPayload(form) {
+    var points = {};
+    keyed(form, "points", "input").forEach(function (entry) {
+      var count = parseInt(entry.field.value, 10);
+      if (count) {
+        points[entry.key] = count;
+      }
+    });
+    return { points: points };
+  }
+
+  function updatePoints(form) {
+    var left = form.querySelector("#points-left");
+    if (!left) {
+      return;
+    }
+    var total = Number(left.getAttribute("data-total"));
+    var used = keyed(form, "points", "input").reduce(function (sum, entry) {
+      return sum + Math.max(0, parseInt(entry.field.value, 10) || 0);
+    }, 0);
+    var remaining = total - used;
+    var text = fill(left.getAttribute("data-template"), { n: remaining, total: total });
+    if (left.textContent !== text) {
+      left.textContent = text;
+    }
+    left.classList.toggle("over", remaining < 0);
+  }
+
+  /* --- matrix: each option's place on the two axes ------------------------------------- */
+
+  function matrixPayload(form) {
+    var placements = {};
+    function take(role, index) {
+      keyed(form, role, "input").forEach(function (entry) {
+        if (entry.field.checked) {
+          var place = placements[entry.key] || [null, null];
+          place[index] = parseInt(entry.field.value, 10);
+          placements[entry.key] = place;
+        }
+      });
+    }
+    take("x", 0);
+    take("y", 1);
+    return { placements: placements };
+  }
+
   /* --- review: a status for each agreement from the day, and maybe a comment ------------ */
 
   function reviewPayload(form) {
@@ -247,6 +295,8 @@
     rank: entry(rankPayload, updateRanking),
     words: entry(wordsPayload),
     questions: entry(textPayload),
+    points: entry(pointsPayload, updatePoints),
+    matrix: entry(matrixPayload),
     review: entry(reviewPayload),
     actions: entry(function (form) {
       return { what: valueOf(form, "what"), who: valueOf(form, "who"), when: valueOf(form, "when") };

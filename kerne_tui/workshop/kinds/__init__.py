@@ -13,7 +13,9 @@ from kerne_tui.plan.model import StepKind
 from kerne_tui.workshop.kinds.actions import ACTION_FIELD_LIMIT, ActionsSpec
 from kerne_tui.workshop.kinds.base import Fields, KindSpec, clean_field
 from kerne_tui.workshop.kinds.choice import ChoiceSpec
+from kerne_tui.workshop.kinds.matrix import MatrixSpec
 from kerne_tui.workshop.kinds.no_input import NoInputSpec
+from kerne_tui.workshop.kinds.points import PointsSpec
 from kerne_tui.workshop.kinds.questions import QuestionsSpec
 from kerne_tui.workshop.kinds.rank import RankSpec
 from kerne_tui.workshop.kinds.review import Agreement, ReviewSpec
@@ -35,6 +37,8 @@ SPECS: Mapping[StepKind, KindSpec] = MappingProxyType(
         StepKind.ACTIONS: ActionsSpec(StepKind.ACTIONS),
         StepKind.WORDS: WordsSpec(StepKind.WORDS),
         StepKind.QUESTIONS: QuestionsSpec(StepKind.QUESTIONS),
+        StepKind.POINTS: PointsSpec(StepKind.POINTS),
+        StepKind.MATRIX: MatrixSpec(StepKind.MATRIX),
         StepKind.REVIEW: ReviewSpec(StepKind.REVIEW),
     }
 )
