@@ -5,10 +5,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kind.words": ("Ordsky", "Word cloud"),
     "kind.questions": ("Spørgsmål", "Questions"),
     # --- plan checks -----------------------------------------------------------------------
-    "plan.err.max_int": (
-        "må højst være {maximum}, men er {value}",
-        "must be at most {maximum}, but is {value}",
-    ),
     "plan.err.parking_off": (
         "viser parkeringspladsen, men planen har ikke parking_lot = true øverst i filen",
         "shows the parking lot, but the plan has no parking_lot = true at the top of the file",
