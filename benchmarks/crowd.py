@@ -22,10 +22,12 @@ import orjson
 
 from benchmarks.control import percentile
 from benchmarks.http_client import EventStream, HttpError, cookie_from
-from benchmarks.phones import TEXT, Phone
+from benchmarks.phones import TEXT, Phone, own_address
 
 STREAM_TIMEOUT = 5.0
 LATE_AFTER = 1.0
+LATE_PHONE = 60_000
+"""The late phone's address number: apart from the room's (each phone has its own address)."""
 JOIN_CONCURRENCY = 200
 """Phones that join at the same moment: a room's phones scan the code within seconds."""
 SUBMIT_TIMEOUT = 15.0
@@ -91,7 +93,10 @@ async def open_stream(phone: Phone) -> str:
     try:
         _, stream = await asyncio.wait_for(
             loop.create_connection(
-                lambda: _TolerantStream(phone._on_state), phone.host, phone.port
+                lambda: _TolerantStream(phone._on_state),
+                phone.host,
+                phone.port,
+                local_addr=(phone.local, 0) if phone.local else None,
             ),
             STREAM_TIMEOUT,
         )
@@ -115,9 +120,10 @@ async def join_crowd(url: str, code: str, count: int, result: CrowdResult) -> li
     parts = urlsplit(url)
     host, port = parts.hostname or "127.0.0.1", parts.port or 80
     gate = asyncio.Semaphore(JOIN_CONCURRENCY)
-    phones = [Phone(index, host, port, code) for index in range(count)]
-    for phone in phones:
-        phone.new_identity()  # the cookie its browser got with the page
+    # Each phone on its own address, as on a workshop Wi-Fi; its stream brings its cookie.
+    phones = [
+        Phone(index, host, port, code, local=own_address(host, index)) for index in range(count)
+    ]
 
     async def one(phone: Phone) -> None:
         async with gate:
@@ -190,8 +196,8 @@ async def late_phone(url: str, code: str, step: str) -> str:
     """A phone that comes in a second after the burst: what its send got ("201": served)."""
     await asyncio.sleep(LATE_AFTER)
     parts = urlsplit(url)
-    phone = Phone(-1, parts.hostname or "127.0.0.1", parts.port or 80, code)
-    phone.new_identity()
+    host = parts.hostname or "127.0.0.1"
+    phone = Phone(-1, host, parts.port or 80, code, local=own_address(host, LATE_PHONE))
     try:
         stream = await open_stream(phone)
         probe = CrowdResult(1)

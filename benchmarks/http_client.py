@@ -68,10 +68,11 @@ class Connection(asyncio.Protocol):
         self.lost = False
 
     @classmethod
-    async def open(cls, host: str, port: int) -> Connection:
-        """Connect to *host*:*port*."""
+    async def open(cls, host: str, port: int, local: str | None = None) -> Connection:
+        """Connect to *host*:*port*, from the address *local* if given (one phone's own)."""
         loop = asyncio.get_running_loop()
-        _, protocol = await loop.create_connection(cls, host, port)
+        bind = (local, 0) if local else None
+        _, protocol = await loop.create_connection(cls, host, port, local_addr=bind)
         return protocol
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -128,11 +129,19 @@ class EventStream(asyncio.Protocol):
 
     @classmethod
     async def open(
-        cls, host: str, port: int, raw: bytes, on_message: Callable[[float, bytes], None]
+        cls,
+        host: str,
+        port: int,
+        raw: bytes,
+        on_message: Callable[[float, bytes], None],
+        local: str | None = None,
     ) -> tuple[EventStream, bytes]:
-        """Connect, send the request and wait for the response head."""
+        """Connect (from *local* if given), send the request and wait for the response head."""
         loop = asyncio.get_running_loop()
-        _, stream = await loop.create_connection(lambda: cls(on_message), host, port)
+        bind = (local, 0) if local else None
+        _, stream = await loop.create_connection(
+            lambda: cls(on_message), host, port, local_addr=bind
+        )
         assert stream.transport is not None
         stream.transport.write(raw)
         head = await stream.opened

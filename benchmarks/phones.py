@@ -1,14 +1,15 @@
 """Simulated phones: each with its own cookie and connections, listening to the event stream.
 
 A phone opens the event stream first, as the page's script does, and keeps the cookie the server
-gives it there. A second keep-alive connection carries its requests, as a browser's would.
+gives it there. A second keep-alive connection carries its requests, as a browser's would. Each
+phone connects from a loopback address of its own (127.0.0.2, 127.0.0.3, …), as every phone in a
+room has its own address on the Wi-Fi, so the server's limits per address apply as they would.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import secrets
 import time
 import uuid
 from collections import Counter
@@ -20,13 +21,16 @@ import orjson
 
 from benchmarks.control import percentile
 from benchmarks.http_client import Connection, EventStream, HttpError, Response, cookie_from
+from kerne_tui.rehearsal.addresses import own_addresses_work, phone_address
 
 CONNECT_CONCURRENCY = 50
 """Phones that connect at the same moment: below the server's listen backlog of 128."""
 CONNECT_TIMEOUT = 20.0
 SUBMITS_PER_IDENTITY = 20
-"""The sustained load takes a new device cookie after this many submits, so that neither the
+"""The sustained load becomes another phone after this many submits, so that neither the
 per-person cap of the benchmark plan nor the per-device rate limit (burst 30) is measured."""
+IDENTITY_STRIDE = 4_000
+"""Address numbers between one generation of identities and the next (more than any fleet)."""
 TEXT = "Vi er her for at gøre en forskel for dem, vi arbejder for, hver eneste dag."
 
 
@@ -43,6 +47,9 @@ class Phone:
     changed: asyncio.Event = field(default_factory=asyncio.Event)
     stream: EventStream | None = None
     connection: Connection | None = None
+    local: str | None = None
+    """The loopback address this phone connects from (None: the system's choice)."""
+    generation: int = 0
 
     def _head(self, method: str, path: str, extra: str = "") -> str:
         cookie = f"Cookie: kerne_device={self.cookie}\r\n" if self.cookie else ""
@@ -56,13 +63,13 @@ class Phone:
         """Open the event stream (which gives the cookie), then fetch the state."""
         raw = self._head("GET", f"/api/{self.code}/events", "Accept: text/event-stream\r\n\r\n")
         self.stream, head = await EventStream.open(
-            self.host, self.port, raw.encode(), self._on_state
+            self.host, self.port, raw.encode(), self._on_state, self.local
         )
         self.cookie = cookie_from(head) or self.cookie
         while not self.states:
             self.changed.clear()
             await asyncio.wait_for(self.changed.wait(), CONNECT_TIMEOUT)
-        self.connection = await Connection.open(self.host, self.port)
+        self.connection = await Connection.open(self.host, self.port, self.local)
         response = await self.request(self._head("GET", f"/api/{self.code}/state", "\r\n").encode())
         if response.status != 200:
             raise HttpError(f"state answered {response.status}")
@@ -70,7 +77,7 @@ class Phone:
     async def request(self, raw: bytes) -> Response:
         """One request on the phone's keep-alive connection (reopened once if it was closed)."""
         if self.connection is None or self.connection.lost:
-            self.connection = await Connection.open(self.host, self.port)
+            self.connection = await Connection.open(self.host, self.port, self.local)
         response = await self.connection.request(raw)
         if response.cookie:
             self.cookie = response.cookie
@@ -92,8 +99,15 @@ class Phone:
         return response.status, ""
 
     def new_identity(self) -> None:
-        """Become another phone as far as the server can tell (a fresh device cookie)."""
-        self.cookie = secrets.token_hex(16)
+        """Become another phone: no cookie (the server issues one) and, where phones have
+        addresses of their own, another address, as another person's phone would have."""
+        self.cookie = ""
+        if self.local is not None:
+            self.generation += 1
+            self.local = phone_address(self.index + self.generation * IDENTITY_STRIDE)
+            if self.connection is not None:
+                self.connection.close()
+                self.connection = None
 
     def seen_step(self, step: str) -> float | None:
         """When this phone first heard that *step* is open."""
@@ -110,6 +124,11 @@ class Phone:
             self.connection.close()
 
 
+def own_address(host: str, index: int) -> str | None:
+    """The loopback address phone *index* connects from, where phones can have their own."""
+    return phone_address(index) if host.startswith("127.") and own_addresses_work() else None
+
+
 async def connect_phones(url: str, code: str, count: int) -> list[Phone]:
     """Bring *count* phones into the room: stream open, first state received, state fetched."""
     parts = urlsplit(url)
@@ -117,7 +136,7 @@ async def connect_phones(url: str, code: str, count: int) -> list[Phone]:
     gate = asyncio.Semaphore(CONNECT_CONCURRENCY)
 
     async def one(index: int) -> Phone:
-        phone = Phone(index, host, port, code)
+        phone = Phone(index, host, port, code, local=own_address(host, index))
         async with gate:
             try:
                 await asyncio.wait_for(phone.join(), CONNECT_TIMEOUT)

@@ -39,6 +39,10 @@ from kerne_tui.user_errors import (
     session_not_found,
 )
 from kerne_tui.web import DEFAULT_PORT
+from kerne_tui.web.admission import (
+    DEFAULT_DEVICES_PER_ADDRESS,
+    DEFAULT_NEW_DEVICES_PER_MINUTE,
+)
 from kerne_tui.workshop import Workshop
 
 log = logging.getLogger("kerne")
@@ -60,7 +64,7 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help=h("run"), description=h("run"))
     run.add_argument("plan", nargs="?", help=h("run.plan"))
-    _session_options(run, h)
+    _session_options(run, h, lang)
 
     demo = commands.add_parser("demo", help=h("demo"), description=h("demo"))
     demo.add_argument("plan", nargs="?", default="kerneopgaven-kort", help=h("demo.plan"))
@@ -74,11 +78,11 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
     demo.add_argument(
         "--speed", type=_above_zero(lang), default=1.0, metavar="X", help=h("demo.speed")
     )
-    _session_options(demo, h, resume=False)
+    _session_options(demo, h, lang, resume=False)
 
     serve = commands.add_parser("serve", help=h("serve"), description=h("serve"))
     serve.add_argument("plan", nargs="?", help=h("serve.plan"))
-    _session_options(serve, h)
+    _session_options(serve, h, lang)
     serve.add_argument("--timed", action="store_true", help=h("serve.timed"))
 
     validate = commands.add_parser("validate", help=h("validate"), description=h("validate"))
@@ -140,11 +144,24 @@ def _data_dir_option(parser: argparse.ArgumentParser, h: Callable[..., str]) -> 
 
 
 def _session_options(
-    parser: argparse.ArgumentParser, h: Callable[..., str], *, resume: bool = True
+    parser: argparse.ArgumentParser, h: Callable[..., str], lang: Lang, *, resume: bool = True
 ) -> None:
     parser.add_argument("--host", default="0.0.0.0", help=h("host"))
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=h("port", port=DEFAULT_PORT))
     parser.add_argument("--public-url", metavar="URL", help=h("public_url"))
+    parser.add_argument("--trust-proxy", action="store_true", help=h("trust_proxy"))
+    parser.add_argument(
+        "--devices-per-address",
+        type=_at_least(1, lang),
+        metavar="N",
+        help=h("devices_per_address", default=DEFAULT_DEVICES_PER_ADDRESS),
+    )
+    parser.add_argument(
+        "--new-devices-per-minute",
+        type=_at_least(1, lang),
+        metavar="N",
+        help=h("new_devices_per_minute", default=DEFAULT_NEW_DEVICES_PER_MINUTE),
+    )
     _data_dir_option(parser, h)
     parser.add_argument("--step", metavar="STEP_ID", help=h("step"))
     parser.add_argument("--follow-up", metavar="EARLIER", help=h("follow_up"))

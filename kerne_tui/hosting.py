@@ -36,6 +36,7 @@ from kerne_tui.user_errors import (
     session_not_found,
 )
 from kerne_tui.web import PortUnavailable, ServerInfo, phone_server
+from kerne_tui.web.admission import AdmissionLimits, limits_from_plan
 from kerne_tui.workshop import FollowUpError, Workshop
 
 
@@ -115,6 +116,30 @@ def setup_logging(folder: Path, *, to_stderr: bool) -> Path:
     return path
 
 
+def admission_limits(workshop: Workshop, settings: Settings) -> AdmissionLimits:
+    """The limits per network address: the plan's ``[limits]``, then the command line's.
+
+    A rehearsal whose simulated phones cannot each have a loopback address of their own
+    (macOS answers on 127.0.0.1 only) lets them all in from that one address, as a venue
+    behind one router would.
+    """
+    limits = limits_from_plan(workshop.plan.raw)
+    if settings.rehearsal and _phones_share_an_address():
+        shared = max(limits.devices_per_address, settings.participants + 1)
+        limits = limits.with_overrides(devices_per_address=shared)
+    return limits.with_overrides(
+        devices_per_address=settings.devices_per_address,
+        new_devices_per_minute=settings.new_devices_per_minute,
+    )
+
+
+def _phones_share_an_address() -> bool:
+    # Imported here: the rehearsal package brings aiohttp's client, which serve never needs.
+    from kerne_tui.rehearsal.addresses import phones_share_an_address
+
+    return phones_share_an_address("http://127.0.0.1/")
+
+
 @contextlib.asynccontextmanager
 async def hosted(
     workshop: Workshop, settings: Settings, lang: Lang, control: ControlCenter | None = None
@@ -133,6 +158,8 @@ async def hosted(
             port=settings.port,
             public_url=settings.public_url,
             control=control,
+            limits=admission_limits(workshop, settings),
+            trust_proxy=settings.trust_proxy,
         ) as info:
             ticker = asyncio.create_task(workshop.keep_time())
             settle()

@@ -62,6 +62,12 @@ class Settings:
     """How much faster than planned the timer runs (rehearsals only)."""
     timed: bool = False
     """``kerne serve --timed``: the timer runs from the first step."""
+    devices_per_address: int | None = None
+    """Phones one network address may bring in (None: the plan's, else the default)."""
+    new_devices_per_minute: int | None = None
+    """New phones one network address may bring in a minute (None: as above)."""
+    trust_proxy: bool = False
+    """Count requests under the proxy's X-Forwarded-For (with --public-url only)."""
     follow_up: str | None = None
     """``--follow-up EARLIER``: the earlier session file or archive a follow-up builds on."""
 
@@ -85,6 +91,9 @@ class Settings:
             participants=given.get("participants", 0) if rehearsal else 0,
             speed=given.get("speed", 1.0) if rehearsal else 1.0,
             timed=bool(given.get("timed", False)),
+            devices_per_address=given.get("devices_per_address"),
+            new_devices_per_minute=given.get("new_devices_per_minute"),
+            trust_proxy=bool(given.get("trust_proxy", False)),
             follow_up=given.get("follow_up"),
         )
 

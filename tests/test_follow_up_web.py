@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from aiohttp import ClientSession, CookieJar
+from aiohttp import ClientSession, CookieJar, TCPConnector
 from aiohttp.test_utils import TestServer
 from support import FakeClock
 from support.follow_up import DAY_AGREEMENTS, DAY_PINS, run_day, shipped
@@ -26,6 +26,7 @@ from support.follow_up import DAY_AGREEMENTS, DAY_PINS, run_day, shipped
 from kerne_tui.archive import read_earlier, read_record, render_report, write_archive
 from kerne_tui.hosting import open_workshop
 from kerne_tui.rehearsal import simulate_phones
+from kerne_tui.rehearsal.addresses import phone_address
 from kerne_tui.settings import Settings
 from kerne_tui.web import make_app, phone_server
 from kerne_tui.web.security import RateLimiter
@@ -73,13 +74,15 @@ async def server(follow_up: Workshop) -> AsyncIterator[TestServer]:
 @pytest.fixture
 async def phones(server: TestServer) -> AsyncIterator[list[ClientSession]]:
     base = server.make_url("/")
+    # Each phone on its own loopback address, as each phone on the Wi-Fi has its own.
     made = [
         ClientSession(
             base_url=base,
             cookie_jar=CookieJar(unsafe=True),
+            connector=TCPConnector(local_addr=(phone_address(n), 0)),
             headers={"Origin": str(base.origin())},
         )
-        for _ in range(4)
+        for n in range(4)
     ]
     try:
         yield made

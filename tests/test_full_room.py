@@ -111,7 +111,7 @@ async def test_idle_keep_alive_connections_make_room_for_a_phone_that_sends(
     from urllib.parse import urlsplit
 
     from benchmarks.http_client import Connection
-    from benchmarks.phones import Phone
+    from benchmarks.phones import Phone, own_address
     from kerne_tui.limits import capacity_for
 
     cap = capacity_for(256).connections
@@ -120,14 +120,16 @@ async def test_idle_keep_alive_connections_make_room_for_a_phone_that_sends(
         host, port = parts.hostname or "127.0.0.1", parts.port or 80
         idle: list[Connection] = []
         try:
-            for _ in range(cap):
-                connection = await asyncio.wait_for(Connection.open(host, port), 5)
+            for number in range(cap):
+                # Each idle phone on its own address, as in a room (one address may bring in
+                # only a few phones).
+                local = own_address(host, number)
+                connection = await asyncio.wait_for(Connection.open(host, port, local), 5)
                 idle.append(connection)
                 state = f"GET /api/{code}/state HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
                 response = await asyncio.wait_for(connection.request(state), 5)
                 assert response.status == 200
-            phone = Phone(0, host, port, code)
-            phone.new_identity()
+            phone = Phone(0, host, port, code, local=own_address(host, cap + 1))
             status, _ = await asyncio.wait_for(phone.submit("burst"), 10)
             phone.close()
         finally:

@@ -923,10 +923,10 @@ async def test_a_phone_that_hangs_up_mid_send_leaves_no_error_and_nothing_stored
 
 
 async def test_a_forged_device_cookie_is_replaced_by_a_fresh_one(phone: Phone) -> None:
-    response = await phone.get("/", headers={"Cookie": f"{DEVICE_COOKIE}=<script>;x"})
+    response = await phone.get(f"/j/{CODE}", headers={"Cookie": f"{DEVICE_COOKIE}=<script>;x"})
     assert response.status == 200
     given = response.cookies[DEVICE_COOKIE].value
-    assert re.fullmatch(r"[0-9a-f]{32}", given)
+    assert re.fullmatch(r"[0-9a-f]{64}", given)
     await still_serving(phone)
 
 
@@ -1013,7 +1013,7 @@ async def test_a_form_with_its_phones_form_token_is_taken(workshop: Workshop, ph
 
 
 async def test_the_device_cookie_is_http_only_and_same_site(phone: Phone) -> None:
-    response = await phone.get("/")
+    response = await phone.get(f"/j/{CODE}")
     cookie = response.cookies[DEVICE_COOKIE]
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Lax"

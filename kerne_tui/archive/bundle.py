@@ -24,6 +24,7 @@ from kerne_tui.archive.csv_export import render_csv
 from kerne_tui.archive.html_report import render_html
 from kerne_tui.archive.markdown_report import render_markdown
 from kerne_tui.archive.record import SessionRecord, anonymised_data, record_from_data, tally_of
+from kerne_tui.archive.withheld import without_withheld_texts
 from kerne_tui.archive.wording import local_time
 from kerne_tui.catalog import Lang, t
 from kerne_tui.store import read_session_data
@@ -106,9 +107,12 @@ def write_archive(
 
     The session file is only read. The zip is written to a temporary file in *out_dir* and
     given its name at the end, never over an existing archive, so a failure leaves no
-    half-written zip. Times are shown in *zone* (default: this computer's).
+    half-written zip. Times are shown in *zone* (default: this computer's). No member holds
+    the words of a contribution that was hidden or taken back (archive/withheld.py).
     """
-    data = read_session_data(session_path)
+    original = read_session_data(session_path)
+    language = original.get("session", {}).get("1", {}).get("language")
+    data = without_withheld_texts(original, "en" if language == "en" else "da")
     record = record_from_data(session_path, data)
     moment = now or datetime.now(UTC)
     archived_at = iso(moment)

@@ -21,7 +21,11 @@ from kerne_tui.plan.problems import Checker, PlanError, PlanProblem, encode_plac
 
 __all__ = ["PlanError", "PlanProblem", "load_plan", "plan_from_data"]
 
-_TOP_KEYS = ("title", "language", "description", "start", "parking_lot", "modules")
+_TOP_KEYS = ("title", "language", "description", "start", "parking_lot", "limits", "modules")
+LIMIT_KEYS = ("devices_per_address", "new_devices_per_minute")
+"""The keys of a plan's ``[limits]`` table: phones per network address (docs/trust.md)."""
+MAX_LIMIT = 10_000
+"""The highest limit a plan may set: a whole conference behind one router."""
 _MODULE_KEYS = ("title", "focus", "steps")
 _COMMON_STEP_KEYS = ("id", "kind", "title", "prompt", "minutes", "notes", "show", "min_answers")
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -58,6 +62,23 @@ def _line_from_message(message: str) -> str:
     return match.group(1) if match else "?"
 
 
+def _check_limits(check: Checker, table: object) -> None:
+    """The ``[limits]`` table, if the plan has one: known keys, whole numbers in range."""
+    if table is None:
+        return
+    place = encode_place("hostile.limits.place")
+    if not isinstance(table, dict):
+        check.wrong_type(encode_place("plan.place.top"), "limits", "type.table", table)
+        return
+    check.unknown_keys(place, table, LIMIT_KEYS)
+    for name in LIMIT_KEYS:
+        value = table.get(name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_LIMIT:
+            check.add(place, name, "hostile.limits.bad", value=value, maximum=MAX_LIMIT)
+
+
 def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
     """Check the parsed TOML *data* (from *source*) and build the plan."""
     check = Checker(source)
@@ -71,6 +92,7 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
         language = "en"
     elif raw_language != "da":
         check.add(top, "language", "plan.err.language", value=raw_language)
+    _check_limits(check, data.get("limits"))
     start = check.text(top, data, "start", required=False)
     if start and not _START_PATTERN.match(start):
         check.add(top, "start", "plan.err.start", value=start)

@@ -1,9 +1,11 @@
 """Simulated phones: participants that take part through the real phone server's public API.
 
-Each phone is a separate HTTP client with its own cookie jar, so the server sees separate
-devices. It follows the workshop over Server-Sent Events, reads the open step from
-``GET /api/<code>/state`` and posts its answers to ``POST /api/<code>/contributions`` at a
-person's pace. It knows nothing of the engine: a rehearsal is also a living test of the API.
+Each phone is a separate HTTP client with its own cookie jar and, on this machine, its own
+loopback address (127.0.0.2, 127.0.0.3, …), so the server sees separate devices as it does in
+a room where every phone has its own address on the Wi-Fi. It follows the workshop over
+Server-Sent Events, reads the open step from ``GET /api/<code>/state`` and posts its answers
+to ``POST /api/<code>/contributions`` at a person's pace. It knows nothing of the engine: a
+rehearsal is also a living test of the API.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any, Final
 import aiohttp
 import orjson
 
+from kerne_tui.rehearsal.addresses import local_address_for
 from kerne_tui.rehearsal.answers import (
     UPVOTE,
     Crowd,
@@ -109,8 +112,11 @@ class SimulatedPhone:
         # device cookie a phone would look like a new participant on every request.
         jar = aiohttp.CookieJar(unsafe=True)
         timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
+        connector = aiohttp.TCPConnector(local_addr=local_address_for(self.base_url, self.index))
         try:
-            async with aiohttp.ClientSession(cookie_jar=jar, timeout=timeout) as session:
+            async with aiohttp.ClientSession(
+                cookie_jar=jar, timeout=timeout, connector=connector
+            ) as session:
                 cancelled = False
                 try:
                     await self._follow(session)

@@ -186,6 +186,8 @@ class TimerRecord:
     remaining: float
     running: bool = False
     deadline: str | None = None
+    extended: float = 0.0
+    """Seconds the facilitator added to the step's own time (a resumed timer gets no more)."""
 
     @classmethod
     def from_doc(cls, doc: object) -> TimerRecord:
@@ -199,6 +201,7 @@ class TimerRecord:
             remaining=number_field(doc, where, "remaining", planned),
             running=flag_field(doc, where, "running"),
             deadline=optional_text(doc, where, "deadline"),
+            extended=number_field(doc, where, "extended", 0.0),
         )
 
     def to_doc(self) -> dict[str, Any]:
@@ -210,6 +213,8 @@ class TimerRecord:
         }
         if self.deadline is not None:
             doc["deadline"] = self.deadline
+        if self.extended:
+            doc["extended"] = self.extended
         return doc
 
 

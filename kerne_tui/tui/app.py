@@ -34,6 +34,7 @@ from kerne_tui.tui.keys import FACILITATOR_KEYS, SELECTION_KEYS, translated
 from kerne_tui.tui.screens import MainScreen, QrScreen
 from kerne_tui.tui.themes import DARK_THEME, LIGHT_THEME
 from kerne_tui.workshop import (
+    CommandUndone,
     ContributionModerated,
     ContributionReceived,
     ContributionRetracted,
@@ -41,6 +42,7 @@ from kerne_tui.workshop import (
     StepOpened,
     Workshop,
 )
+from kerne_tui.workshop.rollback import action_words
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +136,13 @@ class KerneApp(App[None]):
             # may still report; there is nothing left to draw on.
             return
         event = message.event
+        if isinstance(event, CommandUndone):
+            # A failed write, undone: what was tried, that nothing changed, and what to do.
+            action = t(self.lang, action_words(event.action))
+            words = t(self.lang, "hostile.write_failed", action=action)
+            self.notify(words, severity="error", markup=False, timeout=30)
+            self.main.show_session()
+            return
         if isinstance(event, ContributionReceived | ContributionRetracted | ContributionModerated):
             # Answers can come by the hundred: the screen draws them on its tick, all at once.
             self.main.answers_changed()

@@ -14,7 +14,7 @@ from textual.dom import DOMNode
 from kerne_tui.catalog import Lang, t
 from kerne_tui.store import StoreWriteError
 from kerne_tui.tui.keys import KeyedScreen, palette_entries
-from kerne_tui.workshop import Refused
+from kerne_tui.workshop import CommandNotSaved, Refused
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -26,6 +26,10 @@ async def guarded(app: App[Any], lang: Lang, call: Awaitable[T]) -> tuple[bool, 
         return True, await call
     except Refused as refused:
         app.notify(refused.message(lang), severity="warning", markup=False)
+    except CommandNotSaved:
+        # Undone in memory already; the wall says so when the workshop tells it (CommandUndone),
+        # whichever surface (wall, console, remote) gave the command.
+        log.exception("a facilitator command could not be written and was undone")
     except StoreWriteError:
         log.exception("a facilitator command could not be written")
         app.notify(t(lang, "tui.error.storage"), severity="error", markup=False, timeout=15)

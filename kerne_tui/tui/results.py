@@ -28,6 +28,7 @@ from kerne_tui.plan import StepKind
 from kerne_tui.store import FollowUpRecord
 from kerne_tui.tui.big_numbers import Tally, block_lines, block_size
 from kerne_tui.tui.block_letters import LETTERS, drawable
+from kerne_tui.tui.card_fit import fit_card
 from kerne_tui.tui.matrix_view import MatrixChart
 from kerne_tui.workshop import ComparedRow, compared
 from kerne_tui.workshop.kinds.matrix import axes
@@ -390,7 +391,8 @@ def card_text(card: Card, *, selected: bool) -> Content:
     parts: list[str | tuple[str, str]] = []
     if selected:
         parts.append((MARK, "bold"))
-    parts.append(clean_text(card.text, multiline=True))
+    shown, _ = fit_card(clean_text(card.text, multiline=True))
+    parts.append(shown)
     if card.weight > 1:
         parts.append((f"  ×{card.weight}", "bold"))
     return Content.assemble(*parts)

@@ -68,6 +68,8 @@ class MainScreen(KeyedScreen):
         self.arrangement = Arrangement(False, True, 1, SIDE_MIN_WIDTH + 2)
         self._ready = False
         self._answers_dirty = False
+        self._refused_shown = 0
+        self._sleeps_seen: tuple[int, int] = (0, 0)
         self._qr_cells = qr_size(len(qr_matrix(join_url)), 1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -118,6 +120,7 @@ class MainScreen(KeyedScreen):
                 )
                 yield Static(Text(t(self.lang, "tui.qr.elsewhere")), id="qr-hint")
         yield Static(id="closed-band")
+        yield Static(id="storage-band")
         yield Static(id="pin-band")
         yield Static(id="too-small")
         yield Footer(compact=True, show_command_palette=False)
@@ -125,6 +128,8 @@ class MainScreen(KeyedScreen):
     def on_mount(self) -> None:
         self._ready = True
         self.show_session()
+        timer = self.workshop.timer
+        self._sleeps_seen = (id(timer), timer.sleeps)
         # The screen owns the tick, so it stops with the screen and never outlives its widgets.
         self.set_interval(REFRESH_SECONDS, self.tick)
 
@@ -142,9 +147,27 @@ class MainScreen(KeyedScreen):
         if not self._ready:
             return
         self.update_clock()
+        self._notice_sleep()
+        if self.workshop.refused_for_storage != self._refused_shown:
+            self._show_bands()
+            self.fit(self.size)
         if self._answers_dirty:
             self._answers_dirty = False
             self.refresh_answers()
+
+    def _notice_sleep(self) -> None:
+        """A laptop that slept: say on the wall that the countdown followed the real time."""
+        timer = self.workshop.timer
+        known, noted = self._sleeps_seen
+        if id(timer) != known:
+            # A new step's timer (or one put back after a failed write): nothing new slept.
+            self._sleeps_seen = (id(timer), timer.sleeps)
+            return
+        if timer.sleeps > noted:
+            self._sleeps_seen = (known, timer.sleeps)
+            minutes = max(1, round(timer.last_sleep / 60))
+            words = t(self.lang, "hostile.clock_jump", minutes=minutes)
+            self.app.notify(words, severity="information", markup=False, timeout=20)
 
     # --- attributes down: the app tells the screen to show the session as it is -----------
     def answers_changed(self) -> None:
@@ -232,6 +255,12 @@ class MainScreen(KeyedScreen):
             text = Text(words[0] + " ", style="bold")
             text.append_text(plain(words[1], multiline=False))
             pin_band.update(text)
+        refused = self.workshop.refused_for_storage
+        self._refused_shown = refused
+        storage = self.query_one("#storage-band", Static)
+        storage.display = refused > 0
+        if refused:
+            storage.update(Text(t(self.lang, "hostile.refused_storage", n=refused)))
         closed = self.query_one("#closed-band", Static)
         closed.display = self.workshop.status == SessionStatus.FINISHED
         if closed.display:
@@ -373,6 +402,9 @@ class MainScreen(KeyedScreen):
             bands += band_rows(words[0] + " " + words[1], size.width)
         if self.workshop.status == SessionStatus.FINISHED:
             bands += band_rows(self._closed_words(), size.width)
+        refused = self.workshop.refused_for_storage
+        if refused:
+            bands += band_rows(t(self.lang, "hostile.refused_storage", n=refused), size.width)
         arrangement = arrange(size, self._qr_cells, bands)
         self.arrangement = arrangement
         self.set_class(arrangement.too_small, "-too-small")

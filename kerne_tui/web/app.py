@@ -15,7 +15,11 @@ from aiohttp import web
 from kerne_tui.control import ControlCenter
 from kerne_tui.plan import Plan
 from kerne_tui.web import views
+from kerne_tui.web.admission import Admission, AdmissionLimits, limits_from_plan
 from kerne_tui.web.control import add_control_routes
+from kerne_tui.web.devices import DeviceTokens
+from kerne_tui.web.errors import refuse_page
+from kerne_tui.web.hosts import HostAllowList
 from kerne_tui.web.keys import (
     ADDRESSES,
     HUB,
@@ -41,6 +45,7 @@ from kerne_tui.web.security import (
     origin_of,
 )
 from kerne_tui.web.shapes import live_state
+from kerne_tui.web.trust import KEEPALIVE_TIMEOUT, TRUST, Trust
 from kerne_tui.workshop import Workshop
 
 __all__ = [
@@ -89,18 +94,39 @@ def make_app(
     limiter: RateLimiter | None = None,
     public_url: str | None = None,
     keepalive: float = KEEPALIVE_SECONDS,
+    limits: AdmissionLimits | None = None,
+    trust_proxy: bool = False,
+    hosts: HostAllowList | None = None,
+    keepalive_timeout: float = KEEPALIVE_TIMEOUT,
     control: ControlCenter | None = None,
 ) -> web.Application:
     """Build the phone server for *workshop* (one app per session).
 
     *public_url* is the address phones use when it is not this machine's own (a proxy or a
-    tunnel); forms posted from it are accepted as same-site.
+    tunnel); forms posted from it are accepted as same-site. *limits* are the limits per
+    network address (default: the plan's ``[limits]``, else kerne's); *trust_proxy* counts
+    requests under a local proxy's ``X-Forwarded-For`` (with *public_url* only); *hosts* are
+    the names a request may carry in its ``Host`` (default: this machine's own and
+    *public_url*'s). See ``docs/trust.md``.
     """
     limit = body_limit(workshop.plan)
     app = web.Application(
         client_max_size=limit,
         middlewares=MIDDLEWARES,
-        handler_args={"access_log": None, "logger": anonymous_server_logger()},
+        handler_args={
+            "access_log": None,
+            "logger": anonymous_server_logger(),
+            "keepalive_timeout": keepalive_timeout,
+        },
+    )
+    app[TRUST] = Trust(
+        tokens=DeviceTokens(workshop.device_key),
+        join_code=workshop.join_code,
+        lang=workshop.plan.language,
+        refuse=refuse_page,
+        admission=Admission(limits or limits_from_plan(workshop.plan.raw)),
+        hosts=hosts or HostAllowList.for_server(public_url=public_url),
+        trust_forwarded=trust_proxy and public_url is not None,
     )
     app[WORKSHOP] = workshop
     app[MAX_BODY] = limit

@@ -32,9 +32,10 @@ from kerne_tui.control import (
     Surface,
     shown_code,
 )
+from kerne_tui.web.errors import STORAGE_RETRY_AFTER
 from kerne_tui.web.render import render
 from kerne_tui.web.security import SECURITY_HEADERS
-from kerne_tui.workshop import Event, Refused
+from kerne_tui.workshop import CommandNotSaved, Event, Refused
 
 log = logging.getLogger(__name__)
 CONTROL = web.AppKey("control", ControlCenter)
@@ -191,6 +192,13 @@ async def control_command(request: web.Request) -> web.StreamResponse:
         message = refusal.message(_lang(request))
         body = {"error": {"code": refusal.code, "message": message}}
         return _json(body, status=_STATUS.get(refusal.code, 422))
+    except CommandNotSaved as unsaved:
+        # Undone in memory (the wall says so too): the console shows the same sentence.
+        lang = _lang(request)
+        message = t(lang, "hostile.write_failed", action=t(lang, unsaved.action_key))
+        failed = _json({"error": {"code": "storage", "message": message}}, status=503)
+        failed.headers["Retry-After"] = str(STORAGE_RETRY_AFTER)
+        return failed
     return _json({"ok": True, "notice": t(_lang(request), notice) if notice else None})
 
 

@@ -22,6 +22,8 @@ STATUS_FOR_REFUSAL = {
     "storage": 503,
 }
 """The HTTP status of each of the workshop's refusal codes (``docs/api.md``, "Errors")."""
+STORAGE_RETRY_AFTER = 5
+"""Seconds a phone waits before it sends again when the laptop could not save its answer."""
 
 
 def status_for(refusal: Refused) -> int:
@@ -41,7 +43,16 @@ def error_json(status: int, code: str, message: str) -> web.Response:
 
 def refusal_json(refusal: Refused, request: web.Request) -> web.Response:
     """The API's answer to a refused command, in the plan's language."""
-    return error_json(status_for(refusal), refusal.code, refusal.message(lang_of(request)))
+    return with_retry_after(
+        refusal, error_json(status_for(refusal), refusal.code, refusal.message(lang_of(request)))
+    )
+
+
+def with_retry_after(refusal: Refused, response: web.Response) -> web.Response:
+    """*response*, saying when to send again where the refusal was the disk's (503)."""
+    if refusal.code == "storage":
+        response.headers["Retry-After"] = str(STORAGE_RETRY_AFTER)
+    return response
 
 
 def wants_json(request: web.Request) -> bool:

@@ -120,6 +120,11 @@ class LiveHub:
         """Forget a phone's stream."""
         self._queues.discard(queue)
 
+    def end(self, queue: asyncio.Queue[bytes]) -> None:
+        """End one phone's stream now (its address opened too many)."""
+        self._queues.discard(queue)
+        _replace_contents(queue, _CLOSE)
+
     def close(self) -> None:
         """End every stream (the server is stopping)."""
         if self._closed:

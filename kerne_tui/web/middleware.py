@@ -1,8 +1,9 @@
 """The phone server's middlewares, one concern each, in the order ``MIDDLEWARES`` gives.
 
 Outermost first: the device cookie (every answer may carry a new phone's cookie), the
-security headers (on every answer, refusals included), then for posts the pacing and the
-cross-site, rate and size checks, which answer before the view runs; innermost the error
+security headers (on every answer, refusals included), our own names and the device the
+request speaks for with the limits per address (``trust.py``), then for posts the pacing and
+the cross-site, rate and size checks, which answer before the view runs; innermost the error
 shaping, which turns what a view raises into a clear page or JSON error.
 """
 
@@ -17,13 +18,8 @@ from aiohttp import web
 from kerne_tui.catalog import t
 from kerne_tui.web.errors import UnknownCode, forbidden, refuse_page, unknown_code
 from kerne_tui.web.keys import LIMITER, MAX_BODY, ORIGINS, PACER, lang_of
-from kerne_tui.web.security import (
-    SECURITY_HEADERS,
-    device_token,
-    new_device_token,
-    same_origin,
-    set_device_cookie,
-)
+from kerne_tui.web.security import SECURITY_HEADERS, same_origin, set_device_cookie
+from kerne_tui.web.trust import device_guard, host_guard
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +36,10 @@ def harden(response: web.StreamResponse) -> None:
 
 @web.middleware
 async def device_cookie(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """A phone is its cookie: read its token, or make one and send it with the answer."""
-    token = device_token(request)
-    fresh = token is None
-    request["device"] = token or new_device_token()
-    request["fresh_device"] = fresh
+    """A phone is its cookie: a new phone's token (issued by ``device_guard``) goes with the
+    answer."""
     response = await handler(request)
-    if fresh and not response.prepared:
+    if request.get("fresh_device") and not response.prepared:
         set_device_cookie(response, request["device"])
     return response
 
@@ -85,7 +78,7 @@ async def rate(request: web.Request, handler: Handler) -> web.StreamResponse:
         # A phone is its cookie; without one, requests are counted by address (in memory
         # only), so dropping the cookie is no way around the limit.
         fresh = request["fresh_device"]
-        key = f"address:{request.remote or ''}" if fresh else request["device"]
+        key = f"address:{request['address']}" if fresh else request["device"]
         if not request.app[LIMITER].allow(key):
             message = t(lang_of(request), "web.error.rate")
             response = refuse_page(request, 429, "rate_limited", message)
@@ -143,6 +136,8 @@ def _refuse(request: web.Request, status: int, code: str, key: str) -> web.Respo
 MIDDLEWARES = (
     device_cookie,
     security_headers,
+    host_guard,
+    device_guard,
     pacing,
     origin_check,
     rate,

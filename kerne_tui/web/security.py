@@ -1,10 +1,11 @@
-"""Guards for the phone server: device cookies, rate limits, cross-site checks, headers."""
+"""Guards for the phone server: the device cookie, rate limits, cross-site checks, headers.
+
+The device tokens themselves are issued and checked in ``devices.py``."""
 
 from __future__ import annotations
 
 import logging
 import re
-import secrets
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -49,17 +50,6 @@ def body_limit_for(longest_text: int) -> int:
     """
     needed = (longest_text + ACTION_FIELDS_ROOM) * BYTES_PER_CHAR + 1024
     return max(BODY_LIMIT, needed)
-
-
-def device_token(request: web.Request) -> str | None:
-    """The phone's token from its cookie, if it has a sound one."""
-    token = request.cookies.get(DEVICE_COOKIE, "")
-    return token if 20 <= len(token) <= 64 and token.isascii() and token.isalnum() else None
-
-
-def new_device_token() -> str:
-    """A fresh random token for a phone that has none."""
-    return secrets.token_hex(16)
 
 
 def set_device_cookie(response: web.StreamResponse, token: str) -> None:

@@ -15,8 +15,10 @@ from kerne_tui.catalog import Lang
 from kerne_tui.control import ControlCenter
 from kerne_tui.limits import Capacity, take_open_files
 from kerne_tui.logs import quiet_accept_errors
+from kerne_tui.web.admission import AdmissionLimits
 from kerne_tui.web.app import HUB, make_app
 from kerne_tui.web.connections import ConnectionGate, GatedSite
+from kerne_tui.web.hosts import HostAllowList
 from kerne_tui.web.live import LiveHub
 from kerne_tui.web.network import (
     DEFAULT_PORT,
@@ -82,15 +84,28 @@ async def phone_server(
     host: str = "0.0.0.0",
     port: int = DEFAULT_PORT,
     public_url: str | None = None,
+    limits: AdmissionLimits | None = None,
+    trust_proxy: bool = False,
     control: ControlCenter | None = None,
 ) -> AsyncIterator[ServerInfo]:
     """Serve *workshop* to phones on the running loop until the block ends.
 
     ``port=0`` lets the system pick a free port; otherwise a taken port moves on to the next
     free one (up to twenty tries), and the info says so. *public_url* replaces the address
-    found on the network interfaces (a hotspot, a reverse proxy, a tunnel).
+    found on the network interfaces (a hotspot, a reverse proxy, a tunnel). *limits* are
+    the limits per network address; *trust_proxy* counts requests under the proxy's
+    ``X-Forwarded-For`` (docs/trust.md).
     """
-    app = make_app(workshop, public_url=public_url, control=control)
+    public_host, lan_found = choose_public_host(host)
+    hosts = HostAllowList.for_server(bind_host=host, lan_host=public_host, public_url=public_url)
+    app = make_app(
+        workshop,
+        public_url=public_url,
+        control=control,
+        limits=limits,
+        trust_proxy=trust_proxy,
+        hosts=hosts,
+    )
     gate = ConnectionGate(take_open_files(), lambda: workshop.plan.language)
     app.middlewares.insert(0, gate.streams_middleware)
     runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_SECONDS)
@@ -105,7 +120,6 @@ async def phone_server(
             if control and host not in ("0.0.0.0", "", "::", "127.0.0.1")
             else 0
         )
-        public_host, lan_found = choose_public_host(host)
         if public_url:
             base, lan_found = public_url, True
         else:

@@ -24,6 +24,7 @@ from kerne_tui.web.errors import (
     json_response,
     refusal_json,
     status_for,
+    with_retry_after,
 )
 from kerne_tui.web.forms import (
     CLIENT_ID_FIELD,
@@ -47,6 +48,7 @@ from kerne_tui.web.middleware import harden
 from kerne_tui.web.render import render
 from kerne_tui.web.security import set_device_cookie
 from kerne_tui.web.shapes import full_state
+from kerne_tui.web.trust import TRUST
 from kerne_tui.workshop import Refused, Workshop, normalise_join_code
 
 CODE_SHOWN = 12
@@ -157,7 +159,8 @@ async def form_submit(request: web.Request) -> web.StreamResponse:
         message = refusal.message(lang_of(request))
         kept = draft(form, REPEATED_FIELDS)
         context = page_context(request, workshop, error=message, draft=kept)
-        return render(request, "step.html", context, status=status_for(refusal))
+        refused = render(request, "step.html", context, status=status_for(refusal))
+        return with_retry_after(refusal, refused)
     page = url_for(request, Route.STEP_PAGE, code=workshop.join_code)
     return see_other(page.with_query(sent="1").with_fragment("svar"))
 
@@ -283,6 +286,8 @@ async def api_events(request: web.Request) -> web.StreamResponse:
     if request["fresh_device"]:
         set_device_cookie(response, request["device"])
     queue = hub.subscribe()
+    # Past its address's cap, the address's oldest stream ends (admission.StreamCap).
+    release = request.app[TRUST].stream_cap.open(request["address"], lambda: hub.end(queue))
     keepalive = request.app[KEEPALIVE_AFTER]
     try:
         await response.prepare(request)
@@ -298,5 +303,6 @@ async def api_events(request: web.Request) -> web.StreamResponse:
     except ConnectionResetError:
         pass  # the phone went away (sleep, network); its browser reconnects by itself
     finally:
+        release()
         hub.unsubscribe(queue)
     return response

@@ -16,6 +16,7 @@ from kerne_tui.workshop.follow_up import (
     require_earlier,
 )
 from kerne_tui.workshop.model import (
+    CommandUndone,
     Contribution,
     ContributionModerated,
     ContributionReceived,
@@ -32,11 +33,14 @@ from kerne_tui.workshop.model import (
 )
 from kerne_tui.workshop.parking import PARKING_STEP_ID, Outcome
 from kerne_tui.workshop.results import StepResults, results_for
+from kerne_tui.workshop.rollback import CommandNotSaved
 
 __all__ = [
     "JOIN_ALPHABET",
     "PARKING_STEP_ID",
     "Clock",
+    "CommandNotSaved",
+    "CommandUndone",
     "ComparedRow",
     "Contribution",
     "ContributionModerated",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from datetime import UTC, datetime
 from typing import Protocol
@@ -24,6 +25,20 @@ class SystemClock:
 
     def monotonic(self) -> float:
         return time.monotonic()
+
+    def since_boot(self) -> float | None:
+        """Seconds on a clock that never jumps and goes on while the laptop sleeps.
+
+        Linux's CLOCK_BOOTTIME and macOS's CLOCK_MONOTONIC count a suspend where
+        ``time.monotonic`` does not; elsewhere there is none (None), and no sleep is noticed
+        beyond what the monotonic clock itself counts.
+        """
+        boottime = getattr(time, "CLOCK_BOOTTIME", None)
+        if boottime is not None:
+            return time.clock_gettime(boottime)
+        if sys.platform == "darwin":
+            return time.clock_gettime(time.CLOCK_MONOTONIC)
+        return None
 
     def now(self) -> datetime:
         return datetime.now(UTC)

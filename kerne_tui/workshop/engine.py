@@ -8,7 +8,8 @@ checks (:mod:`.kinds`), and the session file's layout in the store.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+import contextlib
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from kerne_tui.workshop.follow_up import require_earlier
 from kerne_tui.workshop.join_codes import JOIN_ALPHABET, new_join_code, normalise_join_code
 from kerne_tui.workshop.kinds import ACTION_FIELD_LIMIT, clean_field, fold_word, spec_for
 from kerne_tui.workshop.model import (
+    CommandUndone,
     Contribution,
     ContributionModerated,
     ContributionReceived,
@@ -47,6 +49,7 @@ from kerne_tui.workshop.model import (
 from kerne_tui.workshop.opening import create_session_file, reopen_session_file
 from kerne_tui.workshop.parking import PARKING_STEP, PARKING_STEP_ID, Outcome
 from kerne_tui.workshop.queries import SessionQueries
+from kerne_tui.workshop.rollback import CommandNotSaved, restore, take
 from kerne_tui.workshop.sanitize import clean_text
 from kerne_tui.workshop.timer import StepTimer
 
@@ -128,11 +131,12 @@ class Workshop(SessionQueries):
             raise Refused("closed", "refuse.closed_session")
         if self.status is RUNNING and self.current and step_id in (None, self.current):
             return
-        if self.started_at is None:
-            self.started_at = iso(self.clock.now())
-        self.status = RUNNING
-        target = step_id or self._steps[0].id
-        await self._open(target, run_timer=run_timer, action="start", surface=surface)
+        async with self._undone_if_unsaved("start"):
+            if self.started_at is None:
+                self.started_at = iso(self.clock.now())
+            self.status = RUNNING
+            target = step_id or self._steps[0].id
+            await self._open(target, run_timer=run_timer, action="start", surface=surface)
 
     async def next_step(self, *, surface: str = WALL) -> bool:
         """Move to the next step (before the start: the first); False at the last one."""
@@ -166,16 +170,34 @@ class Workshop(SessionQueries):
         if self.status is FINISHED:
             raise Refused("closed", "refuse.closed_session")
         step = self.plan.step(step_id)
-        self._account_elapsed()
-        self.current = step_id
-        self._current_since_mono = self.clock.monotonic()
-        self.timer = StepTimer.fresh(self.clock, step.seconds / self.speed)
-        if run_timer:
-            self.timer.start()
-        self._closed_announced = False
-        await self._persist(action, step=step_id, surface=surface)
+        async with self._undone_if_unsaved(action):
+            self._account_elapsed()
+            self.current = step_id
+            self._current_since_mono = self.clock.monotonic()
+            self.timer = StepTimer.fresh(self.clock, step.seconds / self.speed)
+            if run_timer:
+                self.timer.start()
+            self._closed_announced = False
+            await self._persist(action, step=step_id, surface=surface)
         self._bus.publish(StepOpened(step_id, self.step_index))
         self._bus.publish(TimerChanged(step_id, self.timer.running, self.timer.seconds_left()))
+
+    @contextlib.asynccontextmanager
+    async def _undone_if_unsaved(self, action: str) -> AsyncIterator[None]:
+        """Undo in memory what the block changed when its write fails, and say what failed.
+
+        The screen, the phones and the session file then still say the same; the failure
+        reaches the facilitator as :class:`~.rollback.CommandNotSaved`, naming what was tried.
+        """
+        before = take(self)
+        try:
+            yield
+        except StoreWriteError as error:
+            restore(self, before)
+            if isinstance(error, CommandNotSaved):
+                raise  # told once already, by the block inside this one
+            self._bus.publish(CommandUndone(action))
+            raise CommandNotSaved(action, str(error)) from None
 
     def _account_elapsed(self) -> None:
         if self.current is not None and self.status in (RUNNING, FINISHED):
@@ -186,21 +208,22 @@ class Workshop(SessionQueries):
     async def toggle_timer(self, *, surface: str = WALL) -> bool:
         """Pause a running countdown or start a paused one; returns True if now running."""
         self._require_step()
-        if self.timer.running:
-            self.timer.pause()
-            action = "pause"
-        else:
-            self.timer.start()
-            action = "resume"
-        await self._timer_changed(action, surface=surface)
+        action = "pause" if self.timer.running else "resume"
+        async with self._undone_if_unsaved(action):
+            if self.timer.running:
+                self.timer.pause()
+            else:
+                self.timer.start()
+            await self._timer_changed(action, surface=surface)
         return self.timer.running
 
     async def extend(self, seconds: float = 60.0, *, surface: str = WALL) -> None:
         """Give the open step more time (also after it reached zero, which reopens input)."""
         self._require_step()
-        self.timer.extend(seconds)
-        self._closed_announced = False
-        await self._timer_changed("extend", seconds=seconds, surface=surface)
+        async with self._undone_if_unsaved("extend"):
+            self.timer.extend(seconds)
+            self._closed_announced = False
+            await self._timer_changed("extend", seconds=seconds, surface=surface)
 
     async def _timer_changed(self, action: str, **details: Any) -> None:
         assert self.current is not None
@@ -231,11 +254,13 @@ class Workshop(SessionQueries):
         if not self.plan.has_step(step_id):
             raise Refused("not_found", "refuse.unknown_step")
         revealed = step_id not in self.revealed
-        if revealed:
-            self.revealed.add(step_id)
-        else:
-            self.revealed.discard(step_id)
-        await self._persist("reveal" if revealed else "conceal", step=step_id, surface=surface)
+        action = "reveal" if revealed else "conceal"
+        async with self._undone_if_unsaved(action):
+            if revealed:
+                self.revealed.add(step_id)
+            else:
+                self.revealed.discard(step_id)
+            await self._persist(action, step=step_id, surface=surface)
         self._bus.publish(ResultsRevealed(step_id, revealed))
         return revealed
 
@@ -270,9 +295,10 @@ class Workshop(SessionQueries):
                     self._log_op(action, contribution=updated.id, **details),
                 ]
             )
-        except StoreWriteError:
+        except StoreWriteError as error:
             self._index.replace(previous)
-            raise
+            self._bus.publish(CommandUndone(action))
+            raise CommandNotSaved(action, str(error)) from None
         self._bus.publish(ContributionModerated(updated.step_id, updated.id))
 
     async def set_outcome(self, contribution_id: str, outcome: str, owner: str = "") -> None:
@@ -346,12 +372,9 @@ class Workshop(SessionQueries):
         if not cleaned:
             raise Refused("invalid", "refuse.empty")
         pin = Pin(text=cleaned, at=iso(self.clock.now()), source=source)
-        self.pins.append(pin)
-        try:
+        async with self._undone_if_unsaved("pin"):
+            self.pins.append(pin)
             await self._persist("pin", text=cleaned, source=source, surface=surface)
-        except StoreWriteError:
-            self.pins.pop()
-            raise
         self._bus.publish(SentencePinned(cleaned))
         return pin
 
@@ -359,11 +382,12 @@ class Workshop(SessionQueries):
         """End the session: input stops and the session file says it is finished."""
         if self.status is FINISHED:
             return
-        self._account_elapsed()
-        self.timer.pause()
-        self.status = FINISHED
-        self.ended_at = iso(self.clock.now())
-        await self._persist("close", surface=surface)
+        async with self._undone_if_unsaved("close"):
+            self._account_elapsed()
+            self.timer.pause()
+            self.status = FINISHED
+            self.ended_at = iso(self.clock.now())
+            await self._persist("close", surface=surface)
         self._bus.publish(SessionClosed())
 
     def _log_op(self, action: str, **details: Any) -> Insert:
@@ -415,7 +439,11 @@ class Workshop(SessionQueries):
         existing = self._index.by_client(device, step_id, client_id) if client_id else None
         if existing is None or existing not in self._index:
             return None
-        await self._inflight.wait(existing)
+        try:
+            await self._inflight.wait(existing)
+        except Refused:
+            self.refused_for_storage += 1
+            raise
         return self._get(existing)
 
     async def _take(
@@ -446,6 +474,7 @@ class Workshop(SessionQueries):
         try:
             await durable
         except StoreWriteError:
+            self.refused_for_storage += 1
             raise Refused("storage", "refuse.storage") from None
         return contribution
 
@@ -473,6 +502,7 @@ class Workshop(SessionQueries):
         except StoreWriteError:
             self._index.replace(contribution)
             self._index.claim_client(contribution)
+            self.refused_for_storage += 1
             raise Refused("storage", "refuse.storage") from None
         self._bus.publish(ContributionRetracted(contribution.step_id, contribution.id))
 

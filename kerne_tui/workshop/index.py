@@ -29,6 +29,8 @@ class ContributionIndex:
         self._by_step: dict[str, list[str]] = defaultdict(list)
         self._by_device: dict[tuple[str, str], list[str]] = defaultdict(list)
         self._by_client: dict[ClientKey, str] = {}
+        self.changes = 0
+        """Grows with every change, so what is built from the contributions is built once."""
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -45,6 +47,7 @@ class ContributionIndex:
 
     def add(self, contribution: Contribution) -> None:
         """Remember a new contribution (or one read from the session file)."""
+        self.changes += 1
         self._by_id[contribution.id] = contribution
         self._by_step[contribution.step_id].append(contribution.id)
         self._by_device[(contribution.step_id, contribution.device)].append(contribution.id)
@@ -53,6 +56,7 @@ class ContributionIndex:
 
     def remove(self, contribution: Contribution) -> None:
         """Forget a contribution whose write failed."""
+        self.changes += 1
         self._by_id.pop(contribution.id, None)
         ids = self._by_step.get(contribution.step_id, [])
         if contribution.id in ids:
@@ -64,6 +68,7 @@ class ContributionIndex:
 
     def replace(self, updated: Contribution) -> None:
         """Put a changed copy (hidden, merged, retracted) in place of the stored one."""
+        self.changes += 1
         self._by_id[updated.id] = updated
 
     def release_client(self, contribution: Contribution) -> None:

@@ -220,5 +220,13 @@ class SentencePinned(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class CommandUndone(Event):
+    """A facilitator command could not be written, so it was undone (the disk may be full)."""
+
+    action: str
+    """The logged action that was tried ("next", "extend", ...; see rollback.ACTIONS)."""
+
+
+@dataclass(frozen=True, slots=True)
 class SessionClosed(Event):
     """The facilitator ended the session."""

@@ -21,6 +21,7 @@ from kerne_tui.store import (
     SessionState,
     SessionStatus,
 )
+from kerne_tui.workshop.carried import carried_options
 from kerne_tui.workshop.clock import Clock, SystemClock, iso, parse_iso
 from kerne_tui.workshop.durable import InFlight
 from kerne_tui.workshop.events import EventBus, Listener
@@ -30,7 +31,7 @@ from kerne_tui.workshop.index import ContributionIndex
 from kerne_tui.workshop.kinds.questions import question_rows
 from kerne_tui.workshop.model import Contribution, Pin, Refused
 from kerne_tui.workshop.parking import PARKING_STEP_ID
-from kerne_tui.workshop.parts import QuestionRow
+from kerne_tui.workshop.parts import QuestionRow, merge_weights
 from kerne_tui.workshop.timer import StepTimer
 
 
@@ -59,10 +60,17 @@ class SessionQueries:
         for number, doc in enumerate(store.contributions(), start=1):
             try:
                 self._index.add(Contribution.from_doc(doc))
-            except (KeyError, TypeError, ValueError) as error:
-                detail = f"contribution {number} is damaged ({type(error).__name__}: {error})"
+            except KeyError as error:
+                detail = f"contribution {number} is damaged: it has no '{error.args[0]}'"
+                raise SessionFileError(store.path, "unreadable", detail) from None
+            except (TypeError, ValueError) as error:
+                detail = f"contribution {number} is damaged: {error}"
                 raise SessionFileError(store.path, "unreadable", detail) from None
         state = store.session_state
+        if state.current is not None and not plan.has_step(state.current):
+            # Every page a phone asks for would fail on it; say so once, before serving.
+            detail = f"the current step '{state.current}' is not in the session's plan"
+            raise SessionFileError(store.path, "unreadable", detail)
         self.status: SessionStatus = state.status
         self.current: str | None = state.current
         self.revealed: set[str] = set(state.revealed)
@@ -83,6 +91,9 @@ class SessionQueries:
             else StepTimer.fresh(self.clock, 0.0)
         )
         self._closed_announced = self.timer.expired and self.timer.running
+        self._carried: dict[str, tuple[int, tuple[Option, ...]]] = {}
+        self.refused_for_storage = 0
+        """Answers from phones refused because the session file could not be written."""
 
     # --- events ----------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -149,7 +160,13 @@ class SessionQueries:
             return agreements(step, self.follow_up)
         if step.options_from is None:
             return step.options
-        return tuple(Option(id=c.id, label=c.text) for c in self.contributions(step.options_from))
+        cached = self._carried.get(step.id)
+        if cached is not None and cached[0] == self._index.changes:
+            return cached[1]
+        source = self._index.of_step(step.options_from)
+        options = carried_options(source, merge_weights(source))
+        self._carried[step.id] = (self._index.changes, options)
+        return options
 
     def word_edits(self, step_id: str) -> Mapping[str, str]:
         """The words of a word-cloud step the facilitator hid (to "") or merged into another."""

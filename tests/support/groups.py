@@ -26,6 +26,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_engine",
             "test_follow_up",
             "test_groups",
+            "test_hostile_rules",
             "test_import_cycles",
             "test_import_rules",
             "test_kind_specs",
@@ -45,6 +46,7 @@ GROUPS: dict[str, frozenset[str]] = {
     ),
     "screen": frozenset(
         {
+            "test_hostile_wall",
             "test_follow_up_wall",
             "test_memory",
             "test_points_matrix_screen",
@@ -79,6 +81,10 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_crash",
             "test_full_browser",
             "test_full_room",
+            "test_hostile_archive",
+            "test_hostile_damaged",
+            "test_hostile_disk",
+            "test_hostile_http",
             "test_kill_under_load",
             "test_newcomer_errors",
             "test_phone_browser",
