@@ -393,3 +393,43 @@ async def test_the_report_holds_the_cloud_the_questions_and_the_parking_lot_with
     csv = render_report(record, "csv", generated=at)
     assert "tryg; leg" in csv and "Støtter: Hvornår kommer planen?" in csv
     assert "Parkeringspladsen" in csv and "Vagtplanen?; ejer: Lederen" in csv
+
+
+async def test_a_word_edit_or_an_outcome_that_cannot_be_written_is_undone(
+    session: Workshop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kerne_tui.store import StoreWriteError
+    from kerne_tui.workshop.rollback import CommandNotSaved
+
+    await session.start()
+    await send(session, "tjek-ind", {"words": ["tryg"]})
+    item = await session.park(phone(1), "p1", {"text": "Vagtplanen?"})
+
+    async def full_disk(*args: Any, **kwargs: Any) -> None:
+        raise StoreWriteError("disk full")
+
+    monkeypatch.setattr(session.store, "commit", full_disk)
+    with pytest.raises(CommandNotSaved):
+        await session.toggle_word_hidden("tjek-ind", "tryg")
+    assert session.word_edits("tjek-ind") == {}
+    with pytest.raises(CommandNotSaved):
+        await session.set_outcome(item.id, "dropped")
+    assert session.parking_rows()[0].outcome == ""
+
+
+async def test_the_archive_keeps_no_hidden_word_and_no_words_of_a_hidden_answer(
+    session: Workshop,
+) -> None:
+    import json
+
+    from kerne_tui.archive.withheld import without_withheld_texts
+
+    await session.start()
+    named = await send(session, "tjek-ind", {"words": ["Bente", "træt"]}, 1)
+    await send(session, "tjek-ind", {"words": ["tryg", "idiot"]}, 2)
+    await session.toggle_hidden(named.id)
+    await session.toggle_word_hidden("tjek-ind", "idiot")
+    await session.save_state()
+    shared = json.dumps(without_withheld_texts(read_session_data(session.path)), ensure_ascii=False)
+    assert "bente" not in shared and "idiot" not in shared
+    assert '"tryg"' in shared

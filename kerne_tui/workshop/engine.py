@@ -361,9 +361,10 @@ class Workshop(SessionQueries):
             edits[word] = target
         try:
             await self._persist("word", step=step_id, word=word, into=target)
-        except StoreWriteError:
+        except StoreWriteError as error:
             self._word_edits[step_id] = before
-            raise
+            self._bus.publish(CommandUndone("word"))
+            raise CommandNotSaved("word", str(error)) from None
         self._bus.publish(ContributionModerated(step_id, ""))
 
     async def pin(self, text: str, source: str | None = None, *, surface: str = WALL) -> Pin:
