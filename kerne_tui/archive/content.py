@@ -13,6 +13,7 @@ from kerne_tui.catalog import Lang
 from kerne_tui.plan import Module, Option, Step
 from kerne_tui.store import FollowUpRecord
 from kerne_tui.workshop import ComparedRow, Pin, StepResults, compared
+from kerne_tui.workshop.parts import QuestionRow
 from kerne_tui.workshop.results import ActionRow, Card
 
 
@@ -127,6 +128,10 @@ class ReportContent:
     pins: tuple[PinVersion, ...]
     actions: tuple[ActionItem, ...]
     phones: int
+    parking_lot: bool = False
+    """The plan had the parking lot open all day."""
+    parking: tuple[QuestionRow, ...] = ()
+    """Its items, most upvotes first, each with its end state."""
     planned_minutes: int = 0
     actual_minutes: int = 0
     """The session's length in whole minutes (its seconds rounded)."""
@@ -235,6 +240,8 @@ def build_content(
         pins=pin_times(record.pins, zone),
         actions=actions,
         phones=record.phones,
+        parking_lot=record.plan.parking_lot,
+        parking=record.parking(),
         planned_minutes=planned_total,
         actual_minutes=actual_total,
         follow_up=record.session_header.follow_up,

@@ -6,7 +6,7 @@ its contributions is its spec's ``tally`` (:mod:`kerne_tui.workshop.kinds`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kerne_tui.plan.model import Option, Step
@@ -17,8 +17,10 @@ from kerne_tui.workshop.parts import (
     Bar,
     Card,
     Placement,
+    QuestionRow,
     ReviewRow,
     ScaleRow,
+    WordCount,
     merge_weights,
 )
 
@@ -27,9 +29,11 @@ __all__ = [
     "Bar",
     "Card",
     "Placement",
+    "QuestionRow",
     "ReviewRow",
     "ScaleRow",
     "StepResults",
+    "WordCount",
     "merge_weights",
     "results_for",
 ]
@@ -47,6 +51,8 @@ class StepResults:
     bars: tuple[Bar, ...] = ()
     scales: tuple[ScaleRow, ...] = ()
     actions: tuple[ActionRow, ...] = ()
+    words: tuple[WordCount, ...] = ()
+    questions: tuple[QuestionRow, ...] = ()
     placements: tuple[Placement, ...] = ()
     reviews: tuple[ReviewRow, ...] = ()
 
@@ -62,17 +68,22 @@ def results_for(
     options: Sequence[Option],
     *,
     newest: int | None = None,
+    word_edits: Mapping[str, str] | None = None,
 ) -> StepResults:
     """Tally *contributions* (all of the step's, including hidden ones) against *options*.
 
     With *newest*, only that many cards are made (the newest), for a wall that shows no more;
-    ``count`` still says how many there are in all.
+    ``count`` still says how many there are in all. *word_edits* are the facilitator's
+    hidden ("") and merged words of a word cloud (:attr:`Workshop.word_edits`).
     """
     every = [c for c in contributions if c.step_id == step.id and not c.retracted]
     hidden = sum(1 for c in every if c.hidden)
     visible = [c for c in every if c.visible]
     respondents = len({c.device for c in every})
-    parts = spec_for(step.kind).tally(step, every, visible, options, newest)
+    spec = spec_for(step.kind)
+    if word_edits:
+        visible = spec.edited(visible, word_edits)
+    parts = spec.tally(step, every, visible, options, newest)
     return StepResults(
         step,
         respondents,
@@ -82,6 +93,8 @@ def results_for(
         bars=parts.bars,
         scales=parts.scales,
         actions=parts.actions,
+        words=parts.words,
+        questions=parts.questions,
         placements=parts.placements,
         reviews=parts.reviews,
     )
