@@ -179,3 +179,28 @@ async def test_a_plan_that_collects_no_objections_has_no_section_for_them(
     await workshop.submit("p1", "ideas", "i1", {"text": "Mere tid"})
     await workshop.save_state()
     assert "Åbne spørgsmål" not in report(workshop, "md")
+
+
+PARKED = OBJECTIONS.replace(
+    'description = "En plan med et trin, der samler indvendinger."\n',
+    'description = "En plan med et trin, der samler indvendinger."\nparking_lot = true\n',
+)
+
+
+async def test_the_parking_lots_open_items_join_the_open_questions(
+    write_plan: Callable[[str, str], Path], data_dir: Path, clock: FakeClock
+) -> None:
+    plan = load_plan(write_plan(PARKED, "parkering.toml"))
+    async with open_workshop(plan, data_dir, clock) as workshop:
+        await workshop.go_to("andet")
+        still_open = await workshop.park("p1", "k1", {"text": "Hvornår får vi en ny vagtplan?"})
+        closed = await workshop.park("p2", "k2", {"text": "Kaffemaskinen"})
+        owned = await workshop.park("p3", "k3", {"text": "Normering på stuerne"})
+        await workshop.set_outcome(closed.id, "answered")
+        await workshop.set_outcome(owned.id, "owner", owner="Lederen")
+        await workshop.save_state()
+        markdown = report(workshop, "md")
+    section = markdown.split("## Åbne spørgsmål", 1)[1].split("\n## ", 1)[0]
+    assert f"{still_open.text} *(Parkeringspladsen)*" in section
+    assert "Kaffemaskinen" not in section
+    assert "Normering på stuerne" not in section

@@ -77,9 +77,13 @@ async def room_has_answered(workshop: Workshop, step_id: str, participants: int)
     wanted = expected_respondents(participants)
     enough = asyncio.Event()
 
+    asking = workshop.plan.step(step_id).kind is StepKind.QUESTIONS
+
     def check(event: Event | None) -> None:
         answered = event is None or isinstance(event, ContributionReceived)
-        if answered and workshop.respondents(step_id) >= wanted:
+        # Questions are upvoted once asked: that room is done when some have been.
+        upvoted = not asking or any(c.upvote for c in workshop.contributions(step_id))
+        if answered and upvoted and workshop.respondents(step_id) >= wanted:
             enough.set()
 
     unsubscribe = workshop.subscribe(check)
@@ -164,6 +168,42 @@ def english_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
     """The English short plan with four phones."""
     folder = tmp_path_factory.mktemp("english")
     return asyncio.run(rehearse(_builtin("kerneopgaven-kort.en"), folder, 4, seed=3))
+
+
+@pytest.fixture(scope="module")
+def new_kinds_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
+    """A word cloud, questions and the parking lot (tests/data/words_questions.toml), 8 phones."""
+    folder = tmp_path_factory.mktemp("new-kinds")
+    plan_file = folder / "ordsky.toml"
+    plan_file.write_text(plan_text("words_questions"), encoding="utf-8")
+    return asyncio.run(rehearse(load_plan(plan_file), folder, 8, seed=5))
+
+
+def test_phones_send_mood_words_that_make_a_cloud_with_peaks(new_kinds_run: DemoRun) -> None:
+    sent = [
+        row for row in rows(new_kinds_run.file, "contributions") if row["step_id"] == "tjek-ind"
+    ]
+    counts = Counter(word for row in sent for word in row["words"])
+    assert len(sent) >= 6 and max(counts.values()) >= 2
+    assert all(
+        word == word.lower() and 1 <= len(row["words"]) <= 3
+        for row in sent
+        for word in row["words"]
+    )
+
+
+def test_phones_ask_questions_and_upvote_the_others(new_kinds_run: DemoRun) -> None:
+    sent = [r for r in rows(new_kinds_run.file, "contributions") if r["step_id"] == "spoergsmaal"]
+    asked = {r["id"] for r in sent if r.get("text")}
+    upvotes = [r for r in sent if r.get("upvote")]
+    assert asked and upvotes and all(r["upvote"] in asked for r in upvotes)
+    assert len({(r["device"], r["upvote"]) for r in upvotes}) == len(upvotes)
+
+
+def test_some_phones_park_a_question_during_the_day(new_kinds_run: DemoRun) -> None:
+    parked = [r for r in rows(new_kinds_run.file, "contributions") if r["step_id"] == "_parking"]
+    texts = [r["text"] for r in parked if r.get("text")]
+    assert texts and set(texts) <= set(PARKING[0])
 
 
 def input_steps(run: DemoRun) -> list[str]:

@@ -22,6 +22,10 @@ def answer(workshop: Workshop, step: Step, n: int) -> dict[str, Any]:
     options = [option.id for option in workshop.options(step)]
     if step.kind in (StepKind.TEXT, StepKind.SENTENCE):
         return {"text": f"Svar {n} på {step.title}"[: step.max_length]}
+    if step.kind is StepKind.WORDS:
+        return {"words": [f"Ord {n}", "fællesskab"][: step.max_words]}
+    if step.kind is StepKind.QUESTIONS:
+        return {"text": f"Spørgsmål {n} om {step.title}"[: step.max_length]}
     if step.kind is StepKind.ACTIONS:
         return {"what": f"Handling {n}"[: step.max_length], "who": "Teamet", "when": "Maj"}
     if step.kind is StepKind.SCALE:
@@ -77,6 +81,16 @@ async def test_a_shipped_plan_runs_from_start_to_end(
                     workshop.options(step),
                 )
                 assert (outcome.respondents, outcome.count) == (PHONES, PHONES)
+            if plan.parking_lot and index == 1:
+                # A question parked early in the day, upvoted by the others and closed at the
+                # review: the parking lot is open at every step.
+                item = await workshop.park("phone-0", "parked", {"text": "Hvad med vagtplanen?"})
+                for n in range(1, PHONES):
+                    await workshop.park(f"phone-{n}", f"up-{n}", {"upvote": item.id})
+            if step.parking:
+                (row,) = workshop.parking_rows()
+                assert row.votes == PHONES - 1
+                await workshop.set_outcome(row.id, "owner", "Lederen")
             if step.show is Show.REVEAL:
                 await workshop.toggle_reveal()
             clock.advance(step.minutes * 60)
@@ -84,5 +98,6 @@ async def test_a_shipped_plan_runs_from_start_to_end(
             assert moved == (index + 1 < len(plan.steps))
         await workshop.close()
         assert workshop.status == "finished"
+        assert all(row.outcome for row in workshop.parking_rows())
     finally:
         await workshop.shutdown()

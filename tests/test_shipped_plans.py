@@ -149,7 +149,7 @@ def test_every_step_has_an_id_and_facilitator_notes(path: Path) -> None:
     [
         ("kerneopgaven", 360),
         ("kerneopgaven-kort", 90),
-        ("faelles-fagligt-afsaet", 150),
+        ("faelles-fagligt-afsaet", 160),
         ("opfoelgning", 45),
     ],
 )

@@ -9,7 +9,8 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
-from tui_support import FakeClock, make_app, open_workshop, submit, until
+from tui_kinds_support import KINDS_PLAN, questions_live
+from tui_support import PLAN, FakeClock, make_app, open_workshop, submit, until
 
 from kerne_tui.catalog import t
 from kerne_tui.control import ControlCenter
@@ -17,7 +18,14 @@ from kerne_tui.store.layout import SessionStatus
 from kerne_tui.tui.agenda import AgendaScreen
 from kerne_tui.tui.app import KerneApp
 from kerne_tui.tui.commands import PALETTE
-from kerne_tui.tui.dialogs import ConfirmScreen, HelpScreen, MergeScreen, NotesScreen, PinScreen
+from kerne_tui.tui.dialogs import (
+    ConfirmScreen,
+    HelpScreen,
+    MergeScreen,
+    NotesScreen,
+    OwnerScreen,
+    PinScreen,
+)
 from kerne_tui.tui.facilitation import WallPairScreen
 from kerne_tui.tui.screens import QrScreen
 from kerne_tui.workshop import Workshop
@@ -68,8 +76,14 @@ CASES: dict[str, Check] = {
     "hide_selected": selected_hidden,
     "merge_selected": lambda app, w: isinstance(app.screen, MergeScreen),
     "show_hidden": lambda app, w: not any(c.hidden for c in w.all_contributions()),
+    "toggle_parking": lambda app, w: app.main.parking_shown(),
+    "answer_selected": lambda app, w: any(c.outcome == "answered" for c in w.parked()),
+    "drop_selected": lambda app, w: any(c.outcome == "dropped" for c in w.parked()),
+    "owner_selected": lambda app, w: isinstance(app.screen, OwnerScreen),
     "pair_phone": lambda app, w: isinstance(app.screen, WallPairScreen),
 }
+PARKING_CASES = ("toggle_parking", "answer_selected", "drop_selected", "owner_selected")
+"""Commands tried on a plan with a parking lot, on its items (the other plan has none)."""
 
 
 AFTER_YES: dict[str, Check] = {
@@ -87,11 +101,19 @@ def test_every_palette_command_has_a_case_here() -> None:
 @pytest.mark.parametrize(("action", "key"), [(a, k) for a, k, _ in PALETTE])
 async def test_palette_runs_the_command(tmp_path: Path, action: str, key: str) -> None:
     clock = FakeClock()
-    async with open_workshop(tmp_path, clock) as workshop:
-        await workshop.go_to("min-opgave")
-        for phone, text in (("a", "Trivsel"), ("b", "Læring"), ("c", "Tryghed")):
-            clock.advance(1)
-            await submit(workshop, phone, {"text": text})
+    parking = action in PARKING_CASES
+    async with open_workshop(tmp_path, clock, KINDS_PLAN if parking else PLAN) as workshop:
+        if parking:
+            await questions_live(workshop, clock)
+            await workshop.park("a", "p1", {"text": "Vagtplanen"})
+            await workshop.park("b", "p2", {"text": "Lønnen"})
+            if action != "toggle_parking":
+                await workshop.go_to("gennemgang")
+        else:
+            await workshop.go_to("min-opgave")
+            for phone, text in (("a", "Trivsel"), ("b", "Læring"), ("c", "Tryghed")):
+                clock.advance(1)
+                await submit(workshop, phone, {"text": text})
         if action in ("select_next", "hide_selected", "merge_selected", "show_hidden"):
             await workshop.toggle_reveal("min-opgave")
         if action == "show_hidden":
@@ -99,7 +121,7 @@ async def test_palette_runs_the_command(tmp_path: Path, action: str, key: str) -
         app = make_app(workshop, tmp_path, control=ControlCenter(workshop))
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            if action in ("hide_selected", "merge_selected"):
+            if action in ("hide_selected", "merge_selected", *PARKING_CASES[1:]):
                 await pilot.press("down")
             check = CASES[action]
             assert not check(app, workshop)

@@ -259,6 +259,8 @@ async def test_the_server_has_exactly_the_documented_routes_and_no_admin_endpoin
         ("POST", "/api/{code}/contributions"),
         ("DELETE", "/api/{code}/contributions/{cid}"),
         ("GET", "/api/{code}/events"),
+        ("POST", "/api/{code}/parking"),
+        ("POST", "/j/{code}/park"),
     }
 
 

@@ -38,6 +38,8 @@ STEP_OF_KIND = {
     "many": StepKind.CHOICE,
     "top": StepKind.RANK,
     "todo": StepKind.ACTIONS,
+    "cloud": StepKind.WORDS,
+    "asks": StepKind.QUESTIONS,
     "share": StepKind.POINTS,
     "grid": StepKind.MATRIX,
 }

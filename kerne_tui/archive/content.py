@@ -9,10 +9,11 @@ from kerne_tui import __version__
 from kerne_tui.archive.kinds import REPORT_KINDS
 from kerne_tui.archive.record import SessionRecord, step_numbers
 from kerne_tui.archive.wording import local_time, whole_minutes
-from kerne_tui.catalog import Lang
+from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import Module, Option, Step
 from kerne_tui.store import FollowUpRecord
 from kerne_tui.workshop import ComparedRow, Pin, StepResults, compared
+from kerne_tui.workshop.parts import QuestionRow
 from kerne_tui.workshop.results import ActionRow, Card
 
 
@@ -138,6 +139,10 @@ class ReportContent:
     open_questions: tuple[OpenQuestion, ...] = ()
     asks_open_questions: bool = False
     """True when a step of the plan collects objections (the report then has the section)."""
+    parking_lot: bool = False
+    """The plan had the parking lot open all day."""
+    parking: tuple[QuestionRow, ...] = ()
+    """Its items, most upvotes first, each with its end state."""
     planned_minutes: int = 0
     actual_minutes: int = 0
     """The session's length in whole minutes (its seconds rounded)."""
@@ -236,7 +241,11 @@ def build_content(
         for step in module.steps
         for text in REPORT_KINDS[step.step.kind].open_items(step)
     ) + parked_open_items(record)
-    asks = bool(open_questions) or any(step.open_questions for step in record.plan.steps)
+    asks = (
+        bool(open_questions)
+        or record.plan.parking_lot
+        or any(step.open_questions for step in record.plan.steps)
+    )
     return ReportContent(
         lang=record.lang,
         title=record.plan.title,
@@ -255,6 +264,8 @@ def build_content(
         phones=record.phones,
         open_questions=open_questions,
         asks_open_questions=asks,
+        parking_lot=record.plan.parking_lot,
+        parking=record.parking(),
         planned_minutes=planned_total,
         actual_minutes=actual_total,
         follow_up=record.session_header.follow_up,
@@ -265,13 +276,17 @@ def build_content(
 
 
 def parked_open_items(record: SessionRecord) -> tuple[OpenQuestion, ...]:
-    """The parking lot's items still open at the end, for the open questions (none yet).
+    """The parking lot's items that got no outcome (answered, an owner, dropped) by the end.
 
-    The hook for the parking lot, which another branch adds: its items that got no outcome
-    (answered, given an owner, dropped) go here, with the parking lot's name as ``where``.
-    Until then a plan has no parking lot of kerne's own, and this adds nothing.
+    They stand among the open questions with the parking lot's name as ``where``; a plan
+    without the parking lot has none.
     """
-    return ()
+    if not record.plan.parking_lot:
+        return ()
+    where = t(record.lang, "archive.parking.heading")
+    return tuple(
+        OpenQuestion(where=where, text=row.text) for row in record.parking() if not row.outcome
+    )
 
 
 def _in_minutes(seconds: list[list[float]]) -> tuple[int, list[list[int]]]:

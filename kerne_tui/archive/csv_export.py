@@ -31,6 +31,7 @@ from kerne_tui.plan import Option, Step
 from kerne_tui.store import FollowUpRecord
 from kerne_tui.workshop import Contribution, agreements
 from kerne_tui.workshop.kinds import spec_for
+from kerne_tui.workshop.parking import PARKING_STEP
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -72,6 +73,10 @@ def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:
                     if c.step_id == step.options_from
                 )
             labels[step.id] = {option.id: option.label for option in found}
+            # An upvote names a question of its own step: its text is the readable name.
+            for c in record.contributions:
+                if c.step_id == step.id and c.text:
+                    labels[step.id].setdefault(c.id, c.text)
         return labels[step.id]
 
     merges: dict[str, dict[str, str]] = {}
@@ -125,6 +130,8 @@ def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:
                         "",
                     ]
                 )
+    if plan.parking_lot:
+        places[PARKING_STEP.id] = (PARKING_STEP, "", safe_cell(t(lang, "archive.parking.heading")))
     for c in record.contributions:
         if c.retracted or c.step_id not in places:
             continue

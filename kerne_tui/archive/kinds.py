@@ -12,7 +12,7 @@ stays with the formats; the functions here draw only the results.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -23,7 +23,7 @@ from kerne_tui.plan import Step, StepKind
 from kerne_tui.workshop import ComparedRow, Contribution, StepResults
 from kerne_tui.workshop.kinds.matrix import axes
 from kerne_tui.workshop.parts import REVIEW_STATUSES
-from kerne_tui.workshop.results import Card, ScaleRow
+from kerne_tui.workshop.results import Card, QuestionRow, ScaleRow
 
 
 class StepView(Protocol):
@@ -414,6 +414,55 @@ def _actions_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str
     return "; ".join(parts)
 
 
+# --- word clouds -------------------------------------------------------------------------
+
+
+def _words_markdown(step: StepView, lang: Lang) -> list[str]:
+    """The words as a table, the most frequent first, with how many phones sent each."""
+    header = [t(lang, "archive.words.word"), t(lang, "archive.words.count")]
+    rows = [[cell(entry.word), str(entry.count)] for entry in step.results.words]
+    parts = [table(header, rows, right=(1,))]
+    if step.step.stop_words:
+        left_out = ", ".join(cell(word) for word in step.step.stop_words)
+        parts.append(t(lang, "archive.words.stop_words", words=left_out))
+    return parts
+
+
+def _words_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
+    return "; ".join(c.words)
+
+
+# --- questions (and the parking lot) ------------------------------------------------------
+
+
+def outcome_words(lang: Lang, row: QuestionRow) -> str:
+    """How a question or parked item ended, in words (open when it did not)."""
+    return t(lang, f"outcome.{row.outcome or 'open'}", owner=row.owner)
+
+
+def questions_table(rows: Sequence[QuestionRow], lang: Lang) -> str:
+    """Questions with their upvotes and end state, most upvotes first (also the parking lot)."""
+    header = [
+        t(lang, "archive.questions.question"),
+        t(lang, "archive.questions.votes"),
+        t(lang, "archive.questions.outcome"),
+    ]
+    body = [[cell(row.text), str(row.votes), cell(outcome_words(lang, row))] for row in rows]
+    return table(header, body, right=(1,))
+
+
+def _questions_markdown(step: StepView, lang: Lang) -> list[str]:
+    return [questions_table(step.results.questions, lang)]
+
+
+def _questions_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
+    if c.upvote:
+        return t(lang, "archive.value.upvote", question=options.get(c.upvote, c.upvote))
+    if c.outcome:
+        return f"{c.text}; {outcome_words(lang, QuestionRow(c.id, c.text, 0, c.outcome, c.who))}"
+    return c.text
+
+
 # --- reviews of the day's agreements ----------------------------------------------------
 
 
@@ -466,6 +515,8 @@ REPORT_KINDS: Mapping[StepKind, ReportKind] = {
     StepKind.ACTIONS: ReportKind(
         _actions_markdown, "kinds/actions.html", _actions_value, action_items=True
     ),
+    StepKind.WORDS: ReportKind(_words_markdown, "kinds/words.html", _words_value),
+    StepKind.QUESTIONS: ReportKind(_questions_markdown, "kinds/questions.html", _questions_value),
     StepKind.POINTS: ReportKind(_points_markdown, "kinds/points.html", _points_value, summed=True),
     StepKind.MATRIX: ReportKind(_matrix_markdown, "kinds/matrix.html", _matrix_value, summed=True),
     StepKind.REVIEW: ReportKind(_review_markdown, "kinds/review.html", _review_value, summed=True),

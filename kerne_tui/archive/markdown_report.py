@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kerne_tui.archive.content import ReportContent, StepReport
-from kerne_tui.archive.kinds import REPORT_KINDS
+from kerne_tui.archive.kinds import REPORT_KINDS, questions_table
 from kerne_tui.archive.markdown_text import cell, escape, item, table
 from kerne_tui.archive.wording import clock, count, difference, long_date, minutes
 from kerne_tui.catalog import Lang, t
@@ -16,6 +16,7 @@ def render_markdown(content: ReportContent) -> str:
     parts += _builds_on(content, lang)
     parts += _core(content, lang)
     parts += _actions(content, lang)
+    parts += _parking(content, lang)
     parts += _open_questions(content, lang)
     parts += _timing(content, lang)
     parts += _participation(content, lang)
@@ -167,6 +168,21 @@ def _open_questions(content: ReportContent, lang: Lang) -> list[str]:
     parts.append(t(lang, "archive.open.intro"))
     lines = [f"- {item(q.text, '  ')} *({cell(q.where)})*" for q in content.open_questions]
     parts.append("\n".join(lines))
+    return parts
+
+
+def _parking(content: ReportContent, lang: Lang) -> list[str]:
+    """The parking lot's items with their upvotes and how each one ended."""
+    if not content.parking_lot:
+        return []
+    parts = [f"## {t(lang, 'archive.parking.heading')}"]
+    if not content.parking:
+        parts.append(f"*{t(lang, 'archive.parking.none')}*")
+        return parts
+    parts.append(questions_table(content.parking, lang))
+    still_open = sum(1 for row in content.parking if not row.outcome)
+    if still_open:
+        parts.append(count(lang, "archive.parking.still_open", still_open))
     return parts
 
 

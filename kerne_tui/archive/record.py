@@ -21,6 +21,7 @@ from kerne_tui.store import (
     read_session_data,
 )
 from kerne_tui.workshop import (
+    PARKING_STEP_ID,
     Contribution,
     Pin,
     StepResults,
@@ -28,6 +29,8 @@ from kerne_tui.workshop import (
     merge_roots,
     results_for,
 )
+from kerne_tui.workshop.kinds.questions import question_rows
+from kerne_tui.workshop.parts import QuestionRow
 
 ARCHIVE_NOTE = ARCHIVE_FIELD
 """Header field of an archived copy (``SessionHeader.archive``): when, and the saved tallies."""
@@ -143,8 +146,13 @@ class SessionRecord:
 
     def results(self, step: Step) -> StepResults:
         """The step's tallies from the workshop's own results code."""
+        edits = self.session_state.word_edits.get(step.id)
         results = results_for(
-            step, self.contributions, self.options(step), merged=self.option_merges(step)
+            step,
+            self.contributions,
+            self.options(step),
+            word_edits=edits,
+            merged=self.option_merges(step),
         )
         if self.saved_tally is None:
             return results
@@ -154,6 +162,11 @@ class SessionRecord:
             respondents=self.saved_tally.respondents.get(step.id, 0),
             bars=tuple(replace(bar, people=people.get(bar.option_id, 0)) for bar in results.bars),
         )
+
+    def parking(self) -> tuple[QuestionRow, ...]:
+        """The parking lot's shown items, most upvotes first, with how each one ended."""
+        every = [c for c in self.contributions if c.step_id == PARKING_STEP_ID and not c.retracted]
+        return question_rows(every, [c for c in every if c.visible])
 
     @property
     def phones(self) -> int:

@@ -14,10 +14,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from kerne_tui.catalog import Lang, t
-from kerne_tui.store import CONTRIBUTIONS
+from kerne_tui.store import CONTRIBUTIONS, LOG, STATE
 
 TEXT_FIELDS = ("text", "what", "who", "when")
 """The fields of a contribution that hold a participant's own words."""
+WORDS = "words"
+"""A word cloud's list of words: emptied like the texts; a word the facilitator hid from the
+cloud is taken out of every contribution, and out of the state's word edits."""
+WORD_EDITS = "word_edits"
 SAYS_WHY = ("text", "what")
 """The fields that get a few words saying why the text is not there, so a report or a
 spreadsheet row reads "(hidden by the facilitator)" rather than nothing."""
@@ -55,8 +59,38 @@ def without_withheld_texts(
         for name in TEXT_FIELDS:
             if doc.get(name):
                 doc[name] = t(lang, f"hostile.withheld.{reason}") if name in SAYS_WHY else ""
+        if doc.get(WORDS):
+            doc[WORDS] = []
         doc[WITHHELD] = reason
+    _without_hidden_words(copied)
     return copied
+
+
+def _without_hidden_words(copied: dict[str, dict[str, Any]]) -> None:
+    """Take the words hidden from a cloud out of its contributions and out of the state."""
+    for state in copied.get(STATE, {}).values():
+        edits = state.get(WORD_EDITS) if isinstance(state, dict) else None
+        if isinstance(edits, dict):
+            _without_words_hidden_in(copied, edits)
+
+
+def _without_words_hidden_in(copied: dict[str, dict[str, Any]], edits: dict[str, Any]) -> None:
+    hidden = {
+        step: {word for word, into in step_edits.items() if not into}
+        for step, step_edits in edits.items()
+        if isinstance(step_edits, dict)
+    }
+    for doc in copied.get(CONTRIBUTIONS, {}).values():
+        if isinstance(doc, dict) and isinstance(doc.get(WORDS), list):
+            gone = hidden.get(str(doc.get("step_id")), set())
+            doc[WORDS] = [word for word in doc[WORDS] if word not in gone]
+    for step, step_edits in edits.items():
+        if isinstance(step_edits, dict):
+            edits[step] = {word: into for word, into in step_edits.items() if into}
+    # The log says which word each edit was about: a hidden one is not named there either.
+    for entry in copied.get(LOG, {}).values():
+        if isinstance(entry, dict) and entry.get("word") in hidden.get(str(entry.get("step")), ()):
+            entry["word"] = ""
 
 
 def withheld_count(data: Mapping[str, Mapping[str, Any]]) -> dict[str, int]:

@@ -36,6 +36,7 @@ class KindFields:
     options: tuple[Option, ...] = ()
     options_from: str | None = None
     statements: tuple[str, ...] = ()
+    stop_words: tuple[str, ...] = ()
     compare_with: str | None = None
     actions_from: str | None = None
 
@@ -144,6 +145,25 @@ def _review(check: Checker, place: str, raw: Mapping[str, Any], refs: References
     return KindFields(actions_from=_earlier_id(check, place, raw, "actions_from", required=True))
 
 
+MAX_WORDS_LIMIT = 10
+"""The most words a ``words`` step may ask of one phone."""
+
+
+def _words(check: Checker, place: str, raw: Mapping[str, Any], refs: References) -> KindFields:
+    """A word cloud: at most :data:`MAX_WORDS_LIMIT` words a phone; stop words folded."""
+    limit = raw.get("max_words")
+    if isinstance(limit, int) and not isinstance(limit, bool) and limit > MAX_WORDS_LIMIT:
+        check.add(place, "max_words", "plan.err.max_int", maximum=MAX_WORDS_LIMIT, value=limit)
+    stop_words = check.strings(place, raw, "stop_words")
+    return KindFields(stop_words=tuple(dict.fromkeys(word.lower() for word in stop_words)))
+
+
+def _parking(check: Checker, place: str, raw: Mapping[str, Any], refs: References) -> KindFields:
+    """An info or discuss step may show the parking lot (``parking = true``) for review."""
+    check.boolean(place, raw, "parking")
+    return KindFields()
+
+
 MAX_BUDGET = 1000
 """The most points a step may share out: more is no easier to share than 100."""
 MATRIX_MAX_OPTIONS = 12
@@ -183,8 +203,8 @@ _TEXT_KEYS = ("max_length", "max_per_person")
 
 KIND_CHECKS: Mapping[StepKind, KindChecks] = MappingProxyType(
     {
-        StepKind.INFO: KindChecks(keys=()),
-        StepKind.DISCUSS: KindChecks(keys=()),
+        StepKind.INFO: KindChecks(keys=("parking",), fields=_parking),
+        StepKind.DISCUSS: KindChecks(keys=("parking",), fields=_parking),
         StepKind.TEXT: KindChecks(keys=(*_TEXT_KEYS, "open_questions")),
         StepKind.SENTENCE: KindChecks(
             keys=(*_TEXT_KEYS, "open_questions"), max_length=200, max_per_person=2
@@ -206,6 +226,10 @@ KIND_CHECKS: Mapping[StepKind, KindChecks] = MappingProxyType(
         ),
         StepKind.ACTIONS: KindChecks(
             keys=(*_TEXT_KEYS, "evidence_label"), max_length=300, max_per_person=10, show=Show.LIVE
+        ),
+        StepKind.WORDS: KindChecks(keys=("max_words", "stop_words"), fields=_words),
+        StepKind.QUESTIONS: KindChecks(
+            keys=_TEXT_KEYS, max_length=200, max_per_person=3, show=Show.LIVE
         ),
         StepKind.POINTS: KindChecks(keys=("options", "options_from", "budget"), fields=_points),
         StepKind.MATRIX: KindChecks(

@@ -9,13 +9,19 @@ from pathlib import Path
 from typing import Any
 
 from kerne_tui.catalog import Lang
-from kerne_tui.plan.checks import EVERY_KIND_KEY, KIND_CHECKS, MATRIX_LABELS, References
+from kerne_tui.plan.checks import (
+    EVERY_KIND_KEY,
+    KIND_CHECKS,
+    MATRIX_LABELS,
+    MAX_WORDS_LIMIT,
+    References,
+)
 from kerne_tui.plan.model import Module, Plan, Show, Step, StepKind
 from kerne_tui.plan.problems import Checker, PlanError, PlanProblem, encode_place
 
 __all__ = ["PlanError", "PlanProblem", "load_plan", "plan_from_data"]
 
-_TOP_KEYS = ("title", "language", "description", "start", "limits", "modules")
+_TOP_KEYS = ("title", "language", "description", "start", "parking_lot", "limits", "modules")
 LIMIT_KEYS = ("devices_per_address", "new_devices_per_minute")
 """The keys of a plan's ``[limits]`` table: phones per network address (docs/trust.md)."""
 MAX_LIMIT = 10_000
@@ -91,6 +97,7 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
     if start and not _START_PATTERN.match(start):
         check.add(top, "start", "plan.err.start", value=start)
         start = ""
+    parking_lot = check.boolean(top, data, "parking_lot")
     raw_modules = data.get("modules", [])
     if not isinstance(raw_modules, list) or not all(isinstance(m, dict) for m in raw_modules):
         check.wrong_type(top, "modules", "type.list_of_tables", raw_modules)
@@ -134,6 +141,8 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
             )
             position += 1
             if step is not None:
+                if step.parking and not parking_lot:
+                    check.add(splace, "parking", "plan.err.parking_off")
                 steps.append(step)
                 step_kinds[step.id] = step.kind
         modules.append(Module(title=module_title, focus=focus, steps=tuple(steps)))
@@ -147,6 +156,7 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
         modules=tuple(modules),
         start=start,
         source=source,
+        parking_lot=parking_lot,
         raw=dict(data),
     )
 
@@ -256,6 +266,9 @@ def _check_step(
         top=check.integer(place, raw, "top", 3, 1),
         open_questions=check.boolean(place, raw, "open_questions"),
         evidence_label=check.text(place, raw, "evidence_label", required=False),
+        max_words=min(check.integer(place, raw, "max_words", 3, 1), MAX_WORDS_LIMIT),
+        stop_words=own.stop_words,
+        parking=raw.get("parking") is True,
         budget=check.integer(place, raw, "budget", 100, 1),
         **{name: check.text(place, raw, name, required=False) for name in MATRIX_LABELS},
         compare_with=own.compare_with,

@@ -22,6 +22,8 @@ class StepKind(StrEnum):
     CHOICE = "choice"
     RANK = "rank"
     ACTIONS = "actions"
+    WORDS = "words"
+    QUESTIONS = "questions"
     POINTS = "points"
     MATRIX = "matrix"
     REVIEW = "review"
@@ -79,6 +81,10 @@ class Step:
     """True where the step collects objections: what stays shown stands as open questions."""
     evidence_label: str = ""
     """An actions step's own words for "how we will see that it worked" ("" for the default)."""
+    max_words: int = 3
+    stop_words: tuple[str, ...] = ()
+    parking: bool = False
+    """An info or discuss step that shows the parking lot for review."""
     budget: int = 100
     """points: what each phone shares out over the options."""
     x_label: str = ""
@@ -138,6 +144,8 @@ class Plan:
     modules: tuple[Module, ...]
     start: str = ""
     source: str = ""
+    parking_lot: bool = False
+    """Phones may park questions at any step while the session runs."""
     raw: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     _steps: tuple[Step, ...] = field(init=False, compare=False, repr=False)
     _positions: Mapping[str, int] = field(init=False, compare=False, repr=False)

@@ -16,7 +16,20 @@ from typing import Any, Final
 from kerne_tui.rehearsal.samples import ALL_THEMES
 
 INPUT_KINDS: Final = frozenset(
-    {"text", "sentence", "vote", "scale", "choice", "rank", "actions", "review", "points", "matrix"}
+    {
+        "text",
+        "sentence",
+        "vote",
+        "scale",
+        "choice",
+        "rank",
+        "actions",
+        "review",
+        "points",
+        "matrix",
+        "words",
+        "questions",
+    }
 )
 REVIEW_STATUSES: Final = ("done", "under_way", "not_started", "dropped")
 """The statuses of a review, as the API spells them."""
@@ -28,6 +41,12 @@ MAX_SKIPPERS: Final = 2
 """At most this many phones sit out an input step (none in a room of fewer than four)."""
 TWICE_SHARE: Final = 0.3
 """About this share of the phones send a second answer where a step allows several."""
+ASK_SHARE: Final = 0.4
+"""About this share of the phones ask a question of their own; the others only upvote."""
+PARK_SHARE: Final = 0.25
+"""About this share of the phones park a question at some point in the day."""
+UPVOTE: Final = ""
+"""An upvote whose question is chosen when it is sent (the list grows while the step runs)."""
 Payload = dict[str, Any]
 
 # Words in a step's id or title that say what kind of answer fits (Danish and English plans).
@@ -119,6 +138,10 @@ def plan_answers(step: Mapping[str, Any], language: str, phone: int, crowd: Crow
         return _texts(step, language, phone, crowd)
     if kind == "actions":
         return _actions(step, language, phone, crowd, rng)
+    if kind == "words":
+        return [_words(step, language, crowd, rng)]
+    if kind == "questions":
+        return _questions(step, language, phone, crowd, rng)
     if kind == "review":
         return _review(step, language, crowd, rng)
     options = [str(option["id"]) for option in step.get("options", ())]
@@ -140,6 +163,52 @@ def plan_answers(step: Mapping[str, Any], language: str, phone: int, crowd: Crow
         return [{"choices": _pick(weights, min(count, len(options)), rng)}]
     top = min(int(step.get("top", 3)), len(options))
     return [{"ranking": _pick(weights, top, rng)}]
+
+
+def _words(step: Mapping[str, Any], language: str, crowd: Crowd, rng: random.Random) -> Payload:
+    """One to ``max_words`` mood words, the room's favourites likelier, so the cloud has peaks."""
+    pool = list(sample_texts("mood_words", language))
+    liked = crowd.popularity(str(step.get("id", "")), pool)
+    weights = {word: liked[word] * rng.uniform(0.5, 1.5) for word in pool}
+    count = rng.randint(1, max(1, min(int(step.get("max_words", 3)), 3)))
+    words = _pick(weights, count, rng)
+    # Now and then a word arrives in capitals: the cloud counts it with the others.
+    if rng.random() < 0.2:
+        words[0] = words[0].upper()
+    return {"words": words}
+
+
+def _questions(
+    step: Mapping[str, Any], language: str, phone: int, crowd: Crowd, rng: random.Random
+) -> list[Payload]:
+    """Some phones ask a question; the others upvote one or two of theirs later on.
+
+    An upvote carries the question its phone asks instead when there is nothing yet to upvote.
+    """
+    deck = crowd.deck(str(step.get("id", "")), sample_texts("questions", language))
+    own = {"text": fit(deck[phone % len(deck)], int(step.get("max_length", 200)))}
+    answers: list[Payload] = [own] if rng.random() < ASK_SHARE else []
+    answers.extend({"upvote": UPVOTE, **own} for _ in range(rng.randint(1, 2)))
+    return answers
+
+
+def choose_upvote(
+    questions: Sequence[Mapping[str, Any]], taken: set[str], rng: random.Random
+) -> str | None:
+    """A question to upvote when the time comes: popular ones likelier, none twice."""
+    free = [q for q in questions if str(q.get("id")) not in taken and not q.get("outcome")]
+    if not free:
+        return None
+    weights = [1.0 + float(q.get("votes", 0)) for q in free]
+    return str(rng.choices(free, weights=weights)[0]["id"])
+
+
+def parking_item(language: str, phone: int, crowd: Crowd) -> str | None:
+    """The question this phone parks during the day, if it is one that parks any."""
+    if crowd.rng("park", phone).random() >= PARK_SHARE:
+        return None
+    deck = crowd.deck("parking", sample_texts("parking", language))
+    return deck[phone % len(deck)]
 
 
 def _how_many(step: Mapping[str, Any], phone: int, crowd: Crowd) -> int:

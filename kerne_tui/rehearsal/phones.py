@@ -23,7 +23,15 @@ import aiohttp
 import orjson
 
 from kerne_tui.rehearsal.addresses import local_address_for
-from kerne_tui.rehearsal.answers import Crowd, Payload, answer_delays, plan_answers
+from kerne_tui.rehearsal.answers import (
+    UPVOTE,
+    Crowd,
+    Payload,
+    answer_delays,
+    choose_upvote,
+    parking_item,
+    plan_answers,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +62,12 @@ MAX_FAILURES: Final = 8
 MAX_CONNECTIONS: Final = 500
 """Event streams one phone opens in its life, however the server behaves."""
 SEND_ATTEMPTS: Final = 3
+PARKING: Final = "parking"
+"""Where a payload goes instead of a step: the parking lot, open at every step."""
+UPVOTE_LOOKS: Final = 3
+"""How often a phone looks for a question to upvote before it asks its own instead."""
+PARKING_UPVOTE_SHARE: Final = 0.15
+"""The chance at each step that a phone upvotes something in the parking lot."""
 
 
 def backoff(failures: int, rng: random.Random) -> float:
@@ -83,6 +97,7 @@ class SimulatedPhone:
         self._over = asyncio.Event()
         """Set when the step this phone is answering is no longer open to it."""
         self._planned: set[str] = set()
+        self._parked = False
         self._answers: set[asyncio.Task[None]] = set()
         self.messages = 0
         """Event-stream messages received."""
@@ -198,9 +213,20 @@ class SimulatedPhone:
         self._planned.add(step_id)
         language = str(state.get("language", "da"))
         payloads = plan_answers(step, language, self.index, self.crowd)
+        targets = [step_id] * len(payloads)
+        if isinstance(state.get("parking"), dict):
+            # Now and then, at any step, a question goes to the parking lot or gets an upvote.
+            item = None if self._parked else parking_item(language, self.index, self.crowd)
+            if item is not None:
+                self._parked = True
+                payloads.append({"text": item})
+                targets.append(PARKING)
+            elif self._rng.random() < PARKING_UPVOTE_SHARE:
+                payloads.append({"upvote": UPVOTE})
+                targets.append(PARKING)
         delays = answer_delays(len(payloads), float(step.get("seconds_left", 0)), self._rng)
-        for payload, delay in zip(payloads, delays, strict=True):
-            task = asyncio.create_task(self._answer(session, step_id, payload, delay, self._over))
+        for target, payload, delay in zip(targets, payloads, delays, strict=True):
+            task = asyncio.create_task(self._answer(session, target, payload, delay, self._over))
             self._answers.add(task)
             task.add_done_callback(self._answers.discard)
 
@@ -222,10 +248,47 @@ class SimulatedPhone:
                 log.exception("simulated phone %d could not answer %s", self.index + 1, step_id)
         # Otherwise the step ended before this person got round to answering.
 
+    async def _chosen_upvote(self, session: aiohttp.ClientSession, step_id: str) -> str | None:
+        """The question (or parked item) to upvote now, from the state as it is now."""
+        async with session.get(f"{self.base_url}/api/{self.code}/state") as response:
+            response.raise_for_status()
+            state = await response.json(loads=orjson.loads, content_type=None)
+        if not isinstance(state, dict):
+            return None
+        if step_id == PARKING:
+            lot = state.get("parking") or {}
+            questions, mine = lot.get("items", []), lot.get("mine", [])
+        else:
+            step = state.get("step") or {}
+            if step.get("id") != step_id:
+                return None
+            questions, mine = step.get("questions", []), state.get("mine", [])
+        # Not one's own question, and not one upvoted already.
+        taken = {str(m.get("upvote") or m.get("id")) for m in mine}
+        return choose_upvote(questions, taken, self._rng)
+
     async def _send(self, session: aiohttp.ClientSession, step_id: str, payload: Payload) -> None:
         """Post one answer; retry the same one (same client id) when the server is busy."""
-        body = {"step": step_id, "client_id": uuid.uuid4().hex, **payload}
-        url = f"{self.base_url}/api/{self.code}/contributions"
+        if payload.get("upvote") == UPVOTE:
+            chosen = await self._chosen_upvote(session, step_id)
+            for _ in range(UPVOTE_LOOKS - 1):
+                if chosen is not None:
+                    break
+                # Nothing to upvote yet: read the others' questions again in a moment.
+                await asyncio.sleep(self._rng.uniform(0.5, 1.5))
+                chosen = await self._chosen_upvote(session, step_id)
+            if chosen is not None:
+                payload = {"upvote": chosen}
+            elif "text" in payload:
+                payload = {"text": payload["text"]}
+            else:
+                return
+        if step_id == PARKING:
+            body = {"client_id": uuid.uuid4().hex, **payload}
+            url = f"{self.base_url}/api/{self.code}/parking"
+        else:
+            body = {"step": step_id, "client_id": uuid.uuid4().hex, **payload}
+            url = f"{self.base_url}/api/{self.code}/contributions"
         for attempt in range(1, SEND_ATTEMPTS + 1):
             try:
                 async with session.post(url, json=body) as response:

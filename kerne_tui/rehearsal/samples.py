@@ -309,6 +309,60 @@ ACTION_EVIDENCE: Final[Texts] = (
     ),
 )
 
+MOOD_WORDS: Final[Texts] = (
+    (
+        "nysgerrig",
+        "spændt",
+        "træt",
+        "skeptisk",
+        "håbefuld",
+        "glad",
+        "forventningsfuld",
+        "presset",
+        "rolig",
+        "klar",
+        "undrende",
+        "åben",
+    ),
+    (
+        "curious",
+        "excited",
+        "tired",
+        "sceptical",
+        "hopeful",
+        "glad",
+        "expectant",
+        "pressed",
+        "calm",
+        "ready",
+        "wondering",
+        "open",
+    ),
+)
+
+QUESTIONS: Final[Texts] = (
+    (
+        "Hvordan følger topledelsen op på, om målene når ud i praksis?",
+        "Hvornår kommer der en afklaring på budgettet for næste år?",
+        "Hvad forventer I konkret af os institutionsledere det næste halve år?",
+        "Hvordan får vi tid til faglig ledelse ved siden af driften?",
+        "Hvem beslutter, hvilke indsatser vi stopper med?",
+        "Kan chefen komme ud i institutionerne oftere?",
+        "Hvordan bliver vi inddraget, før beslutningerne er truffet?",
+        "Hvad sker der, når et mål ikke bliver nået?",
+    ),
+    (
+        "How does top management follow up on whether the goals reach practice?",
+        "When will next year's budget be settled?",
+        "What exactly do you expect of us institution leaders in the next six months?",
+        "How do we find time for professional leadership beside the daily running?",
+        "Who decides which efforts we stop?",
+        "Could the director come out to the institutions more often?",
+        "How are we involved before the decisions are made?",
+        "What happens when a goal is not met?",
+    ),
+)
+
 REVIEW_COMMENT: Final[Texts] = (
     (
         "Det kom godt i gang, men gik i stå i december.",
@@ -338,6 +392,8 @@ ALL_THEMES: Final[dict[str, Texts]] = {
     "off_the_field": OFF_THE_FIELD,
     "ideas": IDEAS,
     "checkout": CHECKOUT,
+    "mood_words": MOOD_WORDS,
+    "questions": QUESTIONS,
     "action_what": ACTION_WHAT,
     "action_who": ACTION_WHO,
     "action_when": ACTION_WHEN,

@@ -234,6 +234,8 @@ class SessionState:
     ended_at: str | None = None
     left: Mapping[str, float] = field(default_factory=dict)
     """The seconds each step had left when the facilitator moved on from it (its return)."""
+    word_edits: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Per word-cloud step: a word the facilitator hid (to "") or merged (to another word)."""
 
     @classmethod
     def from_doc(cls, doc: object) -> SessionState:
@@ -259,6 +261,7 @@ class SessionState:
             started_at=optional_text(doc, where, "started_at"),
             ended_at=optional_text(doc, where, "ended_at"),
             left=_seconds(doc.get("left"), where, "left"),
+            word_edits=_word_edits(doc.get("word_edits"), where),
         )
 
     def to_doc(self) -> dict[str, Any]:
@@ -276,6 +279,8 @@ class SessionState:
         )
         if self.left:
             doc["left"] = {k: round(v, 3) for k, v in self.left.items()}
+        if self.word_edits:
+            doc["word_edits"] = {step: dict(edits) for step, edits in self.word_edits.items()}
         return doc
 
 
@@ -290,6 +295,21 @@ def _seconds(value: object, where: str, name: str) -> dict[str, float]:
         if isinstance(seconds, bool) or not isinstance(seconds, int | float):
             raise LayoutError(f"{where}: '{name}' of '{step_id}' should be a number")
         found[str(step_id)] = float(seconds)
+    return found
+
+
+def _word_edits(value: object, where: str) -> dict[str, dict[str, str]]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise LayoutError(f"{where}: 'word_edits' should be a table, not {type_name(value)}")
+    found: dict[str, dict[str, str]] = {}
+    for step_id, edits in value.items():
+        if not isinstance(edits, Mapping) or not all(
+            isinstance(word, str) and isinstance(target, str) for word, target in edits.items()
+        ):
+            raise LayoutError(f"{where}: 'word_edits' of '{step_id}' should map words to words")
+        found[str(step_id)] = dict(edits)
     return found
 
 

@@ -181,6 +181,12 @@ class KerneApp(App[None]):
         if isinstance(screen, QrScreen) and screen.welcome:
             self.pop_screen()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The parking lot's key shows only for a plan that has one."""
+        if action == "toggle_parking":
+            return self.workshop.plan.parking_lot
+        return True
+
     # --- facilitator commands -------------------------------------------------------------
     def action_help_quit(self) -> None:
         """Ctrl+C does not quit (too easy to press by accident): say what does."""
@@ -274,6 +280,14 @@ class KerneApp(App[None]):
         else:
             title, notes = step.title, step.notes
         self.push_screen(NotesScreen(title, notes, self.lang))
+
+    def action_toggle_parking(self) -> None:
+        """Show the parking lot on the wall in place of the answers, or the answers again."""
+        if not self.workshop.plan.parking_lot:
+            self.notify(t(self.lang, "tui.parking.none"), severity="warning")
+            return
+        if self.main.toggle_parking():
+            self.notify(t(self.lang, "tui.parking.shown"))
 
     def action_toggle_theme(self) -> None:
         """Switch between the light and the dark projector theme."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from enum import StrEnum
 
 from rich.style import Style
@@ -31,14 +32,20 @@ _FONT: dict[str, tuple[str, ...]] = {
 UPPER_HALF = "▀"
 
 
-def block_pixels(value: str, scale: int = 1) -> list[list[bool]]:
+Font = Mapping[str, tuple[str, ...]]
+"""Glyphs of five rows each; "#" is ink. The glyphs of one font may differ in width."""
+DIGITS: Font = _FONT
+
+
+def block_pixels(value: str, scale: int = 1, font: Font = DIGITS) -> list[list[bool]]:
     """*value* (digits, ':' and '-') as rows of pixels of the block font, *scale* cells square.
 
-    The number of rows is even: each pair of rows becomes one row of character cells.
+    The number of rows is even: each pair of rows becomes one row of character cells. Another
+    *font* (the word cloud's letters) draws other characters.
     """
     pixels: list[list[bool]] = [[] for _ in range(5)]
     for index, char in enumerate(value):
-        glyph = _FONT.get(char, _FONT["-"])
+        glyph = font.get(char, _FONT["-"])
         for row, line in enumerate(glyph):
             if index:
                 pixels[row].append(False)
@@ -49,13 +56,15 @@ def block_pixels(value: str, scale: int = 1) -> list[list[bool]]:
     return grid
 
 
-def block_lines(value: str, scale: int, ink: Style, paper: Style) -> list[Text]:
+def block_lines(
+    value: str, scale: int, ink: Style, paper: Style, font: Font = DIGITS
+) -> list[Text]:
     """*value* drawn as upper-half blocks: foreground for the upper pixel, background for the lower.
 
     One glyph in every cell, coloured twice, draws the same in every font (a mix of ▀▄█ and
     spaces shifts in some renderers).
     """
-    grid = block_pixels(value, scale)
+    grid = block_pixels(value, scale, font)
     ink_color, paper_color = ink.color, paper.bgcolor
     styles = {
         (up, down): Style(
@@ -73,9 +82,9 @@ def block_lines(value: str, scale: int, ink: Style, paper: Style) -> list[Text]:
     return lines
 
 
-def block_size(value: str, scale: int) -> tuple[int, int]:
+def block_size(value: str, scale: int, font: Font = DIGITS) -> tuple[int, int]:
     """(width, height) in cells of *value* drawn at *scale*."""
-    grid = block_pixels(value, scale)
+    grid = block_pixels(value, scale, font)
     return (len(grid[0]) if grid else 0, len(grid) // 2)
 
 

@@ -96,6 +96,40 @@ class PinScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+class OwnerScreen(ModalScreen[str | None]):
+    """Type who owns a parked item or question from here on; Enter closes it with that owner."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, item: str, lang: Lang) -> None:
+        super().__init__(classes="dialog-screen")
+        self.item = item
+        self.lang: Lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(
+                Text(t(self.lang, "tui.owner.title"), style="bold"), classes="dialog-title"
+            )
+            yield Static(plain(self.item), classes="dialog-text")
+            field = Input(id="owner-input", max_length=120)
+            field.cursor_blink = False
+            yield field
+            yield Static(Text(t(self.lang, "tui.owner.keys")), classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#owner-input", Input).focus()
+
+    @on(Input.Submitted, "#owner-input")
+    def owner_typed(self, event: Input.Submitted) -> None:
+        """Enter gives the item the typed owner."""
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        """Close without changing the item."""
+        self.dismiss(None)
+
+
 class MergeScreen(ModalScreen[str | None]):
     """Choose the card a duplicate is folded into."""
 

@@ -26,6 +26,7 @@ FACILITATOR_KEYS: list[BindingType] = [
     Binding("s", "pin", "tui.key.pin", tooltip="tui.key.pin.long"),
     Binding("o", "show_notes", "tui.key.notes", tooltip="tui.key.notes.long"),
     Binding("t", "toggle_theme", "tui.key.theme", tooltip="tui.key.theme.long"),
+    Binding("P", "toggle_parking", "tui.key.parking", tooltip="tui.key.parking.long"),
     Binding("f", "pair_phone", "tui.key.pair_phone", tooltip="tui.key.pair_phone.long"),
     Binding("c", "close_session", "tui.key.close", tooltip="tui.key.close.long"),
     Binding(
@@ -56,9 +57,15 @@ SELECTION_KEYS: list[BindingType] = [
     Binding("shift+tab", SCREEN + "select_previous", "tui.key.select", show=False),
     Binding("h", SCREEN + "hide_selected", "tui.key.hide", tooltip="tui.key.hide.long"),
     Binding("m", SCREEN + "merge_selected", "tui.key.merge", tooltip="tui.key.merge.long"),
+    Binding("x", SCREEN + "answer_selected", "tui.key.answered", tooltip="tui.key.answered.long"),
+    Binding("e", SCREEN + "owner_selected", "tui.key.owner", tooltip="tui.key.owner.long"),
+    Binding("d", SCREEN + "drop_selected", "tui.key.drop", tooltip="tui.key.drop.long"),
 ]
 """Moderation keys, bound app-wide (the footer keeps its order) and carried out by the screen on
 top: only the main screen, where the answers are, takes them."""
+
+CLOSING_ACTIONS = frozenset({"answer_selected", "owner_selected", "drop_selected"})
+"""The moderation actions that close a question or a parked item (shown only where there are)."""
 
 SELECTION_ACTIONS = frozenset(
     binding.action.removeprefix(SCREEN)

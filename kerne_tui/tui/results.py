@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.containers import ItemGrid, VerticalScroll
@@ -25,13 +26,23 @@ from textual.widgets import Static
 from kerne_tui.catalog import Lang, counted, t
 from kerne_tui.plan import StepKind
 from kerne_tui.store import FollowUpRecord
-from kerne_tui.tui.big_numbers import Tally
+from kerne_tui.tui.big_numbers import Tally, block_lines, block_size
+from kerne_tui.tui.block_letters import LETTERS, drawable
 from kerne_tui.tui.card_fit import fit_card
 from kerne_tui.tui.matrix_view import MatrixChart
 from kerne_tui.workshop import ComparedRow, compared
 from kerne_tui.workshop.kinds.matrix import axes
 from kerne_tui.workshop.parts import REVIEW_STATUSES
-from kerne_tui.workshop.results import ActionRow, Bar, Card, ReviewRow, ScaleRow, StepResults
+from kerne_tui.workshop.results import (
+    ActionRow,
+    Bar,
+    Card,
+    QuestionRow,
+    ReviewRow,
+    ScaleRow,
+    StepResults,
+    WordCount,
+)
 from kerne_tui.workshop.sanitize import clean_text
 
 WALL_LIMIT = 60
@@ -280,6 +291,103 @@ def action_table(
     return table
 
 
+BIG_WORDS = 3
+"""The cloud's top words drawn in block letters; the rest follow in ordinary type."""
+QUESTION_ROWS = 12
+"""Questions on the wall at most (the most upvoted)."""
+
+
+class WordCloud:
+    """The most frequent words biggest: the top ones in block letters, the rest by weight."""
+
+    def __init__(
+        self, words: Sequence[WordCount], selected: str | None, ink: Style, lang: Lang
+    ) -> None:
+        self.words = words
+        self.selected = selected
+        self.ink = ink
+        self.lang = lang
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        if not self.words:
+            return
+        solid = bool(self.ink.color and self.ink.bgcolor)
+        for index, entry in enumerate(self.words[:BIG_WORDS]):
+            if index:
+                yield Text("")
+            yield from self._big(entry, width, solid, first=index == 0)
+        rest = self.words[BIG_WORDS:]
+        if not rest:
+            return
+        yield Text("")
+        top = rest[0].count
+        flow = Text(overflow="fold")
+        for index, entry in enumerate(rest):
+            if index:
+                flow.append("    ")
+            chosen = entry.word == self.selected
+            if chosen:
+                flow.append(MARK, style="bold")
+            style = "bold" if entry.count > 1 and entry.count * 2 >= top else ""
+            word = clean_text(entry.word, multiline=False)
+            flow.append(word.upper() if style else word, style=style + (" reverse" * chosen))
+            flow.append(f" {entry.count}", style="italic")
+        yield flow
+
+    def _big(self, entry: WordCount, width: int, solid: bool, *, first: bool) -> RenderResult:
+        word = clean_text(entry.word, multiline=False).upper()
+        mark = MARK if entry.word == self.selected else ""
+        count = f"  {entry.count}"
+        room = width - len(mark) - len(count)
+        scale = 2 if first and block_size(word, 2, LETTERS)[0] <= room else 1
+        if not (solid and drawable(word) and block_size(word, scale, LETTERS)[0] <= room):
+            line = Text(mark, style="bold", overflow="fold")
+            line.append(word, style="bold reverse" if mark else "bold")
+            line.append(count, style="italic")
+            yield line
+            return
+        lines = block_lines(word, scale, self.ink, self.ink, LETTERS)
+        middle = len(lines) // 2
+        for index, drawn in enumerate(lines):
+            line = Text(no_wrap=True)
+            line.append(mark if index == middle else " " * len(mark), style="bold")
+            line.append_text(drawn)
+            if index == middle:
+                line.append(count, style="bold")
+            yield line
+
+
+def question_table(
+    rows: Sequence[QuestionRow], selected: str | None, lang: Lang, *, closing: bool = False
+) -> Table:
+    """Questions with their upvotes, most first; an answered or closed one says so."""
+    table = Table(box=box.SIMPLE_HEAVY, expand=True, show_edge=False, pad_edge=False)
+    table.add_column("", width=2, no_wrap=True)
+    table.add_column(t(lang, "tui.questions.votes"), width=6, justify="right", no_wrap=True)
+    table.add_column(t(lang, "tui.questions.question"), ratio=4, overflow="fold")
+    table.add_column("", ratio=2, min_width=10, overflow="fold")
+    for row in rows:
+        chosen = row.id == selected
+        outcome = outcome_text(row, lang)
+        style = "reverse bold" if chosen else ("dim" if row.outcome else None)
+        table.add_row(
+            Text(MARK.strip() if chosen else ""),
+            Text(f"▲ {row.votes}", style="bold"),
+            plain(row.text, multiline=False),
+            Text(outcome, style="italic") if outcome or closing else Text(""),
+            style=style,
+        )
+    return table
+
+
+def outcome_text(row: QuestionRow, lang: Lang) -> str:
+    """How a question or parked item ended, in words ("" while it is open)."""
+    if not row.outcome:
+        return ""
+    return t(lang, f"outcome.{row.outcome}", owner=clean_text(row.owner, multiline=False))
+
+
 def card_text(card: Card, *, selected: bool) -> Content:
     """A card's words as plain text, marked when selected, with ×N for merged duplicates.
 
@@ -468,6 +576,18 @@ def _draw_actions(view: ResultsView, results: StepResults, selected: str | None)
     return [row.id for row in results.actions]
 
 
+def _draw_words(view: ResultsView, results: StepResults, selected: str | None) -> list[str]:
+    pane = view.query_one("#words", Static)
+    pane.update(WordCloud(results.words, selected, pane.rich_style, view.lang))
+    return [entry.word for entry in results.words]
+
+
+def _draw_questions(view: ResultsView, results: StepResults, selected: str | None) -> list[str]:
+    shown = results.questions[:QUESTION_ROWS]
+    view.query_one("#questions", Static).update(question_table(shown, selected, view.lang))
+    return [row.id for row in shown]
+
+
 def _draw_nothing(view: ResultsView, results: StepResults, selected: str | None) -> list[str]:
     return []
 
@@ -482,12 +602,14 @@ KIND_VIEWS: dict[StepKind, KindView] = {
     StepKind.RANK: KindView("bars", _draw_bars, unit="points"),
     StepKind.SCALE: KindView("scales", _draw_scales),
     StepKind.ACTIONS: KindView("actions", _draw_actions),
+    StepKind.WORDS: KindView("words", _draw_words),
+    StepKind.QUESTIONS: KindView("questions", _draw_questions),
     StepKind.REVIEW: KindView("reviews", _draw_reviews),
     StepKind.POINTS: KindView("bars", _draw_points, unit="points"),
     StepKind.MATRIX: KindView("matrix", _draw_matrix),
 }
 """The one place that says how each step kind's results are drawn; a new kind adds its line."""
-PANES = ("cards", "bars", "scales", "actions", "reviews", "matrix")
+PANES = ("cards", "bars", "scales", "actions", "words", "questions", "reviews", "matrix")
 """The view's children that show results, one of them at a time."""
 
 
@@ -515,6 +637,8 @@ class ResultsView(VerticalScroll, can_focus=False):
         yield Static(id="bars", classes="chart")
         yield Static(id="scales", classes="chart")
         yield Static(id="actions", classes="chart")
+        yield Static(id="words", classes="chart cloud")
+        yield Static(id="questions", classes="chart")
         yield Static(id="reviews", classes="chart")
         yield Static(id="matrix", classes="chart")
 

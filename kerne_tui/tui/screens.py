@@ -14,13 +14,13 @@ from textual.geometry import Size
 from textual.widgets import Footer, Static
 
 from kerne_tui.catalog import CATALOG, Lang, counted, t
-from kerne_tui.plan import Show, Step
+from kerne_tui.plan import Show, Step, StepKind
 from kerne_tui.store import SessionStatus
 from kerne_tui.tui.big_numbers import Countdown, clock_text, phase_of
 from kerne_tui.tui.commands import guarded
-from kerne_tui.tui.dialogs import MergeScreen
+from kerne_tui.tui.dialogs import MergeScreen, OwnerScreen
 from kerne_tui.tui.facilitation import RoomManners
-from kerne_tui.tui.keys import SELECTION_ACTIONS, KeyedScreen
+from kerne_tui.tui.keys import CLOSING_ACTIONS, SELECTION_ACTIONS, KeyedScreen
 from kerne_tui.tui.layout import (
     MIN_HEIGHT,
     MIN_WIDTH,
@@ -31,7 +31,8 @@ from kerne_tui.tui.layout import (
 )
 from kerne_tui.tui.qr import QrCode, qr_matrix, qr_size
 from kerne_tui.tui.results import WALL_LIMIT, ResultsView, plain
-from kerne_tui.workshop import StepResults, Workshop, results_for
+from kerne_tui.workshop import Outcome, StepResults, Workshop, results_for
+from kerne_tui.workshop.parking import PARKING_STEP
 
 REFRESH_SECONDS = 0.25
 """How often the countdown is read and pending answers are drawn: a burst of phones costs at
@@ -60,6 +61,8 @@ class MainScreen(KeyedScreen):
         """Set by the app: whether a console or remote has the moderation just now."""
         self.results: StepResults | None = None
         """The results on show (or counted) right now."""
+        self.parking_on_request = False
+        """The facilitator asked to see the parking lot in place of the answers."""
         self.answer_refreshes = 0
         """How often the answers were redrawn; bursts of phones must not redraw per answer."""
         self.arrangement = Arrangement(False, True, 1, SIDE_MIN_WIDTH + 2)
@@ -70,10 +73,32 @@ class MainScreen(KeyedScreen):
         self._qr_cells = qr_size(len(qr_matrix(join_url)), 1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The moderation keys work (and show in the footer) here, where the answers are."""
+        """The moderation keys work (and show in the footer) here, where the answers are.
+
+        The keys that close a question or a parked item show only where there are some.
+        """
         if not self.manners.allows(action):
             return False  # a console or a remote is attached: moderation happens there
+        if action in CLOSING_ACTIONS:
+            results = self.results
+            return results is not None and results.step.kind is StepKind.QUESTIONS
         return action in SELECTION_ACTIONS or super().check_action(action, parameters)
+
+    def parking_shown(self) -> bool:
+        """True while the parking lot stands in place of the answers (asked for, or a review)."""
+        workshop = self.workshop
+        if not workshop.plan.parking_lot or workshop.status == SessionStatus.WAITING:
+            return False
+        step = workshop.step
+        return self.parking_on_request or (step is not None and step.parking)
+
+    def toggle_parking(self) -> bool:
+        """Show the parking lot in place of the answers, or the answers again."""
+        self.parking_on_request = not self.parking_on_request
+        self.selected = None
+        self.refresh_answers()
+        self.refresh_bindings()
+        return self.parking_shown()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="top"):
@@ -150,8 +175,9 @@ class MainScreen(KeyedScreen):
         self._answers_dirty = True
 
     def step_opened(self) -> None:
-        """A new step is open: nothing of the last one stays selected."""
+        """A new step is open: nothing of the last one stays selected, its answers show."""
         self.selected = None
+        self.parking_on_request = False
         self.show_session()
 
     def archived(self, path: Path) -> None:
@@ -300,6 +326,9 @@ class MainScreen(KeyedScreen):
         workshop = self.workshop
         view = self.query_one(ResultsView)
         count = self.query_one("#answer-count", Static)
+        if self.parking_shown():
+            self._show_parking(view, count)
+            return
         target = self.results_step()
         if target is None or workshop.status == SessionStatus.WAITING:
             self.results = None
@@ -312,12 +341,35 @@ class MainScreen(KeyedScreen):
             workshop.options(target),
             newest=WALL_LIMIT,
             merged=workshop.option_merges(target),
+            word_edits=workshop.word_edits(target.id),
         )
         self.results = results
         visible = self.answers_visible(target)
         count.display = True
         count.update(self._count_text(target, results, visible))
         view.show(results, visible=visible, selected=self.selected)
+        if self.selected is not None and self.selected not in view.selectable:
+            self.selected = None
+
+    def _show_parking(self, view: ResultsView, count: Static) -> None:
+        every = self.workshop.parked(include_invisible=True)
+        rows = self.workshop.parking_rows()
+        results = StepResults(
+            PARKING_STEP,
+            respondents=len({c.device for c in every if not c.retracted}),
+            count=len(rows),
+            hidden=sum(1 for c in every if c.hidden and not c.retracted and not c.upvote),
+            questions=rows,
+        )
+        self.results = results
+        open_items = sum(1 for row in rows if not row.outcome)
+        text = Text(t(self.lang, "tui.parking.title") + "  ", style="bold")
+        text.append(t(self.lang, "tui.parking.count", n=len(rows), open=open_items))
+        if not rows:
+            text.append("  ·  " + t(self.lang, "tui.parking.empty"))
+        count.display = True
+        count.update(text)
+        view.show(results, visible=True, selected=self.selected)
         if self.selected is not None and self.selected not in view.selectable:
             self.selected = None
 
@@ -337,6 +389,9 @@ class MainScreen(KeyedScreen):
             return text
         if results.hidden:
             text.append("  ·  " + counted(self.lang, "tui.hidden_count", results.hidden))
+        hidden_words = sum(1 for into in self.workshop.word_edits(target.id).values() if not into)
+        if hidden_words:
+            text.append("  ·  " + counted(self.lang, "tui.words.hidden", hidden_words))
         if not visible:
             text.append("  ·  " + t(self.lang, "tui.answers.later"))
         elif not results.enough:
@@ -388,6 +443,11 @@ class MainScreen(KeyedScreen):
         for row in self.results.actions:
             if row.id == self.selected:
                 return row.what
+        for question in self.results.questions:
+            if question.id == self.selected:
+                return question.text
+        if any(entry.word == self.selected for entry in self.results.words):
+            return self.selected
         return ""
 
     def _move(self, delta: int) -> None:
@@ -417,7 +477,12 @@ class MainScreen(KeyedScreen):
             self.notify(t(self.lang, "tui.select.first"), severity="warning")
             return
         ids = self.query_one(ResultsView).selectable
-        ok, _ = await guarded(self.app, self.lang, self.workshop.toggle_hidden(chosen))
+        results = self.results
+        if results is not None and results.step.kind is StepKind.WORDS:
+            hiding = self.workshop.toggle_word_hidden(results.step.id, chosen)
+            ok, _ = await guarded(self.app, self.lang, hiding)
+        else:
+            ok, _ = await guarded(self.app, self.lang, self.workshop.toggle_hidden(chosen))
         if not ok:
             return
         rest = [cid for cid in ids if cid != chosen]
@@ -431,9 +496,18 @@ class MainScreen(KeyedScreen):
 
     async def action_show_hidden(self) -> None:
         """Bring back every hidden answer of the step on show."""
+        if self.parking_shown():
+            for contribution in self.workshop.parked(include_invisible=True):
+                if contribution.hidden and not contribution.retracted:
+                    await guarded(self.app, self.lang, self.workshop.toggle_hidden(contribution.id))
+            self.refresh_answers()
+            return
         target = self.results_step()
         if target is None:
             return
+        for word, into in self.workshop.word_edits(target.id).items():
+            if not into:
+                await guarded(self.app, self.lang, self.workshop.restore_word(target.id, word))
         for contribution in self.workshop.contributions(target.id, include_invisible=True):
             if contribution.hidden and not contribution.retracted:
                 await guarded(self.app, self.lang, self.workshop.toggle_hidden(contribution.id))
@@ -442,6 +516,10 @@ class MainScreen(KeyedScreen):
     def action_merge_selected(self) -> None:
         """Fold the selected card into another card that says the same."""
         chosen = self.selected
+        results = self.results
+        if chosen is not None and results is not None and (results.words or results.questions):
+            self._merge_word_or_question(chosen, results)
+            return
         if chosen is None or self.results is None or not self.results.cards:
             self.notify(t(self.lang, "tui.select.first"), severity="warning")
             return
@@ -467,6 +545,67 @@ class MainScreen(KeyedScreen):
                 self.refresh_answers()
 
         self.app.push_screen(MergeScreen(self.selected_text(), targets, self.lang), merge_into)
+
+    def _merge_word_or_question(self, chosen: str, results: StepResults) -> None:
+        """Fold a word of a cloud into another word, or a question into another question."""
+        step = results.step
+        if results.words:
+            targets = [(w.word, w.word) for w in results.words if w.word != chosen]
+        else:
+            targets = [(q.id, q.text) for q in results.questions if q.id != chosen]
+        if not targets:
+            self.notify(t(self.lang, "tui.merge.alone"), severity="warning")
+            return
+
+        async def merge_into(target: str | None) -> None:
+            if target is None:
+                return
+            if results.words:
+                merging = self.workshop.merge_word(step.id, chosen, target)
+            else:
+                merging = self.workshop.merge(chosen, target)
+            ok, _ = await guarded(self.app, self.lang, merging)
+            if ok:
+                self.selected = target
+                self.notify(t(self.lang, "tui.merge.done"))
+                self.refresh_answers()
+
+        self.app.push_screen(MergeScreen(self.selected_text(), targets, self.lang), merge_into)
+
+    async def _close_selected(self, outcome: str, owner: str = "") -> None:
+        chosen = self.selected
+        if chosen is None:
+            self.notify(t(self.lang, "tui.select.first"), severity="warning")
+            return
+        rows = self.results.questions if self.results is not None else ()
+        current = next((q for q in rows if q.id == chosen), None)
+        if current is not None and current.outcome == outcome and outcome != Outcome.OWNER:
+            outcome = ""  # the same key again opens the item again
+        closing = self.workshop.set_outcome(chosen, outcome, owner)
+        ok, _ = await guarded(self.app, self.lang, closing)
+        if ok:
+            self.notify(t(self.lang, f"outcome.{outcome or 'open'}", owner=owner))
+            self.refresh_answers()
+
+    async def action_answer_selected(self) -> None:
+        """Mark the selected question or parked item answered (again: open it again)."""
+        await self._close_selected(Outcome.ANSWERED)
+
+    async def action_drop_selected(self) -> None:
+        """Drop the selected parked item or question (again: open it again)."""
+        await self._close_selected(Outcome.DROPPED)
+
+    def action_owner_selected(self) -> None:
+        """Give the selected parked item or question an owner, typed in a dialog."""
+        if self.selected is None:
+            self.notify(t(self.lang, "tui.select.first"), severity="warning")
+            return
+
+        async def give(owner: str | None) -> None:
+            if owner:
+                await self._close_selected(Outcome.OWNER, owner)
+
+        self.app.push_screen(OwnerScreen(self.selected_text(), self.lang), give)
 
 
 class QrScreen(KeyedScreen):

@@ -83,6 +83,8 @@ def routes() -> list[web.RouteDef]:
         web.post("/api/{code}/contributions", views.api_submit, name=Route.API_SUBMIT),
         web.delete("/api/{code}/contributions/{cid}", views.api_retract, name=Route.API_RETRACT),
         web.get("/api/{code}/events", views.api_events, name=Route.API_EVENTS),
+        web.post("/api/{code}/parking", views.api_park, name=Route.API_PARKING),
+        web.post("/j/{code}/park", views.form_park, name=Route.FORM_PARK),
     ]
 
 

@@ -39,6 +39,8 @@ class Route(StrEnum):
     API_SUBMIT = "api_submit"
     API_RETRACT = "api_retract"
     API_EVENTS = "api_events"
+    API_PARKING = "api_parking"
+    FORM_PARK = "form_park"
 
 
 def url_for(request: web.Request, route: Route, **parts: str) -> URL:

@@ -24,8 +24,9 @@ from kerne_tui.plan import Step, StepKind
 from kerne_tui.web.forms import Form, every, number, text_items
 from kerne_tui.web.forms import field as first_value
 from kerne_tui.workshop import Contribution, Workshop, agreements
+from kerne_tui.workshop.kinds import WORD_LIMIT
 from kerne_tui.workshop.kinds.matrix import axes
-from kerne_tui.workshop.parts import REVIEW_STATUSES
+from kerne_tui.workshop.parts import REVIEW_STATUSES, QuestionRow
 
 Json = dict[str, Any]
 
@@ -40,6 +41,10 @@ CHOICE_FIELD = "choice"
 """Repeated once per ticked option of a multiple choice."""
 PLACE_PREFIX = "rank:"
 """``rank:<place>``: the option id put in place 1, 2, ... of a ranking."""
+WORD_FIELD = "word"
+"""Repeated once per word of a word cloud (``max_words`` fields)."""
+UPVOTE_FIELD = "upvote"
+"""The question (or parked item) an upvote form supports."""
 POINTS_PREFIX = "pt:"
 """``pt:<option id>``: how many of the budget's points go to an option."""
 MATRIX_X_PREFIX = "mx:"
@@ -139,6 +144,23 @@ def _scale_step(workshop: Workshop, step: Step) -> Json:
     }
 
 
+def _words_step(_workshop: Workshop, step: Step) -> Json:
+    return {"max_words": step.max_words, "word_length": WORD_LIMIT}
+
+
+def question_json(row: QuestionRow) -> Json:
+    """A question or parked item as every phone sees it: no device, no time."""
+    return {"id": row.id, "text": row.text, "votes": row.votes, "outcome": row.outcome}
+
+
+def _questions_step(workshop: Workshop, step: Step) -> Json:
+    return {
+        "max_length": step.max_length,
+        "max_per_person": step.max_per_person,
+        "questions": [question_json(row) for row in workshop.question_rows(step.id)],
+    }
+
+
 def _points_step(workshop: Workshop, step: Step) -> Json:
     return {"options": _options(workshop, step), "budget": step.budget}
 
@@ -200,6 +222,16 @@ def _scale_form(form: Form, fields: Mapping[str, str]) -> Json:
 
 def _choice_form(form: Form, fields: Mapping[str, str]) -> Json:
     return {"choices": every(form, fields["choice"])}
+
+
+def _words_form(form: Form, fields: Mapping[str, str]) -> Json:
+    return {"words": [word for word in every(form, fields["word"]) if word.strip()]}
+
+
+def upvote_or_text(form: Form, fields: Mapping[str, str]) -> Json:
+    """A question form: an upvote when it names one, else the question typed."""
+    upvote = first_value(form, fields["upvote"])
+    return {"upvote": upvote} if upvote else {"text": first_value(form, fields["text"])}
 
 
 def _review_form(form: Form, fields: Mapping[str, str]) -> Json:
@@ -270,6 +302,20 @@ def _options_answered(step: Json, mine: list[Json]) -> str | None:
 
 def _vote_page(mine: list[Json]) -> Json:
     return {"placed": _dots_placed(mine)}
+
+
+def upvoted(mine: list[Json]) -> Json:
+    """This phone's upvotes: the id of each upvote by the question it supports."""
+    return {"upvoted": {m["upvote"]: m["id"] for m in mine if m.get("upvote")}}
+
+
+def _questions_answered(step: Json, mine: list[Json]) -> str | None:
+    asked = sum(1 for m in mine if not m.get("upvote"))
+    return "web.questions.all_asked" if asked >= step["max_per_person"] else None
+
+
+def _question_fields(c: Contribution) -> Json:
+    return {"upvote": c.upvote} if c.upvote else {"text": c.text}
 
 
 # --- the registry -----------------------------------------------------------------------
@@ -360,6 +406,25 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
                 "evidence": c.evidence,
             },
             from_form=_actions_form,
+        ),
+        StepKind.WORDS: WebKind(
+            partial="kinds/words.html",
+            fields=_names(word=WORD_FIELD),
+            repeated=("word",),
+            step_fields=_words_step,
+            contribution_fields=lambda c: {"words": list(c.words)},
+            from_form=_words_form,
+            answered=_once,
+        ),
+        StepKind.QUESTIONS: WebKind(
+            partial="kinds/questions.html",
+            fields=_names(text=TEXT_FIELD, upvote=UPVOTE_FIELD),
+            free_text=("text",),
+            step_fields=_questions_step,
+            contribution_fields=_question_fields,
+            from_form=upvote_or_text,
+            answered=_questions_answered,
+            page=upvoted,
         ),
         StepKind.REVIEW: WebKind(
             partial="kinds/review.html",

@@ -10,8 +10,9 @@ from typing import Any
 
 from kerne_tui.plan import Step
 from kerne_tui.store import SessionStatus
-from kerne_tui.web.kinds import WEB_KINDS
-from kerne_tui.workshop import Contribution, Workshop
+from kerne_tui.web.kinds import WEB_KINDS, question_json, upvoted
+from kerne_tui.workshop import PARKING_STEP_ID, Contribution, Workshop
+from kerne_tui.workshop.parking import PARKING_MAX_LENGTH
 
 
 def step_json(workshop: Workshop, step: Step) -> dict[str, Any]:
@@ -67,6 +68,19 @@ def full_state(workshop: Workshop, token: str | None, version: int = 0) -> dict[
         "step": step_json(workshop, step) if step else None,
         "pinned": pinned.text if pinned else None,
         "mine": [contribution_json(c) for c in workshop.mine(token)] if token and step else [],
+        "parking": parking_json(workshop, token) if workshop.plan.parking_lot else None,
+    }
+
+
+def parking_json(workshop: Workshop, token: str | None) -> dict[str, Any]:
+    """The parking lot as a phone sees it: every shown item, and this phone's own."""
+    mine = [contribution_json(c) for c in workshop.mine(token, PARKING_STEP_ID)] if token else []
+    return {
+        "open": workshop.status == SessionStatus.RUNNING,
+        "max_length": PARKING_MAX_LENGTH,
+        "items": [question_json(row) for row in workshop.parking_rows()],
+        "mine": mine,
+        **upvoted(mine),
     }
 
 

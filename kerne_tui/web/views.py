@@ -35,7 +35,14 @@ from kerne_tui.web.forms import (
     form_token_refused,
 )
 from kerne_tui.web.keys import HUB, KEEPALIVE_AFTER, STATIC, WORKSHOP, Route, lang_of, url_for
-from kerne_tui.web.kinds import REPEATED_FIELDS, WEB_KINDS, payload_from_form
+from kerne_tui.web.kinds import (
+    REPEATED_FIELDS,
+    TEXT_FIELD,
+    UPVOTE_FIELD,
+    WEB_KINDS,
+    payload_from_form,
+    upvote_or_text,
+)
 from kerne_tui.web.live import KEEPALIVE, is_close
 from kerne_tui.web.middleware import harden
 from kerne_tui.web.render import render
@@ -85,6 +92,9 @@ def page_context(request: web.Request, workshop: Workshop, **extra: Any) -> dict
         "draft": {},
         "answered": kind.answered(step, state["mine"]) if kind else None,
         "kind_extra": kind.page(state["mine"]) if kind else {},
+        "parking_open": request.query.get("parked") == "1",
+        "parking_sent": request.query.get("parked") == "1",
+        "parking_error": None,
     }
     context.update(extra)
     return context
@@ -170,6 +180,24 @@ async def form_retract(request: web.Request) -> web.StreamResponse:
     return see_other(page.with_query(retracted="1"))
 
 
+async def form_park(request: web.Request) -> web.StreamResponse:
+    """The no-script parking lot: park a question or upvote one, then back to the page."""
+    workshop = workshop_for(request)
+    form = await request.post()
+    if form_token_refused(request, workshop, form):
+        return forbidden(request)
+    payload = upvote_or_text(form, {"text": TEXT_FIELD, "upvote": UPVOTE_FIELD})
+    client_id = field(form, CLIENT_ID_FIELD) or uuid.uuid4().hex
+    try:
+        await workshop.park(request["device"], client_id, payload)
+    except Refused as refusal:
+        message = refusal.message(lang_of(request))
+        context = page_context(request, workshop, parking_error=message, parking_open=True)
+        return render(request, "step.html", context, status=status_for(refusal))
+    page = url_for(request, Route.STEP_PAGE, code=workshop.join_code)
+    return see_other(page.with_query(parked="1").with_fragment("parkering"))
+
+
 # --- the JSON API -----------------------------------------------------------------------
 
 
@@ -203,6 +231,29 @@ async def api_submit(request: web.Request) -> web.StreamResponse:
     except Refused as refusal:
         return refusal_json(refusal, request)
     return json_response({"id": contribution.id}, status=201)
+
+
+async def api_park(request: web.Request) -> web.StreamResponse:
+    """``POST /api/<code>/parking``: park a question (or upvote one) at any step; 201 + id."""
+    workshop = workshop_for(request)
+    lang = lang_of(request)
+    if request.content_type != "application/json":
+        return error_json(415, "media_type", t(lang, "web.error.media"))
+    try:
+        body = orjson.loads(await request.read())
+    except orjson.JSONDecodeError:
+        return error_json(400, "malformed", t(lang, "web.error.malformed"))
+    if (
+        not isinstance(body, dict)
+        or not isinstance(body.get("client_id"), str)
+        or not body["client_id"]
+    ):
+        return error_json(400, "malformed", t(lang, "web.error.malformed"))
+    try:
+        item = await workshop.park(request["device"], body["client_id"], body)
+    except Refused as refusal:
+        return refusal_json(refusal, request)
+    return json_response({"id": item.id}, status=201)
 
 
 async def api_retract(request: web.Request) -> web.StreamResponse:

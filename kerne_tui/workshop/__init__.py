@@ -31,11 +31,13 @@ from kerne_tui.workshop.model import (
     StepOpened,
     TimerChanged,
 )
+from kerne_tui.workshop.parking import PARKING_STEP_ID, Outcome
 from kerne_tui.workshop.results import StepResults, merge_roots, results_for
 from kerne_tui.workshop.rollback import CommandNotSaved
 
 __all__ = [
     "JOIN_ALPHABET",
+    "PARKING_STEP_ID",
     "Clock",
     "CommandNotSaved",
     "CommandUndone",
@@ -46,6 +48,7 @@ __all__ = [
     "ContributionRetracted",
     "Event",
     "FollowUpError",
+    "Outcome",
     "Pin",
     "Refused",
     "ResultsRevealed",

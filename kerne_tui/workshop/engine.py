@@ -30,7 +30,7 @@ from kerne_tui.workshop.clock import Clock, SystemClock, iso
 from kerne_tui.workshop.events import Listener
 from kerne_tui.workshop.follow_up import require_earlier
 from kerne_tui.workshop.join_codes import JOIN_ALPHABET, new_join_code, normalise_join_code
-from kerne_tui.workshop.kinds import spec_for
+from kerne_tui.workshop.kinds import ACTION_FIELD_LIMIT, clean_field, fold_word, spec_for
 from kerne_tui.workshop.model import (
     CommandUndone,
     Contribution,
@@ -47,6 +47,7 @@ from kerne_tui.workshop.model import (
     TimerChanged,
 )
 from kerne_tui.workshop.opening import create_session_file, reopen_session_file
+from kerne_tui.workshop.parking import PARKING_STEP, PARKING_STEP_ID, Outcome
 from kerne_tui.workshop.queries import SessionQueries
 from kerne_tui.workshop.rollback import CommandNotSaved, restore, take
 from kerne_tui.workshop.sanitize import clean_text
@@ -305,6 +306,72 @@ class Workshop(SessionQueries):
             raise CommandNotSaved(action, str(error)) from None
         self._bus.publish(ContributionModerated(updated.step_id, updated.id))
 
+    async def set_outcome(self, contribution_id: str, outcome: str, owner: str = "") -> None:
+        """Close a question or parked item: answered, given an *owner*, or dropped ("" opens)."""
+        question = self._get(contribution_id)
+        if question.kind is not StepKind.QUESTIONS or question.upvote:
+            raise Refused("invalid", "refuse.not_a_question")
+        if outcome and outcome not in Outcome.__members__.values():
+            raise Refused("invalid", "refuse.outcome")
+        who = clean_field(owner, ACTION_FIELD_LIMIT, multiline=False, required=False)
+        if outcome == Outcome.OWNER and not who:
+            raise Refused("invalid", "refuse.owner_missing")
+        who = who if outcome == Outcome.OWNER else ""
+        outcome = str(outcome)
+        updated = replace(question, outcome=outcome, who=who)
+        await self._moderate(updated, "outcome", {"outcome": outcome, "who": who}, outcome=outcome)
+
+    async def toggle_answered(self, contribution_id: str) -> bool:
+        """Mark a question answered, or open it again; returns True if now answered."""
+        answered = not self._get(contribution_id).outcome
+        await self.set_outcome(contribution_id, Outcome.ANSWERED if answered else "")
+        return answered
+
+    async def toggle_word_hidden(self, step_id: str, word: str) -> bool:
+        """Hide a word from a word cloud (every phone's), or show it again; True if now hidden."""
+        word = fold_word(word)
+        edits = self._words_edits(step_id)
+        hidden = edits.get(word) != ""
+        await self._edit_words(step_id, word, "" if hidden else None)
+        return hidden
+
+    async def merge_word(self, step_id: str, word: str, into: str) -> None:
+        """Count *word* as *into* in a word cloud (a spelling or a synonym)."""
+        word, into = fold_word(word), fold_word(into)
+        edits = self._words_edits(step_id)
+        target = into
+        for _ in range(len(edits) + 1):
+            if target not in edits or not edits[target]:
+                break
+            target = edits[target]
+        if not word or not into or target == word:
+            raise Refused("invalid", "refuse.merge_word")
+        await self._edit_words(step_id, word, into)
+
+    async def restore_word(self, step_id: str, word: str) -> None:
+        """Undo a word's hiding or merging."""
+        await self._edit_words(step_id, fold_word(word), None)
+
+    def _words_edits(self, step_id: str) -> dict[str, str]:
+        if not self.plan.has_step(step_id) or self.plan.step(step_id).kind is not StepKind.WORDS:
+            raise Refused("not_found", "refuse.unknown_step")
+        return self._word_edits.setdefault(step_id, {})
+
+    async def _edit_words(self, step_id: str, word: str, target: str | None) -> None:
+        edits = self._words_edits(step_id)
+        before = dict(edits)
+        if target is None:
+            edits.pop(word, None)
+        else:
+            edits[word] = target
+        try:
+            await self._persist("word", step=step_id, word=word, into=target)
+        except StoreWriteError as error:
+            self._word_edits[step_id] = before
+            self._bus.publish(CommandUndone("word"))
+            raise CommandNotSaved("word", str(error)) from None
+        self._bus.publish(ContributionModerated(step_id, ""))
+
     async def pin(self, text: str, source: str | None = None, *, surface: str = WALL) -> Pin:
         """Make *text* the working version of the core-task sentence (earlier ones are kept)."""
         cleaned = clean_text(text, multiline=False)
@@ -353,17 +420,44 @@ class Workshop(SessionQueries):
         """
         device = self.device_key(token)
         client_id = str(client_id)[:64]
+        retried = await self._retried(device, step_id, client_id)
+        if retried is not None:
+            return retried
+        return await self._take(device, self._check_open(step_id), client_id, payload)
+
+    async def park(self, token: str, client_id: str, payload: Mapping[str, Any]) -> Contribution:
+        """Take a question for the parking lot, or an upvote of a parked one (any step)."""
+        if not self.plan.parking_lot:
+            raise Refused("not_found", "refuse.no_parking")
+        device = self.device_key(token)
+        client_id = str(client_id)[:64]
+        retried = await self._retried(device, PARKING_STEP_ID, client_id)
+        if retried is not None:
+            return retried
+        if self.status is FINISHED:
+            raise Refused("closed", "refuse.closed_session")
+        if self.status is not RUNNING:
+            raise Refused("closed", "refuse.not_started")
+        return await self._take(device, PARKING_STEP, client_id, payload)
+
+    async def _retried(self, device: str, step_id: str, client_id: str) -> Contribution | None:
+        """The contribution a phone sent before under *client_id*, once it is on disk."""
         existing = self._index.by_client(device, step_id, client_id) if client_id else None
-        if existing is not None and existing in self._index:
-            try:
-                await self._inflight.wait(existing)
-            except Refused:
-                self.refused_for_storage += 1
-                raise
-            return self._get(existing)
-        step = self._check_open(step_id)
+        if existing is None or existing not in self._index:
+            return None
+        try:
+            await self._inflight.wait(existing)
+        except Refused:
+            self.refused_for_storage += 1
+            raise
+        return self._get(existing)
+
+    async def _take(
+        self, device: str, step: Step, client_id: str, payload: Mapping[str, Any]
+    ) -> Contribution:
         spec = spec_for(step.kind)
-        fields = spec.check(step, payload, self.options(step))
+        options = self.parked_options() if step is PARKING_STEP else self.options(step)
+        fields = spec.check(step, payload, options)
         spec.check_caps(step, self._index.own(step.id, device), fields)
         contribution = Contribution(
             id=self._ids.new(self._index),
@@ -404,7 +498,8 @@ class Workshop(SessionQueries):
         contribution = self._index.get(contribution_id)
         if contribution is None or contribution.device != device or contribution.retracted:
             raise Refused("not_found", "refuse.not_yours")
-        if not self.is_open(contribution.step_id):
+        parked = contribution.step_id == PARKING_STEP_ID
+        if not (self.status is RUNNING if parked else self.is_open(contribution.step_id)):
             raise Refused("closed", "refuse.retract_closed")
         self._index.replace(replace(contribution, retracted=True))
         self._index.release_client(contribution)

@@ -47,6 +47,11 @@ class Contribution:
     when: str = ""
     evidence: str = ""
     """An action's "how we will see that it worked" (optional)."""
+    words: tuple[str, ...] = ()
+    upvote: str = ""
+    """The question (or parked item) this contribution upvotes."""
+    outcome: str = ""
+    """A question's or parked item's end: "answered", "owner" (in ``who``) or "dropped"."""
     points: dict[str, int] = field(default_factory=dict)
     placements: dict[str, tuple[int, int]] = field(default_factory=dict)
     statuses: dict[str, str] = field(default_factory=dict)
@@ -72,6 +77,13 @@ class Contribution:
         doc["values"] = dict(self.values)
         doc["choices"] = list(self.choices)
         doc["ranking"] = list(self.ranking)
+        # The fields of the later kinds are written only where used: files of the first kinds
+        # stay as they were, byte for byte.
+        for name in _LATER_FIELDS:
+            if not doc[name]:
+                del doc[name]
+        if self.words:
+            doc["words"] = list(self.words)
         # Only a review, points or a matrix has these; other kinds' documents stay as they were.
         statuses = doc.pop("statuses")
         comments = doc.pop("comments")
@@ -108,6 +120,9 @@ class Contribution:
             who=str(doc.get("who", "")),
             when=str(doc.get("when", "")),
             evidence=str(doc.get("evidence", "")),
+            words=tuple(str(w) for w in doc.get("words", ())),
+            upvote=str(doc.get("upvote", "")),
+            outcome=str(doc.get("outcome", "")),
             points={str(k): int(v) for k, v in dict(doc.get("points", {})).items()},
             placements={
                 str(k): (int(v[0]), int(v[1])) for k, v in dict(doc.get("placements", {})).items()
@@ -121,6 +136,7 @@ class Contribution:
 
 
 _CONTRIBUTION_FIELDS = tuple(f.name for f in fields(Contribution))
+_LATER_FIELDS = ("words", "upvote", "outcome")
 
 
 class Refused(Exception):

@@ -84,6 +84,27 @@ class ReviewRow:
 
 
 @dataclass(frozen=True, slots=True)
+class WordCount:
+    """One word of a cloud (folded) and how many phones sent it."""
+
+    word: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRow:
+    """A question (or parked item) with its upvotes and, once closed, its outcome."""
+
+    id: str
+    text: str
+    votes: int
+    outcome: str = ""
+    """"" while open; "answered" (also for questions), "owner" or "dropped"."""
+    owner: str = ""
+    at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Placement:
     """Where the room put one option of a matrix: how many placed it at 1-5 on each axis."""
 
@@ -139,6 +160,8 @@ class Parts:
     bars: tuple[Bar, ...] = ()
     scales: tuple[ScaleRow, ...] = ()
     actions: tuple[ActionRow, ...] = ()
+    words: tuple[WordCount, ...] = ()
+    questions: tuple[QuestionRow, ...] = ()
     placements: tuple[Placement, ...] = ()
     reviews: tuple[ReviewRow, ...] = ()
 

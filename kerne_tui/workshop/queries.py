@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 from kerne_tui.plan import Option, Plan, Step, StepKind
 from kerne_tui.store import (
@@ -27,8 +28,10 @@ from kerne_tui.workshop.events import EventBus, Listener
 from kerne_tui.workshop.follow_up import agreements
 from kerne_tui.workshop.ids import IdSource
 from kerne_tui.workshop.index import ContributionIndex
+from kerne_tui.workshop.kinds.questions import question_rows
 from kerne_tui.workshop.model import Contribution, Pin, Refused
-from kerne_tui.workshop.parts import merge_roots, merge_weights
+from kerne_tui.workshop.parking import PARKING_STEP_ID
+from kerne_tui.workshop.parts import QuestionRow, merge_roots, merge_weights
 from kerne_tui.workshop.timer import StepTimer
 
 
@@ -77,6 +80,9 @@ class SessionQueries:
         """The seconds each step had left when the session moved on from it."""
         self.started_at: str | None = state.started_at
         self.ended_at: str | None = state.ended_at
+        self._word_edits: dict[str, dict[str, str]] = {
+            step: dict(edits) for step, edits in state.word_edits.items()
+        }
         self._current_since_mono = self.clock.monotonic()
         if self.current and state.current_since and self.status is SessionStatus.RUNNING:
             gap = (self.clock.now() - parse_iso(state.current_since)).total_seconds()
@@ -146,8 +152,12 @@ class SessionQueries:
     def options(self, step: Step) -> tuple[Option, ...]:
         """The options of a vote, choice or rank step, carried forward where the plan says so.
 
-        A review step's options are the earlier session's agreements.
+        A questions step's options are the questions shown so far (what phones may upvote); a
+        review step's options are the earlier session's agreements.
         """
+        if step.kind is StepKind.QUESTIONS:
+            shown = self.contributions(step.id)
+            return tuple(Option(id=c.id, label=c.text) for c in shown if not c.upvote)
         if step.kind is StepKind.REVIEW:
             return agreements(step, self.follow_up)
         if step.options_from is None:
@@ -165,6 +175,27 @@ class SessionQueries:
         if step.options_from is None:
             return {}
         return merge_roots(self._index.of_step(step.options_from))
+
+    def word_edits(self, step_id: str) -> Mapping[str, str]:
+        """The words of a word-cloud step the facilitator hid (to "") or merged into another."""
+        return MappingProxyType(self._word_edits.get(step_id, {}))
+
+    def parked(self, *, include_invisible: bool = False) -> list[Contribution]:
+        """The parking lot's items and upvotes in arrival order."""
+        return self.contributions(PARKING_STEP_ID, include_invisible=include_invisible)
+
+    def parked_options(self) -> tuple[Option, ...]:
+        """The parked items phones may upvote."""
+        return tuple(Option(id=c.id, label=c.text) for c in self.parked() if not c.upvote)
+
+    def parking_rows(self) -> tuple[QuestionRow, ...]:
+        """The parking lot's shown items, most upvotes first, each with its outcome."""
+        return self.question_rows(PARKING_STEP_ID)
+
+    def question_rows(self, step_id: str) -> tuple[QuestionRow, ...]:
+        """A questions step's (or the parking lot's) shown questions, most upvotes first."""
+        every = [c for c in self._index.of_step(step_id) if not c.retracted]
+        return question_rows(every, [c for c in every if c.visible])
 
     def respondents(self, step_id: str) -> int:
         """How many phones have answered a step."""
@@ -209,4 +240,5 @@ class SessionQueries:
             started_at=self.started_at,
             ended_at=self.ended_at,
             left=dict(self.left),
+            word_edits={step: dict(edits) for step, edits in self._word_edits.items() if edits},
         )

@@ -17,8 +17,10 @@ from kerne_tui.workshop.parts import (
     Bar,
     Card,
     Placement,
+    QuestionRow,
     ReviewRow,
     ScaleRow,
+    WordCount,
     merge_roots,
     merge_weights,
 )
@@ -28,9 +30,11 @@ __all__ = [
     "Bar",
     "Card",
     "Placement",
+    "QuestionRow",
     "ReviewRow",
     "ScaleRow",
     "StepResults",
+    "WordCount",
     "merge_roots",
     "merge_weights",
     "results_for",
@@ -49,6 +53,8 @@ class StepResults:
     bars: tuple[Bar, ...] = ()
     scales: tuple[ScaleRow, ...] = ()
     actions: tuple[ActionRow, ...] = ()
+    words: tuple[WordCount, ...] = ()
+    questions: tuple[QuestionRow, ...] = ()
     placements: tuple[Placement, ...] = ()
     reviews: tuple[ReviewRow, ...] = ()
 
@@ -65,19 +71,23 @@ def results_for(
     *,
     newest: int | None = None,
     merged: Mapping[str, str] | None = None,
+    word_edits: Mapping[str, str] | None = None,
 ) -> StepResults:
     """Tally *contributions* (all of the step's, including hidden ones) against *options*.
 
     With *newest*, only that many cards are made (the newest), for a wall that shows no more;
-    ``count`` still says how many there are in all. *merged* maps carried-forward options that
-    were merged later to the card they went into (``Workshop.option_merges``), so that what was
-    given to them counts for that card.
+    ``count`` still says how many there are in all. *word_edits* are the facilitator's
+    hidden ("") and merged words of a word cloud (:attr:`Workshop.word_edits`). *merged* maps
+    carried-forward options that were merged later to the card they went into
+    (``Workshop.option_merges``), so that what was given to them counts for that card.
     """
     every = [c for c in contributions if c.step_id == step.id and not c.retracted]
     hidden = sum(1 for c in every if c.hidden)
     visible = [c for c in every if c.visible]
     respondents = len({c.device for c in every})
     spec = spec_for(step.kind)
+    if word_edits:
+        visible = spec.edited(visible, word_edits)
     if merged:
         # What was given to a card merged later counts for the card it went into.
         every = [spec.follow_merges(c, merged) for c in every]
@@ -92,6 +102,8 @@ def results_for(
         bars=parts.bars,
         scales=parts.scales,
         actions=parts.actions,
+        words=parts.words,
+        questions=parts.questions,
         placements=parts.placements,
         reviews=parts.reviews,
     )

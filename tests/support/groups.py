@@ -42,6 +42,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_session_layout",
             "test_shipped_plans",
             "test_timer",
+            "test_words_questions",
         }
     ),
     "screen": frozenset(
@@ -61,6 +62,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_tui_qr",
             "test_tui_results",
             "test_tui_snapshots",
+            "test_tui_words_questions",
             "test_wall_facilitation",
         }
     ),
@@ -97,6 +99,8 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_two_terminals",
             "test_web_api",
             "test_web_kinds",
+            "test_words_questions_browser",
+            "test_words_questions_web",
         }
     ),
 }

@@ -385,6 +385,48 @@
     flash("error", [failure], true);
   }
 
+  /* An upvote, or a question for the parking lot: a small form whose fields (all but the
+   * form token) are the JSON body, sent to its data-url; the page is then read again. */
+  async function sendSmall(form) {
+    var button = form.querySelector("button");
+    if (button.disabled) {
+      return;
+    }
+    button.disabled = true;
+    var body = {};
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (field.name && field.name !== "csrf") {
+        body[field.name] = field.value;
+      }
+    });
+    var failure = null;
+    try {
+      var response = await fetch(form.getAttribute("data-url"), {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (response.status === 201) {
+        var parking = form.closest("#parkering");
+        await refresh();
+        if (parking) {
+          var again = document.getElementById("parkering");
+          if (again) {
+            again.open = true;
+          }
+        }
+        flash("ok", [words.tSent], !parking);
+        return;
+      }
+      failure = await errorMessage(response);
+    } catch (ignored) {
+      failure = words.tNetwork;
+    }
+    button.disabled = false;
+    flash("error", [failure], true);
+  }
+
   /* --- events from the page (delegated: the main part is replaced as steps change) ------ */
 
   live.addEventListener("submit", function (event) {
@@ -395,6 +437,9 @@
     } else if (form.classList.contains("retract")) {
       event.preventDefault();
       retract(form);
+    } else if (form.classList.contains("api-form")) {
+      event.preventDefault();
+      sendSmall(form);
     }
   });
 

@@ -196,6 +196,22 @@
     });
   }
 
+  /* --- words: one field per word; the empty ones are left out ------------------------- */
+
+  function wordsPayload(form) {
+    var name = fieldName(form, "word");
+    var fields = name ? form.querySelectorAll('input[name="' + name + '"]') : [];
+    return {
+      words: slice(fields)
+        .map(function (input) {
+          return input.value.trim();
+        })
+        .filter(function (word) {
+          return word !== "";
+        }),
+    };
+  }
+
   /* --- points: a number per option, "points left" as you go ------------------------------ */
 
   function pointsPayload(form) {
@@ -277,6 +293,8 @@
     scale: entry(scalePayload),
     choice: entry(choicePayload),
     rank: entry(rankPayload, updateRanking),
+    words: entry(wordsPayload),
+    questions: entry(textPayload),
     points: entry(pointsPayload, updatePoints),
     matrix: entry(matrixPayload),
     review: entry(reviewPayload),

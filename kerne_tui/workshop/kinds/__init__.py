@@ -16,11 +16,13 @@ from kerne_tui.workshop.kinds.choice import ChoiceSpec
 from kerne_tui.workshop.kinds.matrix import MatrixSpec
 from kerne_tui.workshop.kinds.no_input import NoInputSpec
 from kerne_tui.workshop.kinds.points import PointsSpec
+from kerne_tui.workshop.kinds.questions import QuestionsSpec
 from kerne_tui.workshop.kinds.rank import RankSpec
 from kerne_tui.workshop.kinds.review import Agreement, ReviewSpec
 from kerne_tui.workshop.kinds.scale import ScaleSpec
 from kerne_tui.workshop.kinds.text import TextSpec
 from kerne_tui.workshop.kinds.vote import VoteSpec
+from kerne_tui.workshop.kinds.words import WORD_LIMIT, WordsSpec, fold_word
 
 SPECS: Mapping[StepKind, KindSpec] = MappingProxyType(
     {
@@ -33,6 +35,8 @@ SPECS: Mapping[StepKind, KindSpec] = MappingProxyType(
         StepKind.CHOICE: ChoiceSpec(StepKind.CHOICE),
         StepKind.RANK: RankSpec(StepKind.RANK),
         StepKind.ACTIONS: ActionsSpec(StepKind.ACTIONS),
+        StepKind.WORDS: WordsSpec(StepKind.WORDS),
+        StepKind.QUESTIONS: QuestionsSpec(StepKind.QUESTIONS),
         StepKind.POINTS: PointsSpec(StepKind.POINTS),
         StepKind.MATRIX: MatrixSpec(StepKind.MATRIX),
         StepKind.REVIEW: ReviewSpec(StepKind.REVIEW),
@@ -48,9 +52,11 @@ def spec_for(kind: StepKind) -> KindSpec:
 __all__ = [
     "ACTION_FIELD_LIMIT",
     "SPECS",
+    "WORD_LIMIT",
     "Agreement",
     "Fields",
     "KindSpec",
     "clean_field",
+    "fold_word",
     "spec_for",
 ]

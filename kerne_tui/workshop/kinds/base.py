@@ -40,6 +40,12 @@ class KindSpec:
         if own:
             raise Refused("cap", "refuse.already_answered")
 
+    def edited(
+        self, visible: Sequence[Contribution], edits: Mapping[str, str]
+    ) -> list[Contribution]:
+        """*visible* as the facilitator's edits of single words leave it (only word clouds)."""
+        return list(visible)
+
     def tally(
         self,
         step: Step,
