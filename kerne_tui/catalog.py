@@ -60,3 +60,18 @@ def t(lang: Lang, key: str, **values: object) -> str:
     da, en = CATALOG[key]
     template = da if lang == "da" else en
     return template.format(**values) if values else template
+
+
+def counted(lang: Lang, key: str, n: int, *, field: str = "n", **values: object) -> str:
+    """*key* said for the number *n*, which fills the ``{field}`` of the text.
+
+    A count has a ``.one`` entry for exactly one and a ``.many`` entry (or the plain *key*) for
+    every other number, so that "1 skjult" and "2 skjulte" both come out right.
+    """
+    if n == 1 and f"{key}.one" in CATALOG:
+        chosen = f"{key}.one"
+    elif f"{key}.many" in CATALOG:
+        chosen = f"{key}.many"
+    else:
+        chosen = key
+    return t(lang, chosen, **{field: n}, **values)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from kerne_tui import __version__
-from kerne_tui.catalog import Lang, t
+from kerne_tui.catalog import Lang, counted, t
 from kerne_tui.cli_words import speak
 from kerne_tui.control import ControlCenter
 from kerne_tui.hosting import (
@@ -177,6 +177,13 @@ def data_dir(args: argparse.Namespace) -> Path:
     return data_folder(args.data_dir)
 
 
+def plan_minutes(lang: Lang, minutes: float) -> str:
+    """A plan's length in minutes; a whole one minute in the singular, fractions as they are."""
+    if minutes == 1:
+        return counted(lang, "plan.valid.minutes", 1)
+    return t(lang, "plan.valid.minutes.many", n=f"{minutes:g}")
+
+
 # --- commands ---------------------------------------------------------------------------
 
 
@@ -191,15 +198,14 @@ def cmd_validate(args: argparse.Namespace, lang: Lang) -> int:
             for message in error.messages(lang):
                 print(message, file=sys.stderr)
             continue
-        minutes = f"{plan.minutes:g}"
         print(
             t(
                 lang,
                 "plan.valid",
                 path=name,
-                modules=len(plan.modules),
-                steps=len(plan.steps),
-                minutes=minutes,
+                modules=counted(lang, "plan.valid.modules", len(plan.modules)),
+                steps=counted(lang, "plan.valid.steps", len(plan.steps)),
+                minutes=plan_minutes(lang, plan.minutes),
             )
         )
         earlier = plan.builds_on_earlier
@@ -208,7 +214,7 @@ def cmd_validate(args: argparse.Namespace, lang: Lang) -> int:
             print(t(lang, "followup.validate", steps=steps))
     if failed:
         print(
-            t(lang, "cli.error", message=t(lang, "cli.invalid_plans", count=failed)),
+            t(lang, "cli.error", message=counted(lang, "cli.invalid_plans", failed, field="count")),
             file=sys.stderr,
         )
         return 1
@@ -316,7 +322,7 @@ async def _run_screen(workshop: Workshop, settings: Settings, lang: Lang) -> int
                     f"http://{local}:{info.port}", workshop.join_code, settings.participants
                 )
             )
-            notices.append(t(lang, "rehearsal.notice", count=settings.participants))
+            notices.append(counted(lang, "rehearsal.notice", settings.participants, field="count"))
         if settings.step:
             await workshop.go_to(settings.step)
         app = build_app(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from kerne_tui.catalog import Lang, t
+from kerne_tui.catalog import Lang, counted, t
 from kerne_tui.plan import Plan, PlanError, builtin_plans, find_plan, load_plan
 from kerne_tui.store import SessionFileError
 
@@ -50,7 +50,9 @@ def resolve_plan(name: str, lang: Lang) -> Plan:
     try:
         return load_plan(path)
     except PlanError as error:
-        raise UserError(t(lang, "cli.invalid_plans", count=1), lines=error.messages(lang)) from None
+        raise UserError(
+            counted(lang, "cli.invalid_plans", 1, field="count"), lines=error.messages(lang)
+        ) from None
 
 
 def session_file_error(error: SessionFileError, lang: Lang) -> UserError:

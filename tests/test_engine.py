@@ -72,6 +72,7 @@ def results(workshop: Workshop, step_id: str) -> StepResults:
         step,
         workshop.contributions(step_id, include_invisible=True),
         workshop.options(step),
+        merged=workshop.option_merges(step),
     )
 
 
@@ -186,6 +187,45 @@ async def test_submit_is_refused_once_the_timer_reaches_zero(
     clock.advance(5 * 60)
     refused = await refusal(workshop, "ideas", {"text": "For sent"})
     assert (refused.code, refused.key) == ("closed", "refuse.step_closed")
+
+
+@pytest.mark.parametrize(
+    ("step_id", "payload"),
+    [
+        ("mood", {"values": {"0": 3, "1": 4}}),
+        ("fixed-vote", {"dots": {"1": 1}}),
+        ("pick", {"choices": ["1"]}),
+        ("top", {"ranking": ["1", "2"]}),
+    ],
+)
+async def test_a_late_answer_that_is_no_text_is_called_an_answer(
+    workshop: Workshop, clock: FakeClock, step_id: str, payload: dict[str, Any]
+) -> None:
+    await workshop.go_to(step_id)
+    clock.advance(10 * 60)
+    refused = await refusal(workshop, step_id, payload)
+    assert refused.key == "refuse.step_closed_answer"
+    assert "Dit svar er ikke sendt" in refused.message("da")
+    assert "Din tekst" not in refused.message("da")
+
+
+async def test_a_late_action_is_called_a_text(workshop: Workshop, clock: FakeClock) -> None:
+    await workshop.go_to("todo")
+    clock.advance(10 * 60)
+    refused = await refusal(workshop, "todo", {"what": "Kortere møder"})
+    assert "Din tekst er ikke sendt" in refused.message("da")
+
+
+async def test_a_limit_of_one_is_said_in_the_singular(workshop: Workshop) -> None:
+    await workshop.go_to("dots")
+    refused = Refused("invalid", "refuse.option_cap", limit=1)
+    assert refused.message("da") == "Højst 1 prik på samme valgmulighed."
+    assert (
+        Refused("cap", "refuse.cap", limit=1)
+        .message("en")
+        .startswith("You have already sent 1 contribution to")
+    )
+    assert "2 contributions" in Refused("cap", "refuse.cap", limit=2).message("en")
 
 
 async def test_submit_is_accepted_just_before_the_timer_reaches_zero(
@@ -465,7 +505,7 @@ async def test_retracting_after_the_timer_reached_zero_is_refused(
     clock.advance(5 * 60)
     with pytest.raises(Refused) as caught:
         await workshop.retract(phone(1), contribution.id)
-    assert caught.value.key == "refuse.step_closed"
+    assert caught.value.key == "refuse.retract_closed"
 
 
 async def test_retracting_after_the_step_moved_on_is_refused(workshop: Workshop) -> None:
@@ -474,7 +514,7 @@ async def test_retracting_after_the_step_moved_on_is_refused(workshop: Workshop)
     await workshop.next_step()
     with pytest.raises(Refused) as caught:
         await workshop.retract(phone(1), contribution.id)
-    assert caught.value.key == "refuse.step_closed"
+    assert caught.value.key == "refuse.retract_closed"
 
 
 async def test_retracting_twice_is_refused(workshop: Workshop) -> None:
@@ -602,17 +642,6 @@ async def test_previous_step_at_the_first_step_stays(workshop: Workshop) -> None
     await workshop.start()
     assert not await workshop.previous_step()
     assert workshop.current == "intro"
-
-
-async def test_going_back_gives_the_step_its_whole_time_again(
-    workshop: Workshop, clock: FakeClock
-) -> None:
-    await workshop.go_to("ideas")
-    clock.advance(5 * 60)
-    await workshop.next_step()
-    await workshop.previous_step()
-    assert workshop.is_open()
-    assert workshop.seconds_left() == 300.0
 
 
 async def test_go_to_jumps_to_any_step(workshop: Workshop) -> None:
@@ -790,6 +819,31 @@ async def test_merging_into_a_merged_card_counts_with_the_card_it_went_into(
     assert [(card.id, card.weight) for card in results(workshop, "ideas").cards] == [(a.id, 3)]
     weights = {card.id: card.weight for card in results(workshop, "ideas").cards}
     assert weights == {a.id: 3}
+
+
+async def test_dots_on_a_card_merged_later_count_for_the_card_it_went_into(
+    workshop: Workshop,
+) -> None:
+    kept, duplicate, other = await ideas(workshop, "Mere tid", "Mere tid!", "Ro")
+    await workshop.go_to("dots")
+    await send(workshop, "dots", {"dots": {duplicate.id: 2, other.id: 1}}, who=1)
+    await send(workshop, "dots", {"dots": {kept.id: 1, duplicate.id: 1}}, who=2)
+    await workshop.merge(duplicate.id, kept.id)
+    bars = {bar.label: (bar.value, bar.people) for bar in results(workshop, "dots").bars}
+    assert bars == {"Mere tid": (4, 2), "Ro": (1, 1)}
+
+
+async def test_a_ranking_of_two_cards_merged_later_counts_the_better_place_once(
+    workshop: Workshop,
+) -> None:
+    kept, duplicate, other = await ideas(workshop, "Mere tid", "Mere tid!", "Ro")
+    await workshop.go_to("carry-rank")
+    await send(workshop, "carry-rank", {"ranking": [duplicate.id, kept.id]}, who=1)
+    await send(workshop, "carry-rank", {"ranking": [other.id, duplicate.id]}, who=2)
+    await workshop.merge(duplicate.id, kept.id)
+    bars = {bar.label: (bar.value, bar.people) for bar in results(workshop, "carry-rank").bars}
+    # top = 2: first place gives 2 points, second 1; phone 1 had both cards, first place counts.
+    assert bars == {"Mere tid": (3, 2), "Ro": (2, 1)}
 
 
 async def test_merging_a_card_into_itself_through_a_merge_is_refused(workshop: Workshop) -> None:

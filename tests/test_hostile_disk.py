@@ -119,6 +119,7 @@ async def test_a_step_change_that_cannot_be_written_is_undone_and_said(
         await workshop.next_step()
     assert workshop.current == "ideas"
     assert stored_state(workshop)["current"] == "ideas"
+    assert "ideas" not in workshop.left  # the time it had left is no return point yet
     assert isinstance(failed.value, CommandNotSaved)
     said = t("da", "hostile.write_failed", action=t("da", failed.value.action_key))
     assert said.startswith("Skiftet af trin kunne ikke gemmes") and "frigør plads" in said

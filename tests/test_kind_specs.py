@@ -135,13 +135,24 @@ def test_text_cards_are_newest_first_with_merged_weight() -> None:
 # --- actions -----------------------------------------------------------------------------
 
 
-def test_an_action_needs_what_but_not_who_or_when() -> None:
+def test_an_action_needs_what_but_not_who_when_or_how_we_see_it_worked() -> None:
     spec, the_step = SPECS[StepKind.ACTIONS], step(StepKind.ACTIONS)
     assert spec.check(the_step, {"what": " Ring til IT "}, ()) == {
         "what": "Ring til IT",
         "who": "",
         "when": "",
+        "evidence": "",
     }
+
+
+def test_an_action_keeps_how_we_will_see_that_it_worked() -> None:
+    spec, the_step = SPECS[StepKind.ACTIONS], step(StepKind.ACTIONS)
+    fields = spec.check(
+        the_step, {"what": "Kortere møder", "evidence": " Møderne slutter til tiden "}, ()
+    )
+    assert fields["evidence"] == "Møderne slutter til tiden"
+    too_long = "x" * (the_step.max_length + 1)
+    assert refusal(spec, the_step, {"what": "Ring", "evidence": too_long}) == "refuse.too_long"
     assert refusal(spec, the_step, {"who": "Mette"}) == "refuse.action_what"
     assert refusal(spec, the_step, {"what": "x", "who": 3}) == "refuse.wrong_kind"
     assert refusal(spec, the_step, {"what": "x", "when": "y" * 121}) == "refuse.too_long"
@@ -319,3 +330,36 @@ def test_a_hostile_payload_is_refused_or_cleaned_never_crashes(kind: StepKind, v
     # What passes is exactly the fields of a contribution, of the right types.
     contribution = mine(kind, **fields)
     assert contribution.kind is kind
+
+
+# --- picks of cards merged after they were given ---------------------------------------------
+
+MERGED = {"dup": "kept"}
+"""Card "dup" was merged into card "kept" after the phones answered."""
+
+
+def test_dots_and_points_on_a_merged_card_add_up_on_the_card_it_went_into() -> None:
+    vote = mine(StepKind.VOTE, dots={"dup": 2, "kept": 1, "other": 1})
+    moved = SPECS[StepKind.VOTE].follow_merges(vote, MERGED)
+    assert moved.dots == {"kept": 3, "other": 1}
+    points = mine(StepKind.POINTS, points={"dup": 40, "kept": 10})
+    assert SPECS[StepKind.POINTS].follow_merges(points, MERGED).points == {"kept": 50}
+
+
+def test_a_choice_or_a_ranking_counts_a_merged_card_once() -> None:
+    choice = mine(StepKind.CHOICE, choices=("dup", "kept", "other"))
+    assert SPECS[StepKind.CHOICE].follow_merges(choice, MERGED).choices == ("kept", "other")
+    ranking = mine(StepKind.RANK, ranking=("other", "dup", "kept"))
+    assert SPECS[StepKind.RANK].follow_merges(ranking, MERGED).ranking == ("other", "kept")
+
+
+def test_a_matrix_keeps_the_place_given_to_the_card_itself() -> None:
+    both = mine(StepKind.MATRIX, placements={"dup": (1, 1), "kept": (4, 5)})
+    assert SPECS[StepKind.MATRIX].follow_merges(both, MERGED).placements == {"kept": (4, 5)}
+    only = mine(StepKind.MATRIX, placements={"dup": (2, 3)})
+    assert SPECS[StepKind.MATRIX].follow_merges(only, MERGED).placements == {"kept": (2, 3)}
+
+
+def test_texts_and_actions_are_left_as_they_are() -> None:
+    card = mine(StepKind.TEXT, text="Mere tid")
+    assert SPECS[StepKind.TEXT].follow_merges(card, MERGED) is card

@@ -178,6 +178,7 @@ def answer_step(page: Page, step: str, *, script: bool) -> None:
         page.get_by_label(da("web.action.what")).fill("Tage kerneopgaven op på MED-mødet")
         page.get_by_label(da("web.action.who")).fill("Lederen")
         page.get_by_label(da("web.action.when")).fill("Marts")
+        page.get_by_label("Hvordan kan vi se, at det er sket?").fill("Punktet står i referatet")
     send(page)
 
 
@@ -188,7 +189,12 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "klarhed": {"values": {"0": 4, "1": 2}},
     "valg": {"choices": ["2"]},
     "rang": {"ranking": ["2", "1"]},
-    "handlinger": {"what": "Tage kerneopgaven op på MED-mødet", "who": "Lederen", "when": "Marts"},
+    "handlinger": {
+        "what": "Tage kerneopgaven op på MED-mødet",
+        "who": "Lederen",
+        "when": "Marts",
+        "evidence": "Punktet står i referatet",
+    },
 }
 """What each answer of ``answer_step`` must arrive as in the session."""
 
@@ -390,7 +396,7 @@ def test_paused_countdown_says_so(serve: Callable[..., LiveSession], phone: Page
     expect(phone.locator("#paused")).to_have_text(da("web.paused"))
 
 
-def test_closed_step_refuses_input_and_keeps_the_draft(
+def test_closed_step_disables_the_form_says_why_and_keeps_the_draft(
     serve: Callable[..., LiveSession], phone: Page
 ) -> None:
     session = serve("tanker")
@@ -399,13 +405,19 @@ def test_closed_step_refuses_input_and_keeps_the_draft(
     field.fill("Nåede jeg det?")
     session.run_out()
     expect(phone.locator("#closed-note")).to_have_text(da("web.closed"))
+    expect(field).to_be_disabled()
     expect(field).to_have_value("Nåede jeg det?")
-    send(phone)
-    expect(phone.locator("#flash")).to_contain_text(da("refuse.step_closed"))
-    expect(phone.locator("#flash")).to_contain_text(da("web.draft_kept"))
-    expect(field).to_have_value("Nåede jeg det?")
+    expect(phone.locator("#send")).to_be_disabled()
+    expect(phone.locator("form#answer")).to_have_attribute("aria-describedby", "closed-note")
     assert session.texts("tanker") == []
     screenshot(phone, "closed")
+    # More time opens the same form again, with the draft still in it.
+    session.do(lambda w: w.extend(60))
+    expect(field).to_be_enabled(timeout=STEP_CHANGE_MS)
+    expect(field).to_have_value("Nåede jeg det?")
+    send(phone)
+    expect_received(phone)
+    assert session.texts("tanker") == ["Nåede jeg det?"]
 
 
 def test_text_not_sent_before_the_step_changed_stays_visible(
@@ -473,6 +485,21 @@ def test_sent_text_is_no_longer_a_draft_after_reload(
     expect(phone.get_by_label(da("web.text.label"))).to_have_value("")
 
 
+def test_offline_notice_shows_while_the_browser_itself_is_offline(
+    serve: Callable[..., LiveSession], phone: Page
+) -> None:
+    session = serve("tanker")
+    join(phone, session)
+    expect(phone.locator("#connection")).to_be_hidden()
+    phone.context.set_offline(True)
+    expect(phone.locator("#connection")).to_be_visible()
+    expect(phone.locator("#connection")).to_have_text(da("web.offline"))
+    session.next_step()
+    phone.context.set_offline(False)
+    expect_title(phone, "Tal sammen to og to", timeout=10_000)
+    expect(phone.locator("#connection")).to_be_hidden()
+
+
 def test_offline_notice_shows_while_the_laptop_is_away_and_the_page_catches_up(
     serve: Callable[..., LiveSession], phone: Page
 ) -> None:
@@ -525,8 +552,13 @@ def test_without_script_a_closed_step_refuses_and_keeps_the_draft(
     session.run_out()
     send(plain_phone)
     expect(plain_phone.locator("#flash")).to_contain_text(da("refuse.step_closed"))
-    expect(plain_phone.get_by_label(da("web.text.label"))).to_have_value("For sent")
+    field = plain_phone.get_by_label(da("web.text.label"))
+    expect(field).to_have_value("For sent")
+    expect(field).to_be_disabled()
+    expect(plain_phone.locator("#send")).to_be_disabled()
+    expect(plain_phone.locator("#closed-note")).to_have_text(da("web.closed"))
     assert session.texts("tanker") == []
+    screenshot(plain_phone, "noscript-closed")
 
 
 def test_without_script_text_for_a_step_that_ended_is_shown_apart(

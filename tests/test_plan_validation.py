@@ -183,6 +183,32 @@ def test_a_key_of_another_kind_is_reported(write_plan: WritePlan) -> None:
     assert "hører ikke til trintypen 'text'" in only(problems(path), "dots")
 
 
+def test_a_step_that_collects_objections_says_so(write_plan: WritePlan) -> None:
+    plan = load_plan(write_plan(HEADER + step(open_questions=True), "plan.toml"))
+    assert plan.steps[0].open_questions
+    plain = load_plan(write_plan(HEADER + step(), "plain.toml"))
+    assert not plain.steps[0].open_questions
+
+
+def test_open_questions_must_be_true_or_false_and_only_on_written_steps(
+    write_plan: WritePlan,
+) -> None:
+    wrong = write_plan(HEADER + step(open_questions="ja"), "plan.toml")
+    assert "open_questions" in only(problems(wrong), "open_questions")
+    vote = step(kind="vote", options=["A", "B"], open_questions=True)
+    assert "hører ikke til trintypen 'vote'" in only(
+        problems(write_plan(HEADER + vote, "vote.toml")), "open_questions"
+    )
+
+
+def test_an_actions_step_can_name_how_we_will_see_that_it_worked(write_plan: WritePlan) -> None:
+    label = "Hvordan kan vi se, at det er sket?"
+    plan = load_plan(write_plan(HEADER + step(kind="actions", evidence_label=label), "plan.toml"))
+    assert plan.steps[0].evidence_label == label
+    text = write_plan(HEADER + step(evidence_label=label), "text.toml")
+    assert "hører ikke til trintypen 'text'" in only(problems(text), "evidence_label")
+
+
 def test_wrong_type_says_what_was_expected_and_found(write_plan: WritePlan) -> None:
     path = write_plan(HEADER + step(minutes="fem"), "plan.toml")
     message = only(problems(path), "minutes")
@@ -283,6 +309,15 @@ def test_validate_command_fails_without_a_traceback(write_plan: WritePlan) -> No
     assert "Traceback" not in result.stderr
     assert f"{broken}: module 1" in result.stderr
     assert f"The plan does not exist: {missing}" in result.stderr
+    assert "2 plans have mistakes." in result.stderr
+
+
+def test_validate_says_one_plan_and_one_module_in_the_singular(write_plan: WritePlan) -> None:
+    good = write_plan(HEADER + step(), "god.toml")
+    broken = write_plan(HEADER + step(kind="tekst"), "plan.toml")
+    result = run_validate(str(good), str(broken))
+    assert f"{good}: valid (1 module, 1 step, 5 minutes)" in result.stdout
+    assert "1 plan has mistakes." in result.stderr
 
 
 def test_validate_command_passes_on_the_shipped_plans() -> None:

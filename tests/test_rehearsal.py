@@ -412,6 +412,27 @@ def test_dots_never_exceed_the_total_or_the_cap_per_proposal() -> None:
                 assert max(payload["dots"].values()) <= 2
 
 
+ACTIONS_STEP = {
+    "id": "aftaler",
+    "kind": "actions",
+    "title": "Aftaler",
+    "max_length": 300,
+    "max_per_person": 1,
+}
+
+
+def test_some_simulated_actions_say_how_we_will_see_that_it_worked() -> None:
+    crowd = Crowd(12, "seed")
+    answers = [
+        payload
+        for phone in set(range(12)) - crowd.skippers("aftaler")
+        for payload in plan_answers(ACTIONS_STEP, "da", phone, crowd)
+    ]
+    said = [payload["evidence"] for payload in answers if payload.get("evidence")]
+    assert said and len(said) < len(answers)
+    assert all(text[:1].isupper() for text in said)
+
+
 def test_a_ranking_names_the_top_options_once_each() -> None:
     crowd = Crowd(12, "seed")
     for phone in set(range(12)) - crowd.skippers("rang"):

@@ -72,6 +72,7 @@ def test_an_old_state_with_only_a_status_reads_with_defaults() -> None:
         ("state", {"status": 3}, "'status'"),
         ("state", {"pins": "Vi er her"}, "'pins'"),
         ("state", {"elapsed": {"tak": "lang tid"}}, "'elapsed'"),
+        ("state", {"left": {"tak": "lidt"}}, "'left'"),
         ("state", {"timer": {"planned": "ti"}}, "'planned'"),
         ("state", {"revealed": "min-opgave"}, "'revealed'"),
         ("session", {"title": 42}, "'title'"),

@@ -176,6 +176,16 @@ def test_every_step_kind_is_used_by_a_shipped_plan() -> None:
     assert used == set(StepKind)
 
 
+@pytest.mark.parametrize("path", PLAN_FILES, ids=_names(PLAN_FILES))
+def test_a_plan_that_promises_open_questions_in_the_report_collects_them(path: Path) -> None:
+    """Notes that say disagreement stands in the report as open questions need a step for it."""
+    plan = load_plan(path)
+    promise = ("i rapporten som åbne spørgsmål", "in the report as open questions")
+    promised = any(words in step.notes for step in plan.steps for words in promise)
+    collects = any(step.open_questions for step in plan.steps)
+    assert collects or not promised, "the notes promise open questions in the report"
+
+
 @pytest.mark.parametrize("english", ENGLISH_FILES, ids=_names(ENGLISH_FILES))
 def test_english_plan_has_the_ids_kinds_and_minutes_of_its_danish_twin(english: Path) -> None:
     danish = _danish_twin(english)

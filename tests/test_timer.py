@@ -268,3 +268,75 @@ async def test_a_retracted_contribution_stays_retracted_after_a_resume(
         assert fresh.id != sent.id
     finally:
         await again.shutdown()
+
+
+# --- coming back to a step ---------------------------------------------------------------
+
+
+async def test_going_back_a_step_continues_from_the_time_it_had_left(
+    workshop: Workshop, clock: FakeClock
+) -> None:
+    await workshop.go_to("ideas")  # 5 minutes
+    clock.advance(170)
+    await workshop.next_step()
+    clock.advance(40)
+    await workshop.previous_step()
+    assert workshop.current == "ideas"
+    assert workshop.seconds_left() == 130
+    assert workshop.timer.running
+    clock.advance(30)
+    assert workshop.seconds_left() == 100
+
+
+async def test_next_past_a_step_and_back_continues_it_and_plus_adds_to_what_was_left(
+    workshop: Workshop, clock: FakeClock
+) -> None:
+    await workshop.go_to("ideas")
+    clock.advance(200)
+    await workshop.next_step()
+    await workshop.next_step()
+    await workshop.go_to("ideas")
+    assert workshop.seconds_left() == 100
+    await workshop.extend(60)
+    assert workshop.seconds_left() == 160
+
+
+async def test_a_step_whose_time_ran_out_stays_closed_when_the_facilitator_returns(
+    workshop: Workshop, clock: FakeClock
+) -> None:
+    await workshop.go_to("ideas")
+    clock.advance(400)
+    await workshop.next_step()
+    await workshop.previous_step()
+    assert workshop.seconds_left() == 0
+    assert not workshop.is_open("ideas")
+    await workshop.extend(60)
+    assert workshop.is_open("ideas")
+
+
+async def test_the_time_a_step_had_left_survives_a_restart(
+    workshop: Workshop, clock: FakeClock
+) -> None:
+    await workshop.go_to("ideas")
+    clock.advance(170)
+    await workshop.next_step()
+    again = await resumed(workshop, clock)
+    try:
+        await again.previous_step()
+        assert again.seconds_left() == 130
+    finally:
+        await again.shutdown()
+
+
+async def test_the_time_spent_on_a_step_adds_up_over_every_visit(
+    workshop: Workshop, clock: FakeClock
+) -> None:
+    await workshop.go_to("ideas")
+    clock.advance(60)
+    await workshop.next_step()
+    clock.advance(30)
+    await workshop.previous_step()
+    clock.advance(20)
+    await workshop.next_step()
+    assert workshop.elapsed["ideas"] == 80
+    assert workshop.elapsed["pairs"] == 30

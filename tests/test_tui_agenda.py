@@ -77,6 +77,45 @@ def test_a_quick_morning_puts_the_day_ahead(tmp_path: Path) -> None:
     assert verdict(progress, "en") == "3 min ahead"
 
 
+def test_a_later_step_already_visited_counts_with_the_time_it_had_left(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path)
+    later = plan.steps[3]
+    # As in the test above, but the facilitator went on to a later step, used all but one
+    # minute of it, and came back: the day ends that much earlier than planned for it.
+    progress = day_progress(
+        plan,
+        status="running",
+        current_index=2,
+        seconds_left=240,
+        now=NINE + timedelta(minutes=15),
+        started_at=NINE,
+        ended_at=None,
+        left={later.id: 60.0},
+    )
+    expected = 8 * 60 - (later.seconds - 60)
+    assert round(progress.behind * 60) == expected
+
+
+async def test_the_agenda_adds_up_a_step_visited_twice(tmp_path: Path) -> None:
+    clock = FakeClock(NINE)
+    async with open_workshop(tmp_path, clock) as workshop:
+        await workshop.start()
+        clock.advance(3 * 60)
+        await workshop.next_step()
+        clock.advance(60)
+        await workshop.previous_step()
+        clock.advance(4 * 60)
+        await workshop.next_step()
+        await workshop.next_step()
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("a")
+            await pilot.pause()
+            lines = screen_text(app).splitlines()
+            welcome = next(line for line in lines if "Velkommen" in line)
+            assert "7 min" in welcome
+
+
 def test_without_a_start_time_the_day_is_planned_from_its_actual_start(tmp_path: Path) -> None:
     plan = write_plan(tmp_path, PLAN.replace('start = "09:00"\n', ""))
     assert not plan.start

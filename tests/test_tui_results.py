@@ -66,33 +66,33 @@ def test_long_labels_get_their_own_line_above_the_bar() -> None:
 
 def test_a_scale_shows_the_whole_spread_and_the_mean_with_a_decimal_comma() -> None:
     rows = [ScaleRow("Vi har fælles mål.", (1, 0, 2, 3, 0))]
-    text = words_of(ScaleChart(rows, "Helt uenig", "Helt enig", "da"), width=80)
+    chart = ScaleChart(rows, "Helt uenig", "Helt enig", "da")
+    text = words_of(chart, width=80)
     assert "1 = Helt uenig" in text and "5 = Helt enig" in text
     assert "gns. 3,2 · 6 svar" in text
-    spread = next(line for line in text.splitlines() if line.startswith("1 ") and "=" not in line)
-    # Each value is followed by its own count, in order from 1 to 5 (the bars draw as blanks).
-    words = spread.split()
-    assert list(zip(words[::2], words[1::2], strict=True)) == [
-        ("1", "1"),
-        ("2", "0"),
-        ("3", "2"),
-        ("4", "3"),
-        ("5", "0"),
-    ]
-    # The bars grow with the counts: none for 0, the longest for 3.
-    narrow = ScaleChart(rows, "Helt uenig", "Helt enig", "da")
-    shown = words_of(narrow, width=24).splitlines()
-    at = [i for i, line in enumerate(shown) if line[:1].isdigit() and "=" not in line]
-    assert [shown[i].split() for i in at] == [
+    lines = text.splitlines()
+    at = [i for i, line in enumerate(lines) if line[:1].isdigit() and "=" not in line]
+    # One line per value from 1 to 5, each followed by its own count (the bars draw as blanks).
+    assert [lines[i].split() for i in at] == [
         ["1", "1"],
         ["2", "0"],
         ["3", "2"],
         ["4", "3"],
         ["5", "0"],
     ]
-    every = bar_cells(narrow, width=24)
+    # The bars grow with the counts: none for 0, the longest for 3.
+    every = bar_cells(chart, width=80)
     cells = [every[i] for i in at]
     assert cells[1] == cells[4] == 0 and 0 < cells[0] < cells[2] < cells[3]
+
+
+def test_a_scale_on_the_wall_uses_the_width_there_is() -> None:
+    """At 100x30 the results have about 60 columns: half the answers is half of that."""
+    rows = [ScaleRow("Jeg kan forklare vores kerneopgave.", (0, 1, 1, 3, 1))]
+    cells = bar_cells(ScaleChart(rows, "Helt uenig", "Helt enig", "da"), width=62)
+    longest = max(cells)
+    assert longest >= 25
+    assert abs(longest - 3 / 6 * (62 - 5)) <= 1
 
 
 def test_a_narrow_scale_lists_one_value_per_line() -> None:
@@ -180,6 +180,28 @@ async def test_a_choice_step_shows_people_per_option(tmp_path: Path) -> None:
             assert "Overleveringen" in text and "1 person" in text
 
 
+async def test_dots_on_a_card_merged_later_count_on_the_wall_for_the_card_it_went_into(
+    tmp_path: Path,
+) -> None:
+    async with open_workshop(tmp_path) as workshop:
+        await workshop.go_to("en-saetning")
+        kept = await submit(workshop, "a", {"text": "Vi giver børnene tryghed"})
+        duplicate = await submit(workshop, "b", {"text": "Vi giver børn tryghed"})
+        other = await submit(workshop, "c", {"text": "Vi skaber læring"})
+        await workshop.go_to("prikker")
+        await submit(workshop, "a", {"dots": {duplicate.id: 2, other.id: 1}})
+        await submit(workshop, "b", {"dots": {kept.id: 1}})
+        await workshop.merge(duplicate.id, kept.id)
+        await workshop.toggle_reveal("prikker")
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            lines = screen_text(app).splitlines()
+            at = next(i for i, line in enumerate(lines) if "Vi giver børnene tryghed" in line)
+            assert "3 prikker" in " ".join(lines[at : at + 2]), lines
+            assert not any("Vi giver børn tryghed" in line for line in lines)
+
+
 async def test_action_items_are_a_table_of_what_who_and_when(tmp_path: Path) -> None:
     async with open_workshop(tmp_path) as workshop:
         await workshop.go_to("handlinger")
@@ -195,6 +217,79 @@ async def test_action_items_are_a_table_of_what_who_and_when(tmp_path: Path) -> 
             assert header and "Hvornår" in header[0]
             row = [line for line in text.splitlines() if "Kortere morgenmøder" in line]
             assert row and "Mette" in row[0] and "1. marts" in row[0]
+
+
+async def test_an_action_shows_how_we_will_see_that_it_worked(tmp_path: Path) -> None:
+    async with open_workshop(tmp_path) as workshop:
+        await workshop.go_to("handlinger")
+        await submit(
+            workshop,
+            "a",
+            {"what": "Kortere møder", "who": "Mette", "when": "1. marts", "evidence": "Slut 9.30"},
+        )
+        await workshop.toggle_reveal("handlinger")
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            lines = screen_text(app).splitlines()
+            assert any("Sådan ser vi det" in line for line in lines)
+            row = next(line for line in lines if "Kortere møder" in line)
+            assert "Slut 9.30" in row
+
+
+async def test_a_vote_over_an_earlier_step_without_answers_says_so_on_the_wall(
+    tmp_path: Path,
+) -> None:
+    async with open_workshop(tmp_path) as workshop:
+        await workshop.go_to("prikker")
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            # The left side only: the QR code stands to the right of the step.
+            left = [" ".join(line[:62].split()) for line in screen_text(app).splitlines()]
+            words = " ".join(line for line in left if line)
+            assert "Der er intet at stemme om endnu: »Vores bud på én sætning« har ingen svar." in (
+                words
+            )
+
+
+CARRIED_POINTS = """\
+title = "Point over idéer"
+language = "da"
+description = "Point fordelt over det, der blev skrevet."
+
+[[modules]]
+title = "Idéer"
+focus = "Hvad vægter vi?"
+
+[[modules.steps]]
+id = "ideer"
+kind = "text"
+title = "Vores idéer"
+prompt = "Skriv en idé."
+minutes = 3
+
+[[modules.steps]]
+id = "point"
+kind = "points"
+title = "Fordel point"
+prompt = "Fordel 100 point."
+minutes = 3
+options_from = "ideer"
+"""
+
+
+async def test_points_over_an_earlier_step_without_answers_say_so_on_the_wall(
+    tmp_path: Path,
+) -> None:
+    async with open_workshop(tmp_path, plan_text=CARRIED_POINTS) as workshop:
+        await workshop.go_to("point")
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            left = [" ".join(line[:62].split()) for line in screen_text(app).splitlines()]
+            words = " ".join(line for line in left if line)
+            assert "Der er intet at tage stilling til endnu: »Vores idéer« har ingen svar." in words
 
 
 async def test_the_wall_shows_the_newest_cards_and_counts_the_rest(tmp_path: Path) -> None:

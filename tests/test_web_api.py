@@ -26,10 +26,11 @@ from aiohttp.web_request import BaseRequest
 from yarl import URL
 
 from kerne_tui.catalog import t
-from kerne_tui.plan import Plan, load_plan
+from kerne_tui.plan import Plan, StepKind, load_plan
 from kerne_tui.store import read_session_data, rows
 from kerne_tui.web import make_app, phone_server
 from kerne_tui.web.app import HUB
+from kerne_tui.web.kinds import WEB_KINDS
 from kerne_tui.web.network import Candidate, best_lan_address, candidate_addresses
 from kerne_tui.web.security import (
     BODY_LIMIT,
@@ -348,6 +349,16 @@ async def test_state_before_the_start_has_no_step(phone: Phone) -> None:
     assert state["step"] is None
 
 
+async def test_state_of_an_actions_step_names_how_we_will_see_that_it_worked(
+    workshop: Workshop, phone: Phone
+) -> None:
+    await at(workshop, "todo")
+    state = await (await phone.get(f"/api/{CODE}/state")).json()
+    assert state["step"]["evidence_label"] == t("da", "web.action.evidence")
+    page = await (await phone.get(f"/j/{CODE}")).text()
+    assert f'<label for="evidence">{t("da", "web.action.evidence")}</label>' in page
+
+
 async def test_state_of_a_vote_lists_its_options_and_dots(workshop: Workshop, phone: Phone) -> None:
     await at(workshop, "fixed-vote")
     step = (await (await phone.get(f"/api/{CODE}/state")).json())["step"]
@@ -428,9 +439,24 @@ KINDS: list[tuple[str, dict[str, Any], list[tuple[str, str]], dict[str, Any]]] =
     ),
     (
         "todo",
-        {"what": "Kortere møder", "who": "Anna", "when": "1. december"},
-        [("what", "Kortere møder"), ("who", "Anna"), ("when", "1. december")],
-        {"what": "Kortere møder", "who": "Anna", "when": "1. december"},
+        {
+            "what": "Kortere møder",
+            "who": "Anna",
+            "when": "1. december",
+            "evidence": "Vi går til tiden",
+        },
+        [
+            ("what", "Kortere møder"),
+            ("who", "Anna"),
+            ("when", "1. december"),
+            ("evidence", "Vi går til tiden"),
+        ],
+        {
+            "what": "Kortere møder",
+            "who": "Anna",
+            "when": "1. december",
+            "evidence": "Vi går til tiden",
+        },
     ),
 ]
 
@@ -524,6 +550,77 @@ async def test_a_refused_form_shows_why_and_keeps_what_was_typed(
     page = await response.text()
     assert t("da", "refuse.too_long", limit=40, length=41) in page
     assert typed in page
+
+
+def answer_form(page: str) -> str:
+    """The answer form of a page, from its opening tag to its end."""
+    found = re.search(r'<form id="answer".*?</form>', page, re.S)
+    assert found, "the page has no answer form"
+    return found.group(0)
+
+
+async def test_a_step_whose_time_is_up_shows_its_form_disabled_and_says_why(
+    workshop: Workshop, phone: Phone, clock: Any
+) -> None:
+    await workshop.go_to("ideas", run_timer=True)
+    clock.advance(5 * 60 + 1)
+    page = await (await phone.get(f"/j/{CODE}")).text()
+    form = answer_form(page)
+    assert re.search(r'<fieldset id="answer-fields" disabled>', form)
+    assert 'aria-describedby="closed-note"' in form
+    assert t("da", "web.closed") in page
+
+
+async def test_an_open_step_shows_its_form_enabled(workshop: Workshop, phone: Phone) -> None:
+    await at(workshop, "ideas")
+    form = answer_form(await (await phone.get(f"/j/{CODE}")).text())
+    assert '<fieldset id="answer-fields">' in form
+
+
+async def test_a_form_sent_too_late_without_script_comes_back_disabled_with_the_draft(
+    workshop: Workshop, phone: Phone, clock: Any
+) -> None:
+    await workshop.go_to("ideas", run_timer=True)
+    clock.advance(5 * 60 + 1)
+    response = await post_form(
+        phone, f"/j/{CODE}/send", {"step": "ideas", "client_id": "sent", "text": "For sent"}
+    )
+    assert response.status == 409
+    page = await response.text()
+    form = answer_form(page)
+    assert "disabled" in form and "For sent" in form
+    assert t("da", "refuse.step_closed") in page
+
+
+@pytest.mark.parametrize(
+    ("step", "key"), [("dots", "web.dots.none"), ("carry-rank", "web.rank.none")]
+)
+async def test_a_vote_over_an_earlier_step_without_answers_says_there_is_nothing_yet(
+    workshop: Workshop, phone: Phone, step: str, key: str
+) -> None:
+    await at(workshop, step)
+    page = await (await phone.get(f"/j/{CODE}")).text()
+    assert t("da", key) in page
+    assert 'id="answer"' not in page
+    assert "Prikker tilbage" not in page
+
+
+@pytest.mark.parametrize("kind", [StepKind.POINTS, StepKind.MATRIX])
+def test_points_and_a_matrix_over_an_earlier_step_without_answers_say_so(kind: StepKind) -> None:
+    answered = WEB_KINDS[kind].answered
+    assert answered({"options": []}, []) == "web.options.none"
+    assert answered({"options": [{"id": "a", "label": "A"}]}, []) is None
+
+
+async def test_a_vote_over_an_earlier_step_with_answers_has_its_form(
+    workshop: Workshop, phone: Phone
+) -> None:
+    await at(workshop, "ideas")
+    await send(phone, "ideas", text="Mere tid")
+    await at(workshop, "dots")
+    page = await (await phone.get(f"/j/{CODE}")).text()
+    assert "Mere tid" in answer_form(page)
+    assert t("da", "web.dots.none") not in page
 
 
 # --- retracting ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from kerne_tui import __version__
 from kerne_tui.archive.kinds import REPORT_KINDS
 from kerne_tui.archive.record import SessionRecord, step_numbers
 from kerne_tui.archive.wording import local_time, whole_minutes
-from kerne_tui.catalog import Lang
+from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import Module, Option, Step
 from kerne_tui.store import FollowUpRecord
 from kerne_tui.workshop import ComparedRow, Pin, StepResults, compared
@@ -102,6 +102,14 @@ class ActionItem:
 
 
 @dataclass(frozen=True, slots=True)
+class OpenQuestion:
+    """What was left unsettled, with where it stands: a step's number and title."""
+
+    where: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class PinVersion:
     """A version of the core-task sentence with its local time."""
 
@@ -128,6 +136,9 @@ class ReportContent:
     pins: tuple[PinVersion, ...]
     actions: tuple[ActionItem, ...]
     phones: int
+    open_questions: tuple[OpenQuestion, ...] = ()
+    asks_open_questions: bool = False
+    """True when a step of the plan collects objections (the report then has the section)."""
     parking_lot: bool = False
     """The plan had the parking lot open all day."""
     parking: tuple[QuestionRow, ...] = ()
@@ -224,6 +235,17 @@ def build_content(
         if REPORT_KINDS[step.step.kind].action_items
         for row in step.results.actions
     )
+    open_questions = tuple(
+        OpenQuestion(where=f"{step.number} {step.step.title}", text=text)
+        for module in modules
+        for step in module.steps
+        for text in REPORT_KINDS[step.step.kind].open_items(step)
+    ) + parked_open_items(record)
+    asks = (
+        bool(open_questions)
+        or record.plan.parking_lot
+        or any(step.open_questions for step in record.plan.steps)
+    )
     return ReportContent(
         lang=record.lang,
         title=record.plan.title,
@@ -240,6 +262,8 @@ def build_content(
         pins=pin_times(record.pins, zone),
         actions=actions,
         phones=record.phones,
+        open_questions=open_questions,
+        asks_open_questions=asks,
         parking_lot=record.plan.parking_lot,
         parking=record.parking(),
         planned_minutes=planned_total,
@@ -248,6 +272,20 @@ def build_content(
         earlier_created=local_time(record.session_header.follow_up.created, zone)
         if record.session_header.follow_up
         else None,
+    )
+
+
+def parked_open_items(record: SessionRecord) -> tuple[OpenQuestion, ...]:
+    """The parking lot's items that got no outcome (answered, an owner, dropped) by the end.
+
+    They stand among the open questions with the parking lot's name as ``where``; a plan
+    without the parking lot has none.
+    """
+    if not record.plan.parking_lot:
+        return ()
+    where = t(record.lang, "archive.parking.heading")
+    return tuple(
+        OpenQuestion(where=where, text=row.text) for row in record.parking() if not row.outcome
     )
 
 

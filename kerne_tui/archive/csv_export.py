@@ -30,6 +30,7 @@ from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import Option, Step
 from kerne_tui.store import FollowUpRecord
 from kerne_tui.workshop import Contribution, agreements
+from kerne_tui.workshop.kinds import spec_for
 from kerne_tui.workshop.parking import PARKING_STEP
 
 BOM = "\ufeff"
@@ -77,6 +78,16 @@ def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:
                 if c.step_id == step.id and c.text:
                     labels[step.id].setdefault(c.id, c.text)
         return labels[step.id]
+
+    merges: dict[str, dict[str, str]] = {}
+
+    def counted_as(step: Step, c: Contribution) -> Contribution:
+        """What *c* counts as: picks of cards merged later moved onto the card they went into."""
+        if step.id not in merges:
+            merges[step.id] = record.option_merges(step)
+        if not merges[step.id]:
+            return c
+        return spec_for(step.kind).follow_merges(c, merges[step.id])
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter(lang), lineterminator="\r\n")
@@ -132,7 +143,7 @@ def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:
                 module_cell,
                 step_cell,
                 t(lang, f"kind.{step.kind.value}"),
-                safe_cell(value_text(lang, step, c, options_of(step))),
+                safe_cell(value_text(lang, step, counted_as(step, c), options_of(step))),
                 timestamp(local_time(c.at, zone)),
                 yes if c.hidden else no,
                 c.merged_into or "",

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from kerne_tui.archive.content import ReportContent, StepReport
 from kerne_tui.archive.kinds import REPORT_KINDS, signed
 from kerne_tui.archive.wording import clock, count, decimal, difference, long_date, minutes
-from kerne_tui.catalog import Lang, t
+from kerne_tui.catalog import Lang, counted, t
 from kerne_tui.workshop.parts import REVIEW_STATUSES
 from kerne_tui.workshop.results import ScaleRow
 
@@ -105,6 +105,7 @@ def render_html(content: ReportContent) -> str:
         lang=lang,
         tr=tr,
         count=lambda key, n: count(lang, key, n),
+        counted=lambda key, n, field="n": counted(lang, key, n, field=field),
         minutes=lambda seconds: minutes(lang, seconds),
         difference=lambda planned, actual: difference(lang, planned, actual),
         decimal=lambda value: decimal(lang, value),

@@ -18,7 +18,7 @@ from typing import Protocol
 
 from kerne_tui.archive.markdown_text import cell, item, table
 from kerne_tui.archive.wording import decimal
-from kerne_tui.catalog import Lang, t
+from kerne_tui.catalog import Lang, counted, t
 from kerne_tui.plan import Step, StepKind
 from kerne_tui.workshop import ComparedRow, Contribution, StepResults
 from kerne_tui.workshop.kinds.matrix import axes
@@ -46,6 +46,12 @@ MarkdownSection = Callable[[StepView, Lang], list[str]]
 """A step's results as Markdown blocks, in the report's language."""
 CsvValue = Callable[[Lang, Step, Contribution, Mapping[str, str]], str]
 """A contribution's content in one CSV cell, given the step's option labels by id."""
+OpenItems = Callable[[StepView], tuple[str, ...]]
+"""What of a step stands in the report as open questions (texts, in the order shown)."""
+
+
+def _no_open_items(step: StepView) -> tuple[str, ...]:
+    return ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +67,10 @@ class ReportKind:
     Texts, sentences and actions are shown whatever their number: the words are the point."""
     action_items: bool = False
     """Its rows are gathered into the report's list of action items."""
+    open_items: OpenItems = _no_open_items
+    """What of the step stands as an open question in the report's section of them. A step
+    that collects objections (``open_questions = true``) gives the cards left shown; the
+    parking lot's kind, once it is here, gives its items that were not closed."""
 
 
 # --- no input: information and discussion -----------------------------------------------
@@ -93,6 +103,13 @@ def _text_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, s
     return c.text
 
 
+def _objections_left(step: StepView) -> tuple[str, ...]:
+    """The objections a step collected and nobody hid: each stands as an open question."""
+    if not step.step.open_questions:
+        return ()
+    return tuple(card.text for card in step.cards)
+
+
 # --- votes, rankings and choices: bars ---------------------------------------------------
 
 
@@ -108,7 +125,7 @@ def _counted(step: StepView, lang: Lang, value_key: str, rule: str) -> list[str]
 
 
 def _vote_markdown(step: StepView, lang: Lang) -> list[str]:
-    rule = t(lang, "archive.vote.rule", dots=step.step.dots)
+    rule = counted(lang, "archive.vote.rule", step.step.dots, field="dots")
     return _counted(step, lang, "archive.chart.dots", rule)
 
 
@@ -120,7 +137,7 @@ def _vote_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, s
 
 
 def _rank_markdown(step: StepView, lang: Lang) -> list[str]:
-    rule = t(lang, "archive.rank.rule", top=step.step.top)
+    rule = counted(lang, "archive.rank.rule", step.step.top, field="top")
     return _counted(step, lang, "archive.chart.points", rule)
 
 
@@ -372,8 +389,18 @@ def _actions_markdown(step: StepView, lang: Lang) -> list[str]:
         t(lang, "archive.actions.who"),
         t(lang, "archive.actions.when"),
     ]
-    rows = [[cell(a.what), cell(a.who), cell(a.when)] for a in step.results.actions]
+    actions = step.results.actions
+    if any(a.evidence for a in actions):
+        header.append(evidence_heading(step.step, lang))
+        rows = [[cell(a.what), cell(a.who), cell(a.when), cell(a.evidence)] for a in actions]
+    else:
+        rows = [[cell(a.what), cell(a.who), cell(a.when)] for a in actions]
     return [table(header, rows)]
+
+
+def evidence_heading(step: Step, lang: Lang) -> str:
+    """The heading of "how we will see that it worked": the plan's own words, else the catalog's."""
+    return step.evidence_label or t(lang, "archive.actions.evidence")
 
 
 def _actions_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
@@ -382,6 +409,8 @@ def _actions_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str
         parts.append(t(lang, "archive.value.who", who=c.who))
     if c.when:
         parts.append(t(lang, "archive.value.when", when=c.when))
+    if c.evidence:
+        parts.append(t(lang, "archive.value.evidence", evidence=c.evidence))
     return "; ".join(parts)
 
 
@@ -473,8 +502,12 @@ def _review_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str,
 REPORT_KINDS: Mapping[StepKind, ReportKind] = {
     StepKind.INFO: ReportKind(_no_input(StepKind.INFO), "kinds/no_input.html", _nothing),
     StepKind.DISCUSS: ReportKind(_no_input(StepKind.DISCUSS), "kinds/no_input.html", _nothing),
-    StepKind.TEXT: ReportKind(_cards_markdown, "kinds/cards.html", _text_value),
-    StepKind.SENTENCE: ReportKind(_cards_markdown, "kinds/cards.html", _text_value),
+    StepKind.TEXT: ReportKind(
+        _cards_markdown, "kinds/cards.html", _text_value, open_items=_objections_left
+    ),
+    StepKind.SENTENCE: ReportKind(
+        _cards_markdown, "kinds/cards.html", _text_value, open_items=_objections_left
+    ),
     StepKind.VOTE: ReportKind(_vote_markdown, "kinds/vote.html", _vote_value, summed=True),
     StepKind.SCALE: ReportKind(_scale_markdown, "kinds/scale.html", _scale_value, summed=True),
     StepKind.CHOICE: ReportKind(_choice_markdown, "kinds/choice.html", _choice_value, summed=True),

@@ -17,6 +17,7 @@ def render_markdown(content: ReportContent) -> str:
     parts += _core(content, lang)
     parts += _actions(content, lang)
     parts += _parking(content, lang)
+    parts += _open_questions(content, lang)
     parts += _timing(content, lang)
     parts += _participation(content, lang)
     parts += _anonymity(content, lang)
@@ -136,14 +137,37 @@ def _actions(content: ReportContent, lang: Lang) -> list[str]:
         t(lang, "archive.actions.what"),
         t(lang, "archive.actions.who"),
         t(lang, "archive.actions.when"),
-        t(lang, "archive.actions.step"),
     ]
+    evidence = any(a.row.evidence for a in content.actions)
+    if evidence:
+        header.append(t(lang, "archive.actions.evidence"))
+    header.append(t(lang, "archive.actions.step"))
     rows = [
-        [cell(a.row.what), cell(a.row.who), cell(a.row.when), a.step.number]
+        [
+            cell(a.row.what),
+            cell(a.row.who),
+            cell(a.row.when),
+            *([cell(a.row.evidence)] if evidence else []),
+            a.step.number,
+        ]
         for a in content.actions
     ]
     parts.append(table(header, rows))
     parts.append(t(lang, "archive.actions.follow_up"))
+    return parts
+
+
+def _open_questions(content: ReportContent, lang: Lang) -> list[str]:
+    """What was left unsettled, where the plan collects it: each item with its step."""
+    if not content.asks_open_questions:
+        return []
+    parts = [f"## {t(lang, 'archive.open.heading')}"]
+    if not content.open_questions:
+        parts.append(f"*{t(lang, 'archive.open.none')}*")
+        return parts
+    parts.append(t(lang, "archive.open.intro"))
+    lines = [f"- {item(q.text, '  ')} *({cell(q.where)})*" for q in content.open_questions]
+    parts.append("\n".join(lines))
     return parts
 
 

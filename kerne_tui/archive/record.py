@@ -26,6 +26,7 @@ from kerne_tui.workshop import (
     Pin,
     StepResults,
     agreements,
+    merge_roots,
     results_for,
 )
 from kerne_tui.workshop.kinds.questions import question_rows
@@ -137,10 +138,22 @@ class SessionRecord:
             if c.step_id == step.options_from and c.visible
         )
 
+    def option_merges(self, step: Step) -> dict[str, str]:
+        """Carried-forward options merged later, mapped to the card they went into."""
+        if step.options_from is None:
+            return {}
+        return merge_roots(c for c in self.contributions if c.step_id == step.options_from)
+
     def results(self, step: Step) -> StepResults:
         """The step's tallies from the workshop's own results code."""
         edits = self.session_state.word_edits.get(step.id)
-        results = results_for(step, self.contributions, self.options(step), word_edits=edits)
+        results = results_for(
+            step,
+            self.contributions,
+            self.options(step),
+            word_edits=edits,
+            merged=self.option_merges(step),
+        )
         if self.saved_tally is None:
             return results
         people = self.saved_tally.people.get(step.id, {})

@@ -205,8 +205,10 @@ KIND_CHECKS: Mapping[StepKind, KindChecks] = MappingProxyType(
     {
         StepKind.INFO: KindChecks(keys=("parking",), fields=_parking),
         StepKind.DISCUSS: KindChecks(keys=("parking",), fields=_parking),
-        StepKind.TEXT: KindChecks(keys=_TEXT_KEYS),
-        StepKind.SENTENCE: KindChecks(keys=_TEXT_KEYS, max_length=200, max_per_person=2),
+        StepKind.TEXT: KindChecks(keys=(*_TEXT_KEYS, "open_questions")),
+        StepKind.SENTENCE: KindChecks(
+            keys=(*_TEXT_KEYS, "open_questions"), max_length=200, max_per_person=2
+        ),
         StepKind.VOTE: KindChecks(
             keys=("options", "options_from", "dots", "max_per_option"),
             fields=_options_or_carried,
@@ -223,7 +225,7 @@ KIND_CHECKS: Mapping[StepKind, KindChecks] = MappingProxyType(
             keys=("options", "options_from", "top"), fields=_options_or_carried
         ),
         StepKind.ACTIONS: KindChecks(
-            keys=_TEXT_KEYS, max_length=300, max_per_person=10, show=Show.LIVE
+            keys=(*_TEXT_KEYS, "evidence_label"), max_length=300, max_per_person=10, show=Show.LIVE
         ),
         StepKind.WORDS: KindChecks(keys=("max_words", "stop_words"), fields=_words),
         StepKind.QUESTIONS: KindChecks(

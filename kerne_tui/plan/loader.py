@@ -264,6 +264,8 @@ def _check_step(
         high_label=check.text(place, raw, "high_label", required=False),
         multiple=check.boolean(place, raw, "multiple"),
         top=check.integer(place, raw, "top", 3, 1),
+        open_questions=check.boolean(place, raw, "open_questions"),
+        evidence_label=check.text(place, raw, "evidence_label", required=False),
         max_words=min(check.integer(place, raw, "max_words", 3, 1), MAX_WORDS_LIMIT),
         stop_words=own.stop_words,
         parking=raw.get("parking") is True,

@@ -77,6 +77,10 @@ class Step:
     high_label: str = ""
     multiple: bool = False
     top: int = 3
+    open_questions: bool = False
+    """True where the step collects objections: what stays shown stands as open questions."""
+    evidence_label: str = ""
+    """An actions step's own words for "how we will see that it worked" ("" for the default)."""
     max_words: int = 3
     stop_words: tuple[str, ...] = ()
     parking: bool = False

@@ -234,17 +234,20 @@ def _actions(
     what = crowd.deck(step_id, sample_texts("action_what", language))
     who = sample_texts("action_who", language)
     when = sample_texts("action_when", language)
+    evidence = sample_texts("action_evidence", language)
     limit = int(step.get("max_length", 500))
     answers: list[Payload] = []
     for n in range(_how_many(step, phone, crowd)):
-        # Some agreements arrive without an owner or a date, which the facilitator should catch.
-        answers.append(
-            {
-                "what": fit(what[(phone + n * crowd.participants) % len(what)], limit),
-                "who": rng.choice(who) if rng.random() > 0.15 else "",
-                "when": rng.choice(when) if rng.random() > 0.15 else "",
-            }
-        )
+        # Some agreements arrive without an owner or a date, which the facilitator should catch;
+        # about half say how we will see that it worked.
+        answer: Payload = {
+            "what": fit(what[(phone + n * crowd.participants) % len(what)], limit),
+            "who": rng.choice(who) if rng.random() > 0.15 else "",
+            "when": rng.choice(when) if rng.random() > 0.15 else "",
+        }
+        if rng.random() > 0.5:
+            answer["evidence"] = fit(rng.choice(evidence), limit)
+        answers.append(answer)
     return answers
 
 

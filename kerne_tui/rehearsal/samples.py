@@ -290,6 +290,25 @@ ACTION_WHEN: Final[Texts] = (
     ),
 )
 
+ACTION_EVIDENCE: Final[Texts] = (
+    (
+        "Møderne slutter til tiden",
+        "Alle kender skabelonen og bruger den",
+        "Forældrene får svar inden for to dage",
+        "Vi har talt om det på tre personalemøder",
+        "Færre mails om aftenen",
+        "Overleveringen tager under ti minutter",
+    ),
+    (
+        "The meetings end on time",
+        "Everyone knows the template and uses it",
+        "Parents get an answer within two days",
+        "We have discussed it at three staff meetings",
+        "Fewer emails in the evening",
+        "The handover takes under ten minutes",
+    ),
+)
+
 MOOD_WORDS: Final[Texts] = (
     (
         "nysgerrig",
@@ -378,5 +397,6 @@ ALL_THEMES: Final[dict[str, Texts]] = {
     "action_what": ACTION_WHAT,
     "action_who": ACTION_WHO,
     "action_when": ACTION_WHEN,
+    "action_evidence": ACTION_EVIDENCE,
     "review_comment": REVIEW_COMMENT,
 }

@@ -232,6 +232,8 @@ class SessionState:
     elapsed: Mapping[str, float] = field(default_factory=dict)
     started_at: str | None = None
     ended_at: str | None = None
+    left: Mapping[str, float] = field(default_factory=dict)
+    """The seconds each step had left when the facilitator moved on from it (its return)."""
     word_edits: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """Per word-cloud step: a word the facilitator hid (to "") or merged (to another word)."""
 
@@ -255,9 +257,10 @@ class SessionState:
             timer=TimerRecord.from_doc(timer) if timer is not None else None,
             revealed=frozenset(strings_field(doc, where, "revealed")),
             pins=tuple(pins_field(doc.get("pins"), where)),
-            elapsed=_elapsed(doc.get("elapsed"), where),
+            elapsed=_seconds(doc.get("elapsed"), where, "elapsed"),
             started_at=optional_text(doc, where, "started_at"),
             ended_at=optional_text(doc, where, "ended_at"),
+            left=_seconds(doc.get("left"), where, "left"),
             word_edits=_word_edits(doc.get("word_edits"), where),
         )
 
@@ -274,20 +277,23 @@ class SessionState:
             started_at=self.started_at,
             ended_at=self.ended_at,
         )
+        if self.left:
+            doc["left"] = {k: round(v, 3) for k, v in self.left.items()}
         if self.word_edits:
             doc["word_edits"] = {step: dict(edits) for step, edits in self.word_edits.items()}
         return doc
 
 
-def _elapsed(value: object, where: str) -> dict[str, float]:
+def _seconds(value: object, where: str, name: str) -> dict[str, float]:
+    """A table of seconds by step id (``elapsed``, ``left``)."""
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise LayoutError(f"{where}: 'elapsed' should be a table, not {type_name(value)}")
+        raise LayoutError(f"{where}: '{name}' should be a table, not {type_name(value)}")
     found: dict[str, float] = {}
     for step_id, seconds in value.items():
         if isinstance(seconds, bool) or not isinstance(seconds, int | float):
-            raise LayoutError(f"{where}: 'elapsed' of '{step_id}' should be a number")
+            raise LayoutError(f"{where}: '{name}' of '{step_id}' should be a number")
         found[str(step_id)] = float(seconds)
     return found
 

@@ -36,13 +36,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Name the session to archive (the file's path or its name from 'kerne sessions'), "
         "or check an archive with --verify ZIP.",
     ),
-    # Used by every command that names a session (run --resume, report, archive).
-    "cli.session_is_folder": (
-        "{path} er en mappe, ikke en sessionsfil. Angiv selve filen (den ender på .json), "
-        "eller navnet fra 'kerne sessions'.",
-        "{path} is a folder, not a session file. Name the file itself (it ends in .json), "
-        "or its name from 'kerne sessions'.",
-    ),
     # --- kerne sessions ------------------------------------------------------------------
     "archive.status.waiting": ("ikke begyndt", "not started"),
     "archive.status.running": ("i gang", "running"),
@@ -135,6 +128,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "archive.actions.who": ("Hvem", "Who"),
     "archive.actions.when": ("Hvornår", "By when"),
     "archive.actions.step": ("Fra trin", "From step"),
+    "archive.actions.evidence": ("Sådan ser vi, at det virkede", "How we will see that it worked"),
+    "archive.value.evidence": ("sådan ser vi det: {evidence}", "how we will know: {evidence}"),
+    "archive.open.heading": ("Åbne spørgsmål", "Open questions"),
+    "archive.open.intro": (
+        "Det, der stod tilbage uløst, da sessionen sluttede. Tag det med i opfølgningen, og "
+        "stryg det, der blev løst undervejs.",
+        "What was left standing, unsettled, when the session ended. Take it into the "
+        "follow-up, and strike what was settled on the way.",
+    ),
+    "archive.open.none": (
+        "Der stod ingen åbne spørgsmål tilbage.",
+        "No open questions were left standing.",
+    ),
     "archive.actions.none": (
         "Der blev ikke skrevet aftaler i denne session.",
         "No action items were written in this session.",
@@ -249,6 +255,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "archive.rank.rule": (
         "Hver persons nummer 1 giver {top} point, nummer 2 ét point mindre, og så videre.",
         "Each person's first choice scores {top} points, the second one point less, and so on.",
+    ),
+    "archive.rank.rule.one": (
+        "Hver person valgte sin nummer 1, som giver 1 point.",
+        "Each person chose their first choice, which scores 1 point.",
     ),
     "archive.choice.rule.one": (
         "Hver deltager valgte én mulighed.",

@@ -13,7 +13,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.hint": ("tip: {message}", "hint: {message}"),
     "cli.plan_not_found": ("Planen '{name}' findes ikke.", "The plan '{name}' does not exist."),
     "cli.builtin_list": ("Indbyggede planer: {names}", "Built-in plans: {names}"),
-    "cli.invalid_plans": ("{count} plan(er) har fejl.", "{count} plan(s) have mistakes."),
+    "cli.invalid_plans.one": ("1 plan har fejl.", "1 plan has mistakes."),
+    "cli.invalid_plans.many": ("{count} planer har fejl.", "{count} plans have mistakes."),
+    # Used by every command that names a session (run --resume, report, archive).
+    "cli.session_is_folder": (
+        "{path} er en mappe, ikke en sessionsfil. Angiv selve filen (den ender på .json), "
+        "eller navnet fra 'kerne sessions'.",
+        "{path} is a folder, not a session file. Name the file itself (it ends in .json), "
+        "or its name from 'kerne sessions'.",
+    ),
     "cli.session_file.missing": (
         "Sessionsfilen findes ikke: {path}",
         "The session file does not exist: {path}",
@@ -173,7 +181,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "folder for session files (default: KERNE_DATA_DIR, else your data folder)",
     ),
     "cli.help.host": (
-        "adressen der lyttes på (standard 0.0.0.0: alle netværk)",
+        "adressen, der lyttes på (standard 0.0.0.0: alle netværk)",
         "address to listen on (default 0.0.0.0: every network)",
     ),
     "cli.help.port": (
@@ -181,7 +189,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "port for the phones (default {port}; 0 picks a free one)",
     ),
     "cli.help.public_url": (
-        "adressen telefonerne skal bruge, hvis den ikke er denne computers (hotspot, proxy, tunnel)",
+        "adressen, telefonerne skal bruge, hvis den ikke er denne computers (hotspot, proxy, tunnel)",
         "address the phones use, if not this machine's (hotspot, proxy, tunnel)",
     ),
     "cli.help.step": (

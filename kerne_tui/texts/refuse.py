@@ -9,6 +9,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Trinnet er lukket, så der kan ikke sendes mere. Din tekst er ikke sendt.",
         "This step is closed, so nothing more can be sent. Your text was not sent.",
     ),
+    "refuse.step_closed_answer": (
+        "Trinnet er lukket, så der kan ikke sendes mere. Dit svar er ikke sendt.",
+        "This step is closed, so nothing more can be sent. Your answer was not sent.",
+    ),
+    "refuse.retract_closed": (
+        "Trinnet er lukket, så det, du sendte, kan ikke længere fortrydes.",
+        "This step is closed, so what you sent can no longer be taken back.",
+    ),
     "refuse.not_current_step": (
         "Facilitatoren er gået videre til et andet trin. Dit svar er ikke sendt.",
         "The facilitator has moved on to another step. Your answer was not sent.",
@@ -26,6 +34,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "refuse.cap": (
         "Du har allerede sendt {limit} bidrag til dette trin. Fortryd et for at sende et nyt.",
         "You have already sent {limit} contributions to this step. Retract one to send another.",
+    ),
+    "refuse.cap.one": (
+        "Du har allerede sendt 1 bidrag til dette trin. Fortryd det for at sende et nyt.",
+        "You have already sent 1 contribution to this step. Retract it to send another.",
     ),
     "refuse.already_answered": (
         "Du har allerede svaret på dette trin. Fortryd dit svar for at svare igen.",
@@ -45,6 +57,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Højst {limit} prikker på samme valgmulighed.",
         "At most {limit} dots on the same option.",
     ),
+    "refuse.option_cap.one": (
+        "Højst 1 prik på samme valgmulighed.",
+        "At most 1 dot on the same option.",
+    ),
     "refuse.scale_value": (
         "Vælg et tal fra 1 til 5 for hvert udsagn.",
         "Choose a number from 1 to 5 for each statement.",
@@ -59,7 +75,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Vælg dine {limit} vigtigste i rækkefølge (hver kun én gang).",
         "Choose your top {limit} in order (each only once).",
     ),
-    "refuse.action_what": ("Skriv hvad der skal gøres.", "Write what is to be done."),
+    "refuse.rank_count.one": (
+        "Vælg den ene, der er vigtigst for dig.",
+        "Choose the one that matters most to you.",
+    ),
+    "refuse.action_what": ("Skriv, hvad der skal gøres.", "Write what is to be done."),
     "refuse.not_yours": (
         "Det bidrag findes ikke, eller det er ikke dit.",
         "That contribution does not exist, or it is not yours.",

@@ -17,13 +17,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.answered.one": ("1 har svaret", "1 has answered"),
     "tui.answers_from": ("Svar fra »{title}«:", "Answers from “{title}”:"),
     # The wall moves to .one/.many (screens.py picks by n); the plain key goes after that.
-    "tui.hidden_count": ("{n} skjult", "{n} hidden"),
     "tui.hidden_count.one": ("1 skjult", "1 hidden"),
     "tui.hidden_count.many": ("{n} skjulte", "{n} hidden"),
     "tui.answers.later": ("svarene vises senere", "the answers are shown later"),
     "tui.answers.too_few": (
         "svarene vises, når mindst {n} har svaret",
         "the answers are shown once at least {n} have answered",
+    ),
+    "tui.answers.too_few.one": (
+        "svarene vises, når mindst 1 har svaret",
+        "the answers are shown once at least 1 has answered",
     ),
     "tui.join.code": ("Kode: {code}", "Code: {code}"),
     "tui.qr.elsewhere": (
@@ -76,6 +79,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "De {shown} nyeste af {total} svar vises.",
         "The newest {shown} of {total} answers are shown.",
     ),
+    "tui.nothing_yet": (
+        "Der er intet at tage stilling til endnu: »{title}« har ingen svar.",
+        "There is nothing to answer yet: “{title}” has no answers.",
+    ),
+    "tui.nothing_yet.vote": (
+        "Der er intet at stemme om endnu: »{title}« har ingen svar.",
+        "There is nothing to vote on yet: “{title}” has no answers.",
+    ),
+    "tui.nothing_yet.rank": (
+        "Der er intet at rangere endnu: »{title}« har ingen svar.",
+        "There is nothing to rank yet: “{title}” has no answers.",
+    ),
+    "tui.actions.evidence": ("Sådan ser vi det", "How we will know"),
     "tui.actions.what": ("Hvad", "What"),
     "tui.actions.who": ("Hvem", "Who"),
     "tui.actions.when": ("Hvornår", "By when"),

@@ -31,8 +31,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Nothing to type here: talk it over in the room.",
     ),
     "web.closed": (
-        "Trinnet er lukket. Vent på, at facilitatoren går videre.",
-        "This step is closed. Wait for the facilitator to move on.",
+        "Tiden er gået, så trinnet er lukket, og der kan ikke sendes mere. "
+        "Vent på, at facilitatoren går videre.",
+        "Time is up, so this step is closed and nothing more can be sent. "
+        "Wait for the facilitator to move on.",
     ),
     "web.text.label": ("Dit svar", "Your answer"),
     "web.sentence.label": ("Jeres forslag i én sætning", "Your proposal in one sentence"),
@@ -48,8 +50,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "web.dots.remove": ("Fjern en prik fra {label}", "Remove a dot from {label}"),
     "web.dots.count": ("Prikker på {label}", "Dots on {label}"),
     "web.dots.none": (
-        "Der er ingen forslag at stemme på endnu.",
-        "There are no proposals to vote on yet.",
+        "Der er intet at stemme om endnu: det trin, forslagene kommer fra, har ingen svar. "
+        "Vent på, at facilitatoren går videre.",
+        "There is nothing to vote on yet: the step the proposals come from has no answers. "
+        "Wait for the facilitator to move on.",
+    ),
+    "web.options.none": (
+        "Der er intet at tage stilling til endnu: det trin, forslagene kommer fra, har ingen "
+        "svar. Vent på, at facilitatoren går videre.",
+        "There is nothing to answer yet: the step the proposals come from has no answers. "
+        "Wait for the facilitator to move on.",
+    ),
+    "web.rank.none": (
+        "Der er intet at rangere endnu: det trin, forslagene kommer fra, har ingen svar. "
+        "Vent på, at facilitatoren går videre.",
+        "There is nothing to rank yet: the step the proposals come from has no answers. "
+        "Wait for the facilitator to move on.",
     ),
     "web.scale.low": ("Helt uenig", "Strongly disagree"),
     "web.scale.high": ("Helt enig", "Strongly agree"),
@@ -64,6 +80,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "web.action.what": ("Hvad skal gøres?", "What is to be done?"),
     "web.action.who": ("Hvem gør det?", "Who does it?"),
     "web.action.when": ("Hvornår?", "By when?"),
+    "web.action.evidence": (
+        "Hvordan ser vi, at det virkede? (frivilligt)",
+        "How will we see that it worked? (optional)",
+    ),
     "web.anonymity": (
         "Du er anonym. Facilitatoren ser, hvad der bliver skrevet, men ikke hvem der skrev det. "
         "Dit navn, din telefon og din IP-adresse gemmes ikke.",

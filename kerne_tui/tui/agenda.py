@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import ClassVar
@@ -57,8 +58,12 @@ def day_progress(
     started_at: datetime | None,
     ended_at: datetime | None,
     speed: float = 1.0,
+    left: Mapping[str, float] | None = None,
 ) -> DayProgress:
-    """Where the day will end if every remaining step takes its planned time."""
+    """Where the day will end if every remaining step takes its planned time.
+
+    A later step the session already visited takes what it had *left* when it was left.
+    """
     start = planned_start(plan, started_at, now)
     steps = plan.steps
     total = sum(step.seconds for step in steps) / speed
@@ -69,7 +74,8 @@ def day_progress(
     elif status != SessionStatus.RUNNING or current_index < 0:
         projected = max(local_now, start) + timedelta(seconds=total)
     else:
-        later = sum(step.seconds for step in steps[current_index + 1 :]) / speed
+        left = left or {}
+        later = sum(left.get(step.id, step.seconds / speed) for step in steps[current_index + 1 :])
         projected = local_now + timedelta(seconds=seconds_left + later)
     return DayProgress(start, planned_end, projected)
 
@@ -85,6 +91,7 @@ def progress_of(workshop: Workshop) -> DayProgress:
         started_at=parse_iso(workshop.started_at) if workshop.started_at else None,
         ended_at=parse_iso(workshop.ended_at) if workshop.ended_at else None,
         speed=workshop.speed,
+        left=workshop.left,
     )
 
 

@@ -23,7 +23,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from kerne_tui.catalog import Lang, t
+from kerne_tui.catalog import Lang, counted, t
 from kerne_tui.plan import StepKind
 from kerne_tui.store import FollowUpRecord
 from kerne_tui.tui.big_numbers import Tally, block_lines, block_size
@@ -109,7 +109,11 @@ class BarChart:
 
 
 class ScaleChart:
-    """For every statement, how the answers spread over 1-5, with the average beside it."""
+    """For every statement, how the answers spread over 1-5, with the average beside it.
+
+    One line per value, so that each bar has the whole width: five bars side by side left
+    a few cells each on a projector, specks from the back row.
+    """
 
     def __init__(self, rows: Sequence[ScaleRow], low: str, high: str, lang: Lang) -> None:
         self.rows = rows
@@ -125,7 +129,9 @@ class ScaleChart:
             heading = Text(row.statement, style="bold", overflow="fold")
             heading.append(
                 "  ("
-                + t(self.lang, "tui.scale.mean", mean=decimal(row.mean, self.lang), n=row.answers)
+                + counted(
+                    self.lang, "tui.scale.mean", row.answers, mean=decimal(row.mean, self.lang)
+                )
                 + ")",
                 style="not bold italic",
             )
@@ -133,18 +139,6 @@ class ScaleChart:
             # Bars are shares of all answers, so statements compare at a glance.
             top = row.answers
             count_width = max(len(str(n)) for n in row.counts)
-            cell = width // 5
-            room = cell - 2 - 1 - count_width - 1
-            if room >= 2:
-                line = Text(no_wrap=True)
-                for value, count in enumerate(row.counts, start=1):
-                    drawn = _bar(count, top, room)
-                    line.append(f"{value} ", style="bold")
-                    line.append(drawn, style=BAR_STYLE)
-                    line.append(f" {count}".ljust(cell - 2 - len(drawn)))
-                yield line
-                continue
-            # Narrow: one line per value, still the whole spread.
             room = max(1, width - 4 - count_width)
             for value, count in enumerate(row.counts, start=1):
                 line = Text(no_wrap=True)
@@ -266,22 +260,34 @@ class ReviewChart:
                 yield said
 
 
-def action_table(rows: Sequence[ActionRow], selected: str | None, lang: Lang) -> Table:
-    """Action items as a table of what, who and by when; the selected row is marked."""
+def action_table(
+    rows: Sequence[ActionRow], selected: str | None, lang: Lang, evidence_label: str = ""
+) -> Table:
+    """Action items as a table of what, who, by when and how we will see that it worked.
+
+    The last column is there once an item has it, headed by the plan's *evidence_label* or the
+    catalog's words; the selected row is marked.
+    """
+    evidence = any(row.evidence for row in rows)
     table = Table(box=box.SIMPLE_HEAVY, expand=True, show_edge=False, pad_edge=False)
     table.add_column("", width=2, no_wrap=True)
-    table.add_column(t(lang, "tui.actions.what"), ratio=3, overflow="fold")
+    table.add_column(t(lang, "tui.actions.what"), ratio=2 if evidence else 3, overflow="fold")
     table.add_column(t(lang, "tui.actions.who"), ratio=1, overflow="fold")
-    table.add_column(t(lang, "tui.actions.when"), ratio=1, overflow="fold")
+    table.add_column(t(lang, "tui.actions.when"), ratio=1, min_width=8, overflow="fold")
+    if evidence:
+        heading = evidence_label or t(lang, "tui.actions.evidence")
+        table.add_column(heading, ratio=2, overflow="fold")
     for row in rows:
         chosen = row.id == selected
-        table.add_row(
+        cells = [
             Text(MARK.strip() if chosen else ""),
             plain(row.what, multiline=False),
             plain(row.who, multiline=False),
             plain(row.when, multiline=False),
-            style="reverse bold" if chosen else None,
-        )
+        ]
+        if evidence:
+            cells.append(plain(row.evidence, multiline=False))
+        table.add_row(*cells, style="reverse bold" if chosen else None)
     return table
 
 
@@ -565,7 +571,8 @@ def _draw_matrix(view: ResultsView, results: StepResults, selected: str | None) 
 
 
 def _draw_actions(view: ResultsView, results: StepResults, selected: str | None) -> list[str]:
-    view.query_one("#actions", Static).update(action_table(results.actions, selected, view.lang))
+    table = action_table(results.actions, selected, view.lang, results.step.evidence_label)
+    view.query_one("#actions", Static).update(table)
     return [row.id for row in results.actions]
 
 

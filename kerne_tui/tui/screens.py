@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.widgets import Footer, Static
 
-from kerne_tui.catalog import Lang, t
+from kerne_tui.catalog import CATALOG, Lang, counted, t
 from kerne_tui.plan import Show, Step, StepKind
 from kerne_tui.store import SessionStatus
 from kerne_tui.tui.big_numbers import Countdown, clock_text, phase_of
@@ -340,6 +340,7 @@ class MainScreen(KeyedScreen):
             workshop.contributions(target.id, include_invisible=True),
             workshop.options(target),
             newest=WALL_LIMIT,
+            merged=workshop.option_merges(target),
             word_edits=workshop.word_edits(target.id),
         )
         self.results = results
@@ -377,18 +378,24 @@ class MainScreen(KeyedScreen):
         text = Text()
         if target is not self.workshop.step:
             text.append(t(self.lang, "tui.answers_from", title=target.title) + " ")
-        key = "tui.answered.one" if n == 1 else "tui.answered"
-        text.append(t(self.lang, key, n=n), style="bold")
+        text.append(counted(self.lang, "tui.answered", n), style="bold")
+        source = target.options_from
+        if source is not None and not self.workshop.options(target):
+            # Carried-forward options from a step without answers: nothing to vote on yet.
+            title = self.workshop.plan.step(source).title
+            key = f"tui.nothing_yet.{target.kind.value}"
+            words = t(self.lang, key if key in CATALOG else "tui.nothing_yet", title=title)
+            text.append("\n" + words, style="bold")
+            return text
         if results.hidden:
-            text.append("  ·  " + t(self.lang, "tui.hidden_count", n=results.hidden))
+            text.append("  ·  " + counted(self.lang, "tui.hidden_count", results.hidden))
         hidden_words = sum(1 for into in self.workshop.word_edits(target.id).values() if not into)
         if hidden_words:
-            key = "tui.words.hidden.one" if hidden_words == 1 else "tui.words.hidden.many"
-            text.append("  ·  " + t(self.lang, key, n=hidden_words))
+            text.append("  ·  " + counted(self.lang, "tui.words.hidden", hidden_words))
         if not visible:
             text.append("  ·  " + t(self.lang, "tui.answers.later"))
         elif not results.enough:
-            text.append("  ·  " + t(self.lang, "tui.answers.too_few", n=target.min_answers))
+            text.append("  ·  " + counted(self.lang, "tui.answers.too_few", target.min_answers))
         return text
 
     # --- layout ---------------------------------------------------------------------------

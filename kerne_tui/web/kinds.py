@@ -31,7 +31,8 @@ from kerne_tui.workshop.parts import REVIEW_STATUSES, QuestionRow
 Json = dict[str, Any]
 
 TEXT_FIELD = "text"
-ACTION_FIELDS = ("what", "who", "when")
+ACTION_FIELDS = ("what", "who", "when", "evidence")
+"""What is to be done, who does it, by when, and how we will see that it worked."""
 DOT_PREFIX = "dot:"
 """``dot:<option id>``: how many dots go to an option."""
 VALUE_PREFIX = "v:"
@@ -127,6 +128,11 @@ def _choice_step(workshop: Workshop, step: Step) -> Json:
 def _rank_step(workshop: Workshop, step: Step) -> Json:
     options = _options(workshop, step)
     return {"options": options, "top": min(step.top, len(options))}
+
+
+def _actions_step(workshop: Workshop, step: Step) -> Json:
+    label = step.evidence_label or t(workshop.plan.language, "web.action.evidence")
+    return {**_text_step(workshop, step), "evidence_label": label}
 
 
 def _scale_step(workshop: Workshop, step: Step) -> Json:
@@ -273,8 +279,25 @@ def _dots_placed(mine: list[Json]) -> int:
     return sum(sum(m.get("dots", {}).values()) for m in mine)
 
 
-def _all_dots_placed(step: Json, mine: list[Json]) -> str | None:
-    return "web.dots.all_placed" if step["options"] and _dots_placed(mine) >= step["dots"] else None
+def _vote_answered(step: Json, mine: list[Json]) -> str | None:
+    """Nothing to vote on yet (the earlier step has no answers), or every dot placed."""
+    if not step["options"]:
+        return "web.dots.none"
+    return "web.dots.all_placed" if _dots_placed(mine) >= step["dots"] else None
+
+
+def _rank_answered(step: Json, mine: list[Json]) -> str | None:
+    """Nothing to rank yet (the earlier step has no answers), or ranked once already."""
+    if not step["options"]:
+        return "web.rank.none"
+    return _once(step, mine)
+
+
+def _options_answered(step: Json, mine: list[Json]) -> str | None:
+    """Nothing to answer yet (the earlier step has no answers), or answered once already."""
+    if not step["options"]:
+        return "web.options.none"
+    return _once(step, mine)
 
 
 def _vote_page(mine: list[Json]) -> Json:
@@ -325,7 +348,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             step_fields=_vote_step,
             contribution_fields=lambda c: {"dots": c.dots},
             from_form=_vote_form,
-            answered=_all_dots_placed,
+            answered=_vote_answered,
             page=_vote_page,
         ),
         StepKind.SCALE: WebKind(
@@ -351,7 +374,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             step_fields=_rank_step,
             contribution_fields=lambda c: {"ranking": list(c.ranking)},
             from_form=_rank_form,
-            answered=_once,
+            answered=_rank_answered,
         ),
         StepKind.POINTS: WebKind(
             partial="kinds/points.html",
@@ -359,7 +382,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             step_fields=_points_step,
             contribution_fields=lambda c: {"points": c.points},
             from_form=_points_form,
-            answered=_once,
+            answered=_options_answered,
         ),
         StepKind.MATRIX: WebKind(
             partial="kinds/matrix.html",
@@ -369,14 +392,19 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
                 "placements": {key: [x, y] for key, (x, y) in c.placements.items()}
             },
             from_form=_matrix_form,
-            answered=_once,
+            answered=_options_answered,
         ),
         StepKind.ACTIONS: WebKind(
             partial="kinds/actions.html",
             fields=_names(**{role: role for role in ACTION_FIELDS}),
             free_text=ACTION_FIELDS,
-            step_fields=_text_step,
-            contribution_fields=lambda c: {"what": c.what, "who": c.who, "when": c.when},
+            step_fields=_actions_step,
+            contribution_fields=lambda c: {
+                "what": c.what,
+                "who": c.who,
+                "when": c.when,
+                "evidence": c.evidence,
+            },
             from_form=_actions_form,
         ),
         StepKind.WORDS: WebKind(

@@ -32,7 +32,7 @@ from kerne_tui.workshop.model import (
     TimerChanged,
 )
 from kerne_tui.workshop.parking import PARKING_STEP_ID, Outcome
-from kerne_tui.workshop.results import StepResults, results_for
+from kerne_tui.workshop.results import StepResults, merge_roots, results_for
 from kerne_tui.workshop.rollback import CommandNotSaved
 
 __all__ = [
@@ -64,6 +64,7 @@ __all__ = [
     "compared",
     "earlier_scale",
     "iso",
+    "merge_roots",
     "new_join_code",
     "normalise_join_code",
     "parse_iso",

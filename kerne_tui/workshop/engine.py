@@ -172,9 +172,14 @@ class Workshop(SessionQueries):
         step = self.plan.step(step_id)
         async with self._undone_if_unsaved(action):
             self._account_elapsed()
+            if self.current is not None:
+                # The step keeps what it had left, so that coming back to it continues there.
+                self.left[self.current] = self.timer.seconds_left()
             self.current = step_id
             self._current_since_mono = self.clock.monotonic()
             self.timer = StepTimer.fresh(self.clock, step.seconds / self.speed)
+            if step_id in self.left:
+                self.timer.remaining_at_mark = self.left[step_id]
             if run_timer:
                 self.timer.start()
             self._closed_announced = False
@@ -495,7 +500,7 @@ class Workshop(SessionQueries):
             raise Refused("not_found", "refuse.not_yours")
         parked = contribution.step_id == PARKING_STEP_ID
         if not (self.status is RUNNING if parked else self.is_open(contribution.step_id)):
-            raise Refused("closed", "refuse.step_closed")
+            raise Refused("closed", "refuse.retract_closed")
         self._index.replace(replace(contribution, retracted=True))
         self._index.release_client(contribution)
         try:
@@ -520,5 +525,9 @@ class Workshop(SessionQueries):
         if not step.kind.takes_input:
             raise Refused("wrong_kind", "refuse.no_input")
         if not self.is_open(step.id):
-            raise Refused("closed", "refuse.step_closed")
+            # What the phone was about to send is a text where the kind is written, else an answer.
+            written = step.kind.is_textual or step.kind is StepKind.ACTIONS
+            raise Refused(
+                "closed", "refuse.step_closed" if written else "refuse.step_closed_answer"
+            )
         return step

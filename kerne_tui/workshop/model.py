@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from kerne_tui.catalog import Lang, t
+from kerne_tui.catalog import CATALOG, Lang, t
 from kerne_tui.plan.model import StepKind
 from kerne_tui.store.fields import Pin
 
@@ -45,6 +45,8 @@ class Contribution:
     what: str = ""
     who: str = ""
     when: str = ""
+    evidence: str = ""
+    """An action's "how we will see that it worked" (optional)."""
     words: tuple[str, ...] = ()
     upvote: str = ""
     """The question (or parked item) this contribution upvotes."""
@@ -95,6 +97,8 @@ class Contribution:
             doc["points"] = dict(points)
         if placements:
             doc["placements"] = {k: [x, y] for k, (x, y) in placements.items()}
+        if not self.evidence:
+            del doc["evidence"]  # written only where given: older session files stay as they were
         return doc
 
     @classmethod
@@ -115,6 +119,7 @@ class Contribution:
             what=str(doc.get("what", "")),
             who=str(doc.get("who", "")),
             when=str(doc.get("when", "")),
+            evidence=str(doc.get("evidence", "")),
             words=tuple(str(w) for w in doc.get("words", ())),
             upvote=str(doc.get("upvote", "")),
             outcome=str(doc.get("outcome", "")),
@@ -144,7 +149,9 @@ class Refused(Exception):
         super().__init__(f"{code}: {t('en', key, **values)}")
 
     def message(self, lang: Lang) -> str:
-        """The reason in *lang*."""
+        """The reason in *lang* (a limit of one said in the singular where the text has it)."""
+        if self.values.get("limit") == 1 and f"{self.key}.one" in CATALOG:
+            return t(lang, f"{self.key}.one", **self.values)
         return t(lang, self.key, **self.values)
 
 

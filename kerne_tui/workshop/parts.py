@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from kerne_tui.workshop.model import Contribution
@@ -52,12 +52,13 @@ class ScaleRow:
 
 @dataclass(frozen=True, slots=True)
 class ActionRow:
-    """An action item: what, who, by when."""
+    """An action item: what, who, by when, and how we will see that it worked."""
 
     id: str
     what: str
     who: str
     when: str
+    evidence: str = ""
 
 
 REVIEW_STATUSES = ("done", "under_way", "not_started", "dropped")
@@ -180,3 +181,38 @@ def merge_weights(every: Iterable[Contribution]) -> Counter[str]:
             root = into[root] or root
         weights[root] += 1
     return weights
+
+
+def merge_roots(cards: Iterable[Contribution]) -> dict[str, str]:
+    """Where each merged card ended up: its id to the card it was (finally) merged into.
+
+    Options carried forward from a text step are its cards; a dot, choice or place given to a
+    card that was merged later counts for the card it went into.
+    """
+    into = {c.id: c.merged_into for c in cards if c.merged_into and not c.retracted}
+    roots: dict[str, str] = {}
+    for card in into:
+        root = into[card]
+        for _ in range(len(into)):
+            if root is None or root not in into:
+                break
+            root = into[root]
+        if root is not None and root != card:
+            roots[card] = root
+    return roots
+
+
+def follow(picks: Mapping[str, int], roots: Mapping[str, str], *, add: bool) -> dict[str, int]:
+    """*picks* moved onto the cards their options were merged into.
+
+    Two picks landing on one card add up when *add* (dots), else the larger stands (one choice,
+    the better place), so that nobody counts twice for the same card.
+    """
+    moved: dict[str, int] = {}
+    for option, amount in picks.items():
+        root = roots.get(option, option)
+        if root in moved:
+            moved[root] = moved[root] + amount if add else max(moved[root], amount)
+        else:
+            moved[root] = amount
+    return moved

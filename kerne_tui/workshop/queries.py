@@ -31,7 +31,7 @@ from kerne_tui.workshop.index import ContributionIndex
 from kerne_tui.workshop.kinds.questions import question_rows
 from kerne_tui.workshop.model import Contribution, Pin, Refused
 from kerne_tui.workshop.parking import PARKING_STEP_ID
-from kerne_tui.workshop.parts import QuestionRow, merge_weights
+from kerne_tui.workshop.parts import QuestionRow, merge_roots, merge_weights
 from kerne_tui.workshop.timer import StepTimer
 
 
@@ -76,6 +76,8 @@ class SessionQueries:
         self.revealed: set[str] = set(state.revealed)
         self.pins: list[Pin] = list(state.pins)
         self.elapsed: dict[str, float] = dict(state.elapsed)
+        self.left: dict[str, float] = dict(state.left)
+        """The seconds each step had left when the session moved on from it."""
         self.started_at: str | None = state.started_at
         self.ended_at: str | None = state.ended_at
         self._word_edits: dict[str, dict[str, str]] = {
@@ -168,6 +170,12 @@ class SessionQueries:
         self._carried[step.id] = (self._index.changes, options)
         return options
 
+    def option_merges(self, step: Step) -> dict[str, str]:
+        """Carried-forward options merged later, mapped to the card they went into."""
+        if step.options_from is None:
+            return {}
+        return merge_roots(self._index.of_step(step.options_from))
+
     def word_edits(self, step_id: str) -> Mapping[str, str]:
         """The words of a word-cloud step the facilitator hid (to "") or merged into another."""
         return MappingProxyType(self._word_edits.get(step_id, {}))
@@ -231,5 +239,6 @@ class SessionQueries:
             elapsed=dict(self.elapsed),
             started_at=self.started_at,
             ended_at=self.ended_at,
+            left=dict(self.left),
             word_edits={step: dict(edits) for step, edits in self._word_edits.items() if edits},
         )

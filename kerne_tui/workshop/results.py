@@ -21,6 +21,7 @@ from kerne_tui.workshop.parts import (
     ReviewRow,
     ScaleRow,
     WordCount,
+    merge_roots,
     merge_weights,
 )
 
@@ -34,6 +35,7 @@ __all__ = [
     "ScaleRow",
     "StepResults",
     "WordCount",
+    "merge_roots",
     "merge_weights",
     "results_for",
 ]
@@ -68,13 +70,16 @@ def results_for(
     options: Sequence[Option],
     *,
     newest: int | None = None,
+    merged: Mapping[str, str] | None = None,
     word_edits: Mapping[str, str] | None = None,
 ) -> StepResults:
     """Tally *contributions* (all of the step's, including hidden ones) against *options*.
 
     With *newest*, only that many cards are made (the newest), for a wall that shows no more;
     ``count`` still says how many there are in all. *word_edits* are the facilitator's
-    hidden ("") and merged words of a word cloud (:attr:`Workshop.word_edits`).
+    hidden ("") and merged words of a word cloud (:attr:`Workshop.word_edits`). *merged* maps
+    carried-forward options that were merged later to the card they went into
+    (``Workshop.option_merges``), so that what was given to them counts for that card.
     """
     every = [c for c in contributions if c.step_id == step.id and not c.retracted]
     hidden = sum(1 for c in every if c.hidden)
@@ -83,6 +88,10 @@ def results_for(
     spec = spec_for(step.kind)
     if word_edits:
         visible = spec.edited(visible, word_edits)
+    if merged:
+        # What was given to a card merged later counts for the card it went into.
+        every = [spec.follow_merges(c, merged) for c in every]
+        visible = [spec.follow_merges(c, merged) for c in visible]
     parts = spec.tally(step, every, visible, options, newest)
     return StepResults(
         step,

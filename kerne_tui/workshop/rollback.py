@@ -60,6 +60,7 @@ class SessionSnapshot:
     revealed: frozenset[str]
     pins: tuple[Pin, ...]
     elapsed: tuple[tuple[str, float], ...]
+    left: tuple[tuple[str, float], ...]
     started_at: str | None
     ended_at: str | None
     current_since_mono: float
@@ -75,6 +76,7 @@ def take(workshop: SessionQueries) -> SessionSnapshot:
         revealed=frozenset(workshop.revealed),
         pins=tuple(workshop.pins),
         elapsed=tuple(workshop.elapsed.items()),
+        left=tuple(workshop.left.items()),
         started_at=workshop.started_at,
         ended_at=workshop.ended_at,
         current_since_mono=workshop._current_since_mono,
@@ -90,6 +92,7 @@ def restore(workshop: SessionQueries, snapshot: SessionSnapshot) -> None:
     workshop.revealed = set(snapshot.revealed)
     workshop.pins = list(snapshot.pins)
     workshop.elapsed = dict(snapshot.elapsed)
+    workshop.left = dict(snapshot.left)
     workshop.started_at = snapshot.started_at
     workshop.ended_at = snapshot.ended_at
     workshop._current_since_mono = snapshot.current_since_mono

@@ -18,6 +18,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_archive_escaping",
             "test_archive_golden",
             "test_archive_kinds",
+            "test_archive_report",
             "test_catalog",
             "test_catalog_counts",
             "test_control_imports",

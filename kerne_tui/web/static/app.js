@@ -557,6 +557,10 @@
   }
   setInterval(paintTimer, 500);
   document.addEventListener("visibilitychange", wake);
+  /* The browser's own word that the network is gone comes before any stream notices. */
+  window.addEventListener("offline", function () {
+    setOnline(false);
+  });
   window.addEventListener("online", wake);
   window.addEventListener("pagehide", function () {
     if (source) {

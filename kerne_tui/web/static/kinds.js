@@ -299,7 +299,12 @@
     matrix: entry(matrixPayload),
     review: entry(reviewPayload),
     actions: entry(function (form) {
-      return { what: valueOf(form, "what"), who: valueOf(form, "who"), when: valueOf(form, "when") };
+      return {
+        what: valueOf(form, "what"),
+        who: valueOf(form, "who"),
+        when: valueOf(form, "when"),
+        evidence: valueOf(form, "evidence"),
+      };
     }),
   };
   var NO_INPUT = entry(function () {

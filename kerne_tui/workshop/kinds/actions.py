@@ -1,4 +1,4 @@
-"""Action steps: what, who and by when, one row each."""
+"""Action steps: what, who, by when and how we will see that it worked, one row each."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ ACTION_FIELD_LIMIT = 120
 
 
 class ActionsSpec(KindSpec):
-    """A "what" is required; "who" and "when" may stay empty."""
+    """A "what" is required; "who", "when" and "evidence" may stay empty."""
 
     kinds = (StepKind.ACTIONS,)
 
@@ -33,6 +33,9 @@ class ActionsSpec(KindSpec):
             "when": clean_field(
                 payload.get("when", ""), ACTION_FIELD_LIMIT, multiline=False, required=False
             ),
+            "evidence": clean_field(
+                payload.get("evidence", ""), step.max_length, multiline=False, required=False
+            ),
         }
 
     def check_caps(self, step: Step, own: Sequence[Contribution], fields: Fields) -> None:
@@ -47,5 +50,8 @@ class ActionsSpec(KindSpec):
         newest: int | None,
     ) -> Parts:
         return Parts(
-            actions=tuple(ActionRow(id=c.id, what=c.what, who=c.who, when=c.when) for c in visible)
+            actions=tuple(
+                ActionRow(id=c.id, what=c.what, who=c.who, when=c.when, evidence=c.evidence)
+                for c in visible
+            )
         )

@@ -57,6 +57,10 @@ class KindSpec:
         """The kind's part of the results: *every* counts merges, *visible* is what shows."""
         return Parts()
 
+    def follow_merges(self, contribution: Contribution, merged: Mapping[str, str]) -> Contribution:
+        """*contribution* with its picks moved onto the cards their options were merged into."""
+        return contribution
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.kind.value}>"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from kerne_tui.plan.model import Step, StepKind
@@ -29,3 +30,7 @@ class ChoiceSpec(OptionSpec):
 
     def picked(self, step: Step, contribution: Contribution) -> Mapping[str, int]:
         return dict.fromkeys(contribution.choices, 1)
+
+    def follow_merges(self, contribution: Contribution, merged: Mapping[str, str]) -> Contribution:
+        moved = (merged.get(option, option) for option in contribution.choices)
+        return replace(contribution, choices=tuple(dict.fromkeys(moved)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kerne_tui.catalog import Lang, t
@@ -78,6 +78,15 @@ class MatrixSpec(KindSpec):
                 )
             )
         return Parts(placements=tuple(rows))
+
+    def follow_merges(self, contribution: Contribution, merged: Mapping[str, str]) -> Contribution:
+        """A card merged later is placed where its phone put the card it went into (if it did)."""
+        moved: dict[str, tuple[int, int]] = {}
+        for option, place in contribution.placements.items():
+            root = merged.get(option, option)
+            if root not in moved or option == root:
+                moved[root] = place
+        return replace(contribution, placements=moved)
 
 
 MIDDLE = (LOWEST + HIGHEST) / 2

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from kerne_tui.plan.model import Step, StepKind
 from kerne_tui.workshop.kinds.base import Fields
 from kerne_tui.workshop.kinds.options import OptionSpec
 from kerne_tui.workshop.model import Contribution, Refused
+from kerne_tui.workshop.parts import follow
 
 
 class PointsSpec(OptionSpec):
@@ -43,3 +45,6 @@ class PointsSpec(OptionSpec):
 
     def picked(self, step: Step, contribution: Contribution) -> Mapping[str, int]:
         return contribution.points
+
+    def follow_merges(self, contribution: Contribution, merged: Mapping[str, str]) -> Contribution:
+        return replace(contribution, points=follow(contribution.points, merged, add=True))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from kerne_tui.plan.model import Step, StepKind
@@ -27,3 +28,7 @@ class RankSpec(OptionSpec):
 
     def picked(self, step: Step, contribution: Contribution) -> Mapping[str, int]:
         return {option: step.top - place for place, option in enumerate(contribution.ranking)}
+
+    def follow_merges(self, contribution: Contribution, merged: Mapping[str, str]) -> Contribution:
+        moved = (merged.get(option, option) for option in contribution.ranking)
+        return replace(contribution, ranking=tuple(dict.fromkeys(moved)))

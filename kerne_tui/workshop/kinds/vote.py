@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from kerne_tui.plan.model import Step, StepKind
 from kerne_tui.workshop.kinds.base import Fields
 from kerne_tui.workshop.kinds.options import OptionSpec
 from kerne_tui.workshop.model import Contribution, Refused
+from kerne_tui.workshop.parts import follow
 
 
 class VoteSpec(OptionSpec):
@@ -48,3 +50,6 @@ class VoteSpec(OptionSpec):
 
     def picked(self, step: Step, contribution: Contribution) -> Mapping[str, int]:
         return contribution.dots
+
+    def follow_merges(self, contribution: Contribution, merged: Mapping[str, str]) -> Contribution:
+        return replace(contribution, dots=follow(contribution.dots, merged, add=True))
