@@ -61,7 +61,28 @@ async def test_votes_are_tallied_with_their_labels(workshop: Workshop) -> None:
     await workshop.submit(PHONE_A, "fixed-vote", "1", {"dots": {options[1].id: 2}})
     answers = facilitator_view(workshop, phones=0)["answers"]
     assert answers["bars"][0] == {"label": "Mails", "value": 2, "people": 1}
-    assert answers["items"][0]["text"] == "Mails ×2"
+    assert answers["items"][0]["text"] == "2 × Mails"
+
+
+async def test_a_words_answer_and_an_upvote_read_as_words_in_the_view(
+    workshop: Workshop,
+) -> None:
+    await workshop.start("cloud")
+    await workshop.submit(PHONE_A, "cloud", "1", {"words": ["Tryghed", "ro"]})
+    words = facilitator_view(workshop, phones=0)["answers"]
+    assert [item["text"] for item in words["items"]] == ["tryghed; ro"]
+    await workshop.go_to("asks")
+    asked = await workshop.submit(PHONE_A, "asks", "1", {"text": "Hvornår starter vi?"})
+    await workshop.submit(PHONE_B, "asks", "2", {"upvote": asked.id})
+    questions = facilitator_view(workshop, phones=0)["answers"]
+    assert [item["text"] for item in questions["items"]] == [
+        "Støtter: Hvornår starter vi?",
+        "Hvornår starter vi?",
+    ]
+    # A question hidden after it was upvoted is still named by its upvotes.
+    await workshop.toggle_hidden(asked.id)
+    questions = facilitator_view(workshop, phones=0)["answers"]
+    assert questions["items"][0]["text"] == "Støtter: Hvornår starter vi?"
 
 
 async def test_the_agenda_says_how_far_behind_the_day_is(

@@ -21,6 +21,7 @@ from kerne_tui.archive.wording import decimal
 from kerne_tui.catalog import Lang, counted, t
 from kerne_tui.plan import Step, StepKind
 from kerne_tui.workshop import ComparedRow, Contribution, StepResults
+from kerne_tui.workshop.kinds import spec_for
 from kerne_tui.workshop.kinds.matrix import axes
 from kerne_tui.workshop.parts import REVIEW_STATUSES
 from kerne_tui.workshop.results import Card, QuestionRow, ScaleRow
@@ -83,10 +84,6 @@ def _no_input(kind: StepKind) -> MarkdownSection:
     return section
 
 
-def _nothing(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
-    return ""
-
-
 # --- texts and sentences -----------------------------------------------------------------
 
 
@@ -97,10 +94,6 @@ def _cards_markdown(step: StepView, lang: Lang) -> list[str]:
         weight = f" **{t(lang, 'archive.weight', n=card.weight)}**" if card.weight > 1 else ""
         lines.append(f"- {item(card.text, '  ')}{weight}")
     return ["\n".join(lines)]
-
-
-def _text_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
-    return c.text
 
 
 def _objections_left(step: StepView) -> tuple[str, ...]:
@@ -129,23 +122,9 @@ def _vote_markdown(step: StepView, lang: Lang) -> list[str]:
     return _counted(step, lang, "archive.chart.dots", rule)
 
 
-def _vote_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
-    return "; ".join(
-        t(lang, "archive.value.dots", n=n, label=options.get(option, option))
-        for option, n in c.dots.items()
-    )
-
-
 def _rank_markdown(step: StepView, lang: Lang) -> list[str]:
     rule = counted(lang, "archive.rank.rule", step.step.top, field="top")
     return _counted(step, lang, "archive.chart.points", rule)
-
-
-def _rank_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
-    return "; ".join(
-        t(lang, "archive.value.place", place=place, label=options.get(option, option))
-        for place, option in enumerate(c.ranking, start=1)
-    )
 
 
 def _choice_markdown(step: StepView, lang: Lang) -> list[str]:
@@ -170,10 +149,6 @@ def _choice_markdown(step: StepView, lang: Lang) -> list[str]:
     ]
     rule = t(lang, "archive.choice.rule.many" if step.step.multiple else "archive.choice.rule.one")
     return [table(header, rows, right=(1, 2)), rule]
-
-
-def _choice_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
-    return "; ".join(options.get(option, option) for option in c.choices)
 
 
 # --- scales ------------------------------------------------------------------------------
@@ -278,15 +253,6 @@ def signed(lang: Lang, value: float) -> str:
     return ("+" if value > 0 else "−") + decimal(lang, abs(value))
 
 
-def _scale_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
-    pairs = []
-    for index, statement in enumerate(step.statements):
-        value = c.values.get(str(index))
-        if value is not None:
-            pairs.append(t(lang, "archive.value.scale", value=value, statement=statement))
-    return "; ".join(pairs)
-
-
 # --- points shared out ------------------------------------------------------------------
 
 
@@ -309,13 +275,6 @@ def _points_markdown(step: StepView, lang: Lang) -> list[str]:
     ]
     rule = t(lang, "archive.points.rule", budget=step.step.budget)
     return [table(header, rows, right=(1, 2, 3)), rule]
-
-
-def _points_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
-    return "; ".join(
-        t(lang, "archive.value.points", n=n, label=options.get(option, option))
-        for option, n in c.points.items()
-    )
 
 
 # --- matrix placements -------------------------------------------------------------------
@@ -365,21 +324,6 @@ def _matrix_markdown(step: StepView, lang: Lang) -> list[str]:
     return [table(header, rows, right=(0, 2, 3, 4)), rule]
 
 
-def _matrix_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
-    return "; ".join(
-        t(
-            lang,
-            "archive.value.matrix",
-            label=options.get(option, option),
-            x_label=step.x_label,
-            x=x,
-            y_label=step.y_label,
-            y=y,
-        )
-        for option, (x, y) in c.placements.items()
-    )
-
-
 # --- action items ------------------------------------------------------------------------
 
 
@@ -403,17 +347,6 @@ def evidence_heading(step: Step, lang: Lang) -> str:
     return step.evidence_label or t(lang, "archive.actions.evidence")
 
 
-def _actions_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
-    parts = [c.what]
-    if c.who:
-        parts.append(t(lang, "archive.value.who", who=c.who))
-    if c.when:
-        parts.append(t(lang, "archive.value.when", when=c.when))
-    if c.evidence:
-        parts.append(t(lang, "archive.value.evidence", evidence=c.evidence))
-    return "; ".join(parts)
-
-
 # --- word clouds -------------------------------------------------------------------------
 
 
@@ -426,10 +359,6 @@ def _words_markdown(step: StepView, lang: Lang) -> list[str]:
         left_out = ", ".join(cell(word) for word in step.step.stop_words)
         parts.append(t(lang, "archive.words.stop_words", words=left_out))
     return parts
-
-
-def _words_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
-    return "; ".join(c.words)
 
 
 # --- questions (and the parking lot) ------------------------------------------------------
@@ -453,14 +382,6 @@ def questions_table(rows: Sequence[QuestionRow], lang: Lang) -> str:
 
 def _questions_markdown(step: StepView, lang: Lang) -> list[str]:
     return [questions_table(step.results.questions, lang)]
-
-
-def _questions_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
-    if c.upvote:
-        return t(lang, "archive.value.upvote", question=options.get(c.upvote, c.upvote))
-    if c.outcome:
-        return f"{c.text}; {outcome_words(lang, QuestionRow(c.id, c.text, 0, c.outcome, c.who))}"
-    return c.text
 
 
 # --- reviews of the day's agreements ----------------------------------------------------
@@ -487,38 +408,57 @@ def _review_markdown(step: StepView, lang: Lang) -> list[str]:
     return blocks
 
 
-def _review_value(lang: Lang, step: Step, c: Contribution, options: Mapping[str, str]) -> str:
-    parts = []
-    for agreement, status in c.statuses.items():
-        what = options.get(agreement, agreement)
-        words = t(
-            lang, "archive.value.review", what=what, status=t(lang, f"review.status.{status}")
-        )
-        comment = c.comments.get(agreement)
-        parts.append(f"{words} ({comment})" if comment else words)
-    return "; ".join(parts)
-
-
 REPORT_KINDS: Mapping[StepKind, ReportKind] = {
-    StepKind.INFO: ReportKind(_no_input(StepKind.INFO), "kinds/no_input.html", _nothing),
-    StepKind.DISCUSS: ReportKind(_no_input(StepKind.DISCUSS), "kinds/no_input.html", _nothing),
+    StepKind.INFO: ReportKind(
+        _no_input(StepKind.INFO), "kinds/no_input.html", spec_for(StepKind.INFO).describe
+    ),
+    StepKind.DISCUSS: ReportKind(
+        _no_input(StepKind.DISCUSS), "kinds/no_input.html", spec_for(StepKind.DISCUSS).describe
+    ),
     StepKind.TEXT: ReportKind(
-        _cards_markdown, "kinds/cards.html", _text_value, open_items=_objections_left
+        _cards_markdown,
+        "kinds/cards.html",
+        spec_for(StepKind.TEXT).describe,
+        open_items=_objections_left,
     ),
     StepKind.SENTENCE: ReportKind(
-        _cards_markdown, "kinds/cards.html", _text_value, open_items=_objections_left
+        _cards_markdown,
+        "kinds/cards.html",
+        spec_for(StepKind.SENTENCE).describe,
+        open_items=_objections_left,
     ),
-    StepKind.VOTE: ReportKind(_vote_markdown, "kinds/vote.html", _vote_value, summed=True),
-    StepKind.SCALE: ReportKind(_scale_markdown, "kinds/scale.html", _scale_value, summed=True),
-    StepKind.CHOICE: ReportKind(_choice_markdown, "kinds/choice.html", _choice_value, summed=True),
-    StepKind.RANK: ReportKind(_rank_markdown, "kinds/rank.html", _rank_value, summed=True),
+    StepKind.VOTE: ReportKind(
+        _vote_markdown, "kinds/vote.html", spec_for(StepKind.VOTE).describe, summed=True
+    ),
+    StepKind.SCALE: ReportKind(
+        _scale_markdown, "kinds/scale.html", spec_for(StepKind.SCALE).describe, summed=True
+    ),
+    StepKind.CHOICE: ReportKind(
+        _choice_markdown, "kinds/choice.html", spec_for(StepKind.CHOICE).describe, summed=True
+    ),
+    StepKind.RANK: ReportKind(
+        _rank_markdown, "kinds/rank.html", spec_for(StepKind.RANK).describe, summed=True
+    ),
     StepKind.ACTIONS: ReportKind(
-        _actions_markdown, "kinds/actions.html", _actions_value, action_items=True
+        _actions_markdown,
+        "kinds/actions.html",
+        spec_for(StepKind.ACTIONS).describe,
+        action_items=True,
     ),
-    StepKind.WORDS: ReportKind(_words_markdown, "kinds/words.html", _words_value),
-    StepKind.QUESTIONS: ReportKind(_questions_markdown, "kinds/questions.html", _questions_value),
-    StepKind.POINTS: ReportKind(_points_markdown, "kinds/points.html", _points_value, summed=True),
-    StepKind.MATRIX: ReportKind(_matrix_markdown, "kinds/matrix.html", _matrix_value, summed=True),
-    StepKind.REVIEW: ReportKind(_review_markdown, "kinds/review.html", _review_value, summed=True),
+    StepKind.WORDS: ReportKind(
+        _words_markdown, "kinds/words.html", spec_for(StepKind.WORDS).describe
+    ),
+    StepKind.QUESTIONS: ReportKind(
+        _questions_markdown, "kinds/questions.html", spec_for(StepKind.QUESTIONS).describe
+    ),
+    StepKind.POINTS: ReportKind(
+        _points_markdown, "kinds/points.html", spec_for(StepKind.POINTS).describe, summed=True
+    ),
+    StepKind.MATRIX: ReportKind(
+        _matrix_markdown, "kinds/matrix.html", spec_for(StepKind.MATRIX).describe, summed=True
+    ),
+    StepKind.REVIEW: ReportKind(
+        _review_markdown, "kinds/review.html", spec_for(StepKind.REVIEW).describe, summed=True
+    ),
 }
 """How the report shows each step kind; every ``StepKind`` has an entry."""

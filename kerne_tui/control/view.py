@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from kerne_tui.plan import Show, Step, StepKind
+from kerne_tui.plan import Show, Step
 from kerne_tui.store import SessionStatus
 from kerne_tui.workshop import Contribution, Workshop, parse_iso, results_for
+from kerne_tui.workshop.kinds import spec_for
 from kerne_tui.workshop.results import merge_weights
 
 ANSWERS_SHOWN = 200
@@ -45,10 +46,13 @@ def _answers(workshop: Workshop, step: Step) -> dict[str, Any]:
     results = results_for(step, every, workshop.options(step), newest=0)
     weights = merge_weights(every)
     newest = every[-ANSWERS_SHOWN:]
+    spec = spec_for(step.kind)
+    lang = workshop.plan.language
+    labels = _labels(workshop, step, every)
     items = [
         {
             "id": c.id,
-            "text": _item_text(workshop, step, c),
+            "text": spec.describe(lang, step, c, labels),
             "at": c.at,
             "hidden": c.hidden,
             "merged_into": c.merged_into,
@@ -79,21 +83,17 @@ def _answers(workshop: Workshop, step: Step) -> dict[str, Any]:
     }
 
 
-def _item_text(workshop: Workshop, step: Step, contribution: Contribution) -> str:
-    if step.kind in (StepKind.VOTE, StepKind.CHOICE, StepKind.RANK):
-        labels = {option.id: option.label for option in workshop.options(step)}
-        if step.kind is StepKind.VOTE:
-            return ", ".join(f"{labels.get(k, k)} ×{v}" for k, v in contribution.dots.items())
-        picked = contribution.choices if step.kind is StepKind.CHOICE else contribution.ranking
-        return (", " if step.kind is StepKind.CHOICE else " > ").join(
-            labels.get(option, option) for option in picked
-        )
-    if step.kind is StepKind.SCALE:
-        return " ".join(str(contribution.values[k]) for k in sorted(contribution.values, key=int))
-    if step.kind is StepKind.ACTIONS:
-        parts = [contribution.what, contribution.who, contribution.when]
-        return " · ".join(part for part in parts if part)
-    return contribution.text
+def _labels(workshop: Workshop, step: Step, every: Sequence[Contribution]) -> dict[str, str]:
+    """The names an answer's picks read by: the step's options, and for an upvote its question.
+
+    A question hidden after it was upvoted is no longer an option, yet its upvotes still name
+    it, so every question of the step is a name (as in the archive's CSV).
+    """
+    labels = {option.id: option.label for option in workshop.options(step)}
+    for c in every:
+        if c.text:
+            labels.setdefault(c.id, c.text)
+    return labels
 
 
 def _step(workshop: Workshop, step: Step) -> dict[str, Any]:

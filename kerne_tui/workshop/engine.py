@@ -1,15 +1,16 @@
 """The rules of a running session: facilitator and participant commands, timers, events.
 
-What the session is made of lives beside it: the contribution index (:mod:`.index`), the event
-bus (:mod:`.events`), ids (:mod:`.ids`), join codes (:mod:`.join_codes`), each step kind's
-checks (:mod:`.kinds`), and the session file's layout in the store.
+What the session is made of lives beside it: its state and queries (:mod:`.queries`), how a
+command writes and undoes (:mod:`.writes`), moderation of contributions, questions and word
+clouds (:mod:`.moderation`), the contribution index (:mod:`.index`), the event bus
+(:mod:`.events`), ids (:mod:`.ids`), join codes (:mod:`.join_codes`), each step kind's checks
+(:mod:`.kinds`), and the session file's layout in the store.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,21 +21,16 @@ from kerne_tui.store import (
     FollowUpRecord,
     Insert,
     SessionFileError,
-    SessionStatus,
     StoreWriteError,
     Update,
-    log_entry,
-    put_state,
 )
 from kerne_tui.workshop.clock import Clock, SystemClock, iso
 from kerne_tui.workshop.events import Listener
 from kerne_tui.workshop.follow_up import require_earlier
 from kerne_tui.workshop.join_codes import JOIN_ALPHABET, new_join_code, normalise_join_code
-from kerne_tui.workshop.kinds import ACTION_FIELD_LIMIT, clean_field, fold_word, spec_for
+from kerne_tui.workshop.kinds import spec_for
 from kerne_tui.workshop.model import (
-    CommandUndone,
     Contribution,
-    ContributionModerated,
     ContributionReceived,
     ContributionRetracted,
     Pin,
@@ -46,24 +42,22 @@ from kerne_tui.workshop.model import (
     StepOpened,
     TimerChanged,
 )
+from kerne_tui.workshop.moderation import Moderation
 from kerne_tui.workshop.opening import create_session_file, reopen_session_file
-from kerne_tui.workshop.parking import PARKING_STEP, PARKING_STEP_ID, Outcome
-from kerne_tui.workshop.queries import SessionQueries
-from kerne_tui.workshop.rollback import CommandNotSaved, restore, take
+from kerne_tui.workshop.parking import PARKING_STEP, PARKING_STEP_ID
 from kerne_tui.workshop.sanitize import clean_text
 from kerne_tui.workshop.timer import StepTimer
+from kerne_tui.workshop.writes import FINISHED, RUNNING, WAITING, WALL
 
 __all__ = ["JOIN_ALPHABET", "Listener", "Workshop", "new_join_code", "normalise_join_code"]
 
-WALL = "wall"
-"""Where a facilitator command comes from unless it says otherwise: the projected screen."""
-RUNNING = SessionStatus.RUNNING
-FINISHED = SessionStatus.FINISHED
-WAITING = SessionStatus.WAITING
 
+class Workshop(Moderation):
+    """One session of a plan: the only place where its state changes.
 
-class Workshop(SessionQueries):
-    """One session of a plan: the only place where its state changes."""
+    Its bases hold the rest: :class:`~.queries.SessionQueries` the state and its queries,
+    :class:`~.writes.SessionWrites` the writing, :class:`~.moderation.Moderation` moderation.
+    """
 
     # --- creating and resuming -------------------------------------------------------
     @classmethod
@@ -187,29 +181,6 @@ class Workshop(SessionQueries):
         self._bus.publish(StepOpened(step_id, self.step_index))
         self._bus.publish(TimerChanged(step_id, self.timer.running, self.timer.seconds_left()))
 
-    @contextlib.asynccontextmanager
-    async def _undone_if_unsaved(self, action: str) -> AsyncIterator[None]:
-        """Undo in memory what the block changed when its write fails, and say what failed.
-
-        The screen, the phones and the session file then still say the same; the failure
-        reaches the facilitator as :class:`~.rollback.CommandNotSaved`, naming what was tried.
-        """
-        before = take(self)
-        try:
-            yield
-        except StoreWriteError as error:
-            restore(self, before)
-            if isinstance(error, CommandNotSaved):
-                raise  # told once already, by the block inside this one
-            self._bus.publish(CommandUndone(action))
-            raise CommandNotSaved(action, str(error)) from None
-
-    def _account_elapsed(self) -> None:
-        if self.current is not None and self.status in (RUNNING, FINISHED):
-            spent = self.clock.monotonic() - self._current_since_mono
-            self.elapsed[self.current] = self.elapsed.get(self.current, 0.0) + max(0.0, spent)
-        self._current_since_mono = self.clock.monotonic()
-
     async def toggle_timer(self, *, surface: str = WALL) -> bool:
         """Pause a running countdown or start a paused one; returns True if now running."""
         self._require_step()
@@ -269,109 +240,6 @@ class Workshop(SessionQueries):
         self._bus.publish(ResultsRevealed(step_id, revealed))
         return revealed
 
-    async def toggle_hidden(self, contribution_id: str, *, surface: str = WALL) -> bool:
-        """Hide a contribution from the screen (moderation), or show it again."""
-        contribution = self._get(contribution_id)
-        updated = replace(contribution, hidden=not contribution.hidden)
-        action = "hide" if updated.hidden else "unhide"
-        await self._moderate(updated, action, {"hidden": updated.hidden}, surface=surface)
-        return updated.hidden
-
-    async def merge(self, contribution_id: str, into_id: str, *, surface: str = WALL) -> None:
-        """Fold a duplicate card into another; it then counts with it and is not shown alone."""
-        contribution = self._get(contribution_id)
-        target = self._get(self._root(into_id))
-        if contribution.id == target.id or contribution.step_id != target.step_id:
-            raise Refused("invalid", "refuse.unknown_option")
-        updated = replace(contribution, merged_into=target.id)
-        await self._moderate(
-            updated, "merge", {"merged_into": target.id}, into=target.id, surface=surface
-        )
-
-    async def _moderate(
-        self, updated: Contribution, action: str, fields: dict[str, Any], **details: Any
-    ) -> None:
-        previous = self._get(updated.id)
-        self._index.replace(updated)
-        try:
-            await self.store.commit(
-                [
-                    Update(updated.id, fields),
-                    self._log_op(action, contribution=updated.id, **details),
-                ]
-            )
-        except StoreWriteError as error:
-            self._index.replace(previous)
-            self._bus.publish(CommandUndone(action))
-            raise CommandNotSaved(action, str(error)) from None
-        self._bus.publish(ContributionModerated(updated.step_id, updated.id))
-
-    async def set_outcome(self, contribution_id: str, outcome: str, owner: str = "") -> None:
-        """Close a question or parked item: answered, given an *owner*, or dropped ("" opens)."""
-        question = self._get(contribution_id)
-        if question.kind is not StepKind.QUESTIONS or question.upvote:
-            raise Refused("invalid", "refuse.not_a_question")
-        if outcome and outcome not in Outcome.__members__.values():
-            raise Refused("invalid", "refuse.outcome")
-        who = clean_field(owner, ACTION_FIELD_LIMIT, multiline=False, required=False)
-        if outcome == Outcome.OWNER and not who:
-            raise Refused("invalid", "refuse.owner_missing")
-        who = who if outcome == Outcome.OWNER else ""
-        outcome = str(outcome)
-        updated = replace(question, outcome=outcome, who=who)
-        await self._moderate(updated, "outcome", {"outcome": outcome, "who": who}, outcome=outcome)
-
-    async def toggle_answered(self, contribution_id: str) -> bool:
-        """Mark a question answered, or open it again; returns True if now answered."""
-        answered = not self._get(contribution_id).outcome
-        await self.set_outcome(contribution_id, Outcome.ANSWERED if answered else "")
-        return answered
-
-    async def toggle_word_hidden(self, step_id: str, word: str) -> bool:
-        """Hide a word from a word cloud (every phone's), or show it again; True if now hidden."""
-        word = fold_word(word)
-        edits = self._words_edits(step_id)
-        hidden = edits.get(word) != ""
-        await self._edit_words(step_id, word, "" if hidden else None)
-        return hidden
-
-    async def merge_word(self, step_id: str, word: str, into: str) -> None:
-        """Count *word* as *into* in a word cloud (a spelling or a synonym)."""
-        word, into = fold_word(word), fold_word(into)
-        edits = self._words_edits(step_id)
-        target = into
-        for _ in range(len(edits) + 1):
-            if target not in edits or not edits[target]:
-                break
-            target = edits[target]
-        if not word or not into or target == word:
-            raise Refused("invalid", "refuse.merge_word")
-        await self._edit_words(step_id, word, into)
-
-    async def restore_word(self, step_id: str, word: str) -> None:
-        """Undo a word's hiding or merging."""
-        await self._edit_words(step_id, fold_word(word), None)
-
-    def _words_edits(self, step_id: str) -> dict[str, str]:
-        if not self.plan.has_step(step_id) or self.plan.step(step_id).kind is not StepKind.WORDS:
-            raise Refused("not_found", "refuse.unknown_step")
-        return self._word_edits.setdefault(step_id, {})
-
-    async def _edit_words(self, step_id: str, word: str, target: str | None) -> None:
-        edits = self._words_edits(step_id)
-        before = dict(edits)
-        if target is None:
-            edits.pop(word, None)
-        else:
-            edits[word] = target
-        try:
-            await self._persist("word", step=step_id, word=word, into=target)
-        except StoreWriteError as error:
-            self._word_edits[step_id] = before
-            self._bus.publish(CommandUndone("word"))
-            raise CommandNotSaved("word", str(error)) from None
-        self._bus.publish(ContributionModerated(step_id, ""))
-
     async def pin(self, text: str, source: str | None = None, *, surface: str = WALL) -> Pin:
         """Make *text* the working version of the core-task sentence (earlier ones are kept)."""
         cleaned = clean_text(text, multiline=False)
@@ -395,13 +263,6 @@ class Workshop(SessionQueries):
             self.ended_at = iso(self.clock.now())
             await self._persist("close", surface=surface)
         self._bus.publish(SessionClosed())
-
-    def _log_op(self, action: str, **details: Any) -> Insert:
-        return log_entry(action, iso(self.clock.now()), **details)
-
-    async def _persist(self, action: str, **details: Any) -> None:
-        self._account_elapsed()
-        await self.store.commit([put_state(self._state()), self._log_op(action, **details)])
 
     async def save_state(self) -> None:
         """Write the timer and elapsed time as they are now (before quitting)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from kerne_tui.catalog import Lang, t
 from kerne_tui.plan.model import Option, Step, StepKind
 from kerne_tui.workshop.kinds.base import Fields, KindSpec, cap_per_person, clean_field
 from kerne_tui.workshop.model import Contribution
@@ -55,3 +56,16 @@ class ActionsSpec(KindSpec):
                 for c in visible
             )
         )
+
+    def describe(
+        self, lang: Lang, step: Step, contribution: Contribution, labels: Mapping[str, str]
+    ) -> str:
+        c = contribution
+        parts = [c.what]
+        if c.who:
+            parts.append(t(lang, "archive.value.who", who=c.who))
+        if c.when:
+            parts.append(t(lang, "archive.value.when", when=c.when))
+        if c.evidence:
+            parts.append(t(lang, "archive.value.evidence", evidence=c.evidence))
+        return "; ".join(parts)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
+from kerne_tui.catalog import Lang
 from kerne_tui.plan.model import Option, Step, StepKind
 from kerne_tui.workshop.model import Contribution, Refused
 from kerne_tui.workshop.parts import Parts
@@ -60,6 +61,17 @@ class KindSpec:
     def follow_merges(self, contribution: Contribution, merged: Mapping[str, str]) -> Contribution:
         """*contribution* with its picks moved onto the cards their options were merged into."""
         return contribution
+
+    def describe(
+        self, lang: Lang, step: Step, contribution: Contribution, labels: Mapping[str, str]
+    ) -> str:
+        """*contribution* in one line of words, in *lang* (the text, unless the kind says more).
+
+        The one home of this line: the archive's CSV puts it in its value cell and the
+        facilitator's console shows it as the answer. *labels* names the step's options by id
+        (for a questions step also its questions, which an upvote names).
+        """
+        return contribution.text
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.kind.value}>"

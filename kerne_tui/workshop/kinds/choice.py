@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from kerne_tui.catalog import Lang
 from kerne_tui.plan.model import Step, StepKind
 from kerne_tui.workshop.kinds.base import Fields
 from kerne_tui.workshop.kinds.options import OptionSpec, string_list
@@ -34,3 +35,8 @@ class ChoiceSpec(OptionSpec):
     def follow_merges(self, contribution: Contribution, merged: Mapping[str, str]) -> Contribution:
         moved = (merged.get(option, option) for option in contribution.choices)
         return replace(contribution, choices=tuple(dict.fromkeys(moved)))
+
+    def describe(
+        self, lang: Lang, step: Step, contribution: Contribution, labels: Mapping[str, str]
+    ) -> str:
+        return "; ".join(labels.get(option, option) for option in contribution.choices)

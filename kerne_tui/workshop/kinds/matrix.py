@@ -88,6 +88,22 @@ class MatrixSpec(KindSpec):
                 moved[root] = place
         return replace(contribution, placements=moved)
 
+    def describe(
+        self, lang: Lang, step: Step, contribution: Contribution, labels: Mapping[str, str]
+    ) -> str:
+        return "; ".join(
+            t(
+                lang,
+                "archive.value.matrix",
+                label=labels.get(option, option),
+                x_label=step.x_label,
+                x=x,
+                y_label=step.y_label,
+                y=y,
+            )
+            for option, (x, y) in contribution.placements.items()
+        )
+
 
 MIDDLE = (LOWEST + HIGHEST) / 2
 """Where the grid is split into its four quadrants."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from kerne_tui.catalog import Lang
 from kerne_tui.plan.model import Step, StepKind
 from kerne_tui.workshop.kinds.base import Fields, KindSpec
 from kerne_tui.workshop.model import Contribution, Refused
@@ -16,3 +17,8 @@ class NoInputSpec(KindSpec):
 
     def check_caps(self, step: Step, own: Sequence[Contribution], fields: Fields) -> None:
         raise Refused("wrong_kind", "refuse.no_input")
+
+    def describe(
+        self, lang: Lang, step: Step, contribution: Contribution, labels: Mapping[str, str]
+    ) -> str:
+        return ""

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from kerne_tui.catalog import Lang, t
 from kerne_tui.plan.model import Step, StepKind
 from kerne_tui.workshop.kinds.base import Fields
 from kerne_tui.workshop.kinds.options import OptionSpec
@@ -48,3 +49,11 @@ class PointsSpec(OptionSpec):
 
     def follow_merges(self, contribution: Contribution, merged: Mapping[str, str]) -> Contribution:
         return replace(contribution, points=follow(contribution.points, merged, add=True))
+
+    def describe(
+        self, lang: Lang, step: Step, contribution: Contribution, labels: Mapping[str, str]
+    ) -> str:
+        return "; ".join(
+            t(lang, "archive.value.points", n=n, label=labels.get(option, option))
+            for option, n in contribution.points.items()
+        )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from kerne_tui.catalog import Lang, t
 from kerne_tui.plan.model import Option, Step, StepKind
 from kerne_tui.workshop.kinds.base import Fields, KindSpec, clean_field
 from kerne_tui.workshop.model import Contribution, Refused
@@ -51,6 +52,16 @@ class QuestionsSpec(KindSpec):
         newest: int | None,
     ) -> Parts:
         return Parts(questions=question_rows(every, visible))
+
+    def describe(
+        self, lang: Lang, step: Step, contribution: Contribution, labels: Mapping[str, str]
+    ) -> str:
+        c = contribution
+        if c.upvote:
+            return t(lang, "archive.value.upvote", question=labels.get(c.upvote, c.upvote))
+        if c.outcome:
+            return f"{c.text}; {t(lang, f'outcome.{c.outcome}', owner=c.who)}"
+        return c.text
 
 
 def question_rows(

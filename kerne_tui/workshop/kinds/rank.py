@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from kerne_tui.catalog import Lang, t
 from kerne_tui.plan.model import Step, StepKind
 from kerne_tui.workshop.kinds.base import Fields
 from kerne_tui.workshop.kinds.options import OptionSpec, string_list
@@ -32,3 +33,11 @@ class RankSpec(OptionSpec):
     def follow_merges(self, contribution: Contribution, merged: Mapping[str, str]) -> Contribution:
         moved = (merged.get(option, option) for option in contribution.ranking)
         return replace(contribution, ranking=tuple(dict.fromkeys(moved)))
+
+    def describe(
+        self, lang: Lang, step: Step, contribution: Contribution, labels: Mapping[str, str]
+    ) -> str:
+        return "; ".join(
+            t(lang, "archive.value.place", place=place, label=labels.get(option, option))
+            for place, option in enumerate(contribution.ranking, start=1)
+        )

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kerne_tui.catalog import Lang, t
 from kerne_tui.plan.model import Option, Step, StepKind
 from kerne_tui.workshop.kinds.base import Fields, KindSpec, clean_field
 from kerne_tui.workshop.model import Contribution, Refused
@@ -81,6 +82,19 @@ class ReviewSpec(KindSpec):
                 )
             )
         return Parts(reviews=tuple(rows))
+
+    def describe(
+        self, lang: Lang, step: Step, contribution: Contribution, labels: Mapping[str, str]
+    ) -> str:
+        parts = []
+        for agreement, status in contribution.statuses.items():
+            what = labels.get(agreement, agreement)
+            words = t(
+                lang, "archive.value.review", what=what, status=t(lang, f"review.status.{status}")
+            )
+            comment = contribution.comments.get(agreement)
+            parts.append(f"{words} ({comment})" if comment else words)
+        return "; ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from kerne_tui.catalog import Lang, t
 from kerne_tui.plan.model import Option, Step, StepKind
 from kerne_tui.workshop.kinds.base import Fields, KindSpec
 from kerne_tui.workshop.model import Contribution, Refused
@@ -56,3 +57,13 @@ class ScaleSpec(KindSpec):
                 ScaleRow(statement, (counts[0], counts[1], counts[2], counts[3], counts[4]))
             )
         return Parts(scales=tuple(rows))
+
+    def describe(
+        self, lang: Lang, step: Step, contribution: Contribution, labels: Mapping[str, str]
+    ) -> str:
+        pairs = []
+        for index, statement in enumerate(step.statements):
+            value = contribution.values.get(str(index))
+            if value is not None:
+                pairs.append(t(lang, "archive.value.scale", value=value, statement=statement))
+        return "; ".join(pairs)

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from kerne_tui.catalog import Lang, t
 from kerne_tui.plan.model import Step, StepKind
 from kerne_tui.workshop.kinds.base import Fields
 from kerne_tui.workshop.kinds.options import OptionSpec
@@ -53,3 +54,11 @@ class VoteSpec(OptionSpec):
 
     def follow_merges(self, contribution: Contribution, merged: Mapping[str, str]) -> Contribution:
         return replace(contribution, dots=follow(contribution.dots, merged, add=True))
+
+    def describe(
+        self, lang: Lang, step: Step, contribution: Contribution, labels: Mapping[str, str]
+    ) -> str:
+        return "; ".join(
+            t(lang, "archive.value.dots", n=n, label=labels.get(option, option))
+            for option, n in contribution.dots.items()
+        )

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from kerne_tui.catalog import Lang
 from kerne_tui.plan.model import Option, Step, StepKind
 from kerne_tui.workshop.kinds.base import Fields, KindSpec, clean_field
 from kerne_tui.workshop.model import Contribution, Refused
@@ -77,6 +78,11 @@ class WordsSpec(KindSpec):
                 first.setdefault(word, len(first))
         ordered = sorted(counts, key=lambda w: (-counts[w], first[w]))
         return Parts(words=tuple(WordCount(word, counts[word]) for word in ordered))
+
+    def describe(
+        self, lang: Lang, step: Step, contribution: Contribution, labels: Mapping[str, str]
+    ) -> str:
+        return "; ".join(contribution.words)
 
 
 def _target(word: str, edits: Mapping[str, str]) -> str:
