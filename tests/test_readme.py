@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kerne_tui.cli import build_parser, reference_markdown
+from kerne_tui.cli_parser import build_parser, reference_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -22,7 +22,7 @@ def _reference_section() -> str:
 def test_readme_command_reference_matches_the_parser() -> None:
     assert _reference_section() == reference_markdown(), (
         "README's command reference has drifted from the parser; regenerate it with "
-        "kerne_tui.cli.reference_markdown()"
+        "kerne_tui.cli_parser.reference_markdown()"
     )
 
 

@@ -10,8 +10,16 @@ import jinja2
 from markupsafe import Markup
 
 from kerne_tui.archive.content import ReportContent, StepReport
-from kerne_tui.archive.kinds import REPORT_KINDS, signed
-from kerne_tui.archive.wording import clock, count, decimal, difference, long_date, minutes
+from kerne_tui.archive.kinds import REPORT_KINDS
+from kerne_tui.archive.wording import (
+    clock,
+    count,
+    decimal,
+    difference,
+    long_date,
+    minutes,
+    signed,
+)
 from kerne_tui.catalog import Lang, counted, t
 from kerne_tui.workshop.parts import REVIEW_STATUSES
 from kerne_tui.workshop.results import ScaleRow

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from kerne_tui.archive.content import ReportContent, StepReport
-from kerne_tui.archive.kinds import REPORT_KINDS, questions_table
+from kerne_tui.archive.kinds import REPORT_KINDS
 from kerne_tui.archive.markdown_text import cell, escape, item, table
+from kerne_tui.archive.md_questions import questions_table
 from kerne_tui.archive.wording import clock, count, difference, long_date, minutes
 from kerne_tui.catalog import Lang, t
 

@@ -48,6 +48,13 @@ def decimal(lang: Lang, value: float, digits: int = 1) -> str:
     return text.replace(".", ",") if lang == "da" else text
 
 
+def signed(lang: Lang, value: float) -> str:
+    """A change of a mean with its sign: +0,5, −0,3 or ±0,0."""
+    if round(value, 1) == 0:
+        return "±" + decimal(lang, 0.0)
+    return ("+" if value > 0 else "−") + decimal(lang, abs(value))
+
+
 def minutes(lang: Lang, whole: int) -> str:
     """A length of time in whole minutes (``12 min``)."""
     return t(lang, "archive.minutes", n=whole)
