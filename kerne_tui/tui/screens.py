@@ -19,6 +19,7 @@ from kerne_tui.store import SessionStatus
 from kerne_tui.tui.big_numbers import Countdown, clock_text, phase_of
 from kerne_tui.tui.commands import guarded
 from kerne_tui.tui.dialogs import MergeScreen, OwnerScreen
+from kerne_tui.tui.draw_cards import WALL_LIMIT
 from kerne_tui.tui.facilitation import RoomManners
 from kerne_tui.tui.keys import CLOSING_ACTIONS, SELECTION_ACTIONS, KeyedScreen
 from kerne_tui.tui.layout import (
@@ -29,8 +30,9 @@ from kerne_tui.tui.layout import (
     arrange,
     band_rows,
 )
+from kerne_tui.tui.pane import plain
 from kerne_tui.tui.qr import QrCode, qr_matrix, qr_size
-from kerne_tui.tui.results import WALL_LIMIT, ResultsView, plain
+from kerne_tui.tui.results import ResultsView
 from kerne_tui.workshop import Outcome, StepResults, Workshop, results_for
 from kerne_tui.workshop.parking import PARKING_STEP
 
