@@ -9,7 +9,10 @@ from rich.console import Console
 from textual.app import App, ComposeResult
 from tui_support import FakeClock, make_app, open_workshop, screen_text, submit
 
-from kerne_tui.tui.results import BarChart, CardView, action_table, card_text, plain
+from kerne_tui.tui.draw_actions import action_table
+from kerne_tui.tui.draw_bars import BarChart
+from kerne_tui.tui.draw_cards import CardView, card_text
+from kerne_tui.tui.pane import plain
 from kerne_tui.workshop.results import ActionRow, Bar, Card
 
 MARKUP = "[bold red]Skrig[/bold red] [link=https://evil.example]klik her[/link]"

@@ -9,18 +9,11 @@ from rich.console import Console, ConsoleRenderable
 from tui_support import FakeClock, make_app, open_workshop, screen_text, submit
 
 from kerne_tui.plan import StepKind
-from kerne_tui.tui.results import (
-    KIND_VIEWS,
-    PANES,
-    WALL_LIMIT,
-    BarChart,
-    CardView,
-    CardWall,
-    ResultsView,
-    ScaleChart,
-    decimal,
-    unit_text,
-)
+from kerne_tui.tui.draw_bars import BarChart
+from kerne_tui.tui.draw_cards import WALL_LIMIT, CardView, CardWall
+from kerne_tui.tui.draw_scales import ScaleChart
+from kerne_tui.tui.pane import decimal
+from kerne_tui.tui.results import KIND_VIEWS, PANES, ResultsView, unit_text
 from kerne_tui.workshop.results import Bar, ScaleRow
 
 

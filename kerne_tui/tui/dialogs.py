@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.tui.keys import help_rows
-from kerne_tui.tui.results import plain
+from kerne_tui.tui.pane import plain
 
 
 class ConfirmScreen(ModalScreen[bool]):

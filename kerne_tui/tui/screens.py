@@ -13,13 +13,20 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.widgets import Footer, Static
 
-from kerne_tui.catalog import CATALOG, Lang, counted, t
+from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import Show, Step, StepKind
 from kerne_tui.store import SessionStatus
 from kerne_tui.tui.big_numbers import Countdown, clock_text, phase_of
-from kerne_tui.tui.commands import guarded
-from kerne_tui.tui.dialogs import MergeScreen, OwnerScreen
+from kerne_tui.tui.draw_cards import WALL_LIMIT
 from kerne_tui.tui.facilitation import RoomManners
+from kerne_tui.tui.header import (
+    bands_height,
+    closed_words,
+    count_text,
+    header_lines,
+    pin_words,
+    storage_words,
+)
 from kerne_tui.tui.keys import CLOSING_ACTIONS, SELECTION_ACTIONS, KeyedScreen
 from kerne_tui.tui.layout import (
     MIN_HEIGHT,
@@ -27,19 +34,19 @@ from kerne_tui.tui.layout import (
     SIDE_MIN_WIDTH,
     Arrangement,
     arrange,
-    band_rows,
 )
+from kerne_tui.tui.pane import plain
+from kerne_tui.tui.parking_keys import ParkingKeys
 from kerne_tui.tui.qr import QrCode, qr_matrix, qr_size
-from kerne_tui.tui.results import WALL_LIMIT, ResultsView, plain
-from kerne_tui.workshop import Outcome, StepResults, Workshop, results_for
-from kerne_tui.workshop.parking import PARKING_STEP
+from kerne_tui.tui.results import ResultsView
+from kerne_tui.workshop import StepResults, Workshop, results_for
 
 REFRESH_SECONDS = 0.25
 """How often the countdown is read and pending answers are drawn: a burst of phones costs at
 most four redraws a second, and the digits change on time."""
 
 
-class MainScreen(KeyedScreen):
+class MainScreen(ParkingKeys):
     """The step, its prompt, the countdown, the QR code and the answers, for the whole room."""
 
     AUTO_FOCUS = None
@@ -83,22 +90,6 @@ class MainScreen(KeyedScreen):
             results = self.results
             return results is not None and results.step.kind is StepKind.QUESTIONS
         return action in SELECTION_ACTIONS or super().check_action(action, parameters)
-
-    def parking_shown(self) -> bool:
-        """True while the parking lot stands in place of the answers (asked for, or a review)."""
-        workshop = self.workshop
-        if not workshop.plan.parking_lot or workshop.status == SessionStatus.WAITING:
-            return False
-        step = workshop.step
-        return self.parking_on_request or (step is not None and step.parking)
-
-    def toggle_parking(self) -> bool:
-        """Show the parking lot in place of the answers, or the answers again."""
-        self.parking_on_request = not self.parking_on_request
-        self.selected = None
-        self.refresh_answers()
-        self.refresh_bindings()
-        return self.parking_shown()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="top"):
@@ -209,46 +200,12 @@ class MainScreen(KeyedScreen):
         self.fit(self.size)
 
     def _show_header(self, step: Step | None) -> None:
-        workshop = self.workshop
-        plan = workshop.plan
-        line = Text(no_wrap=True, overflow="ellipsis")
-        focus = Text(no_wrap=True, overflow="ellipsis", style="italic")
-        if workshop.rehearsal:
-            line.append(t(self.lang, "tui.rehearsal") + "  ", style="reverse bold")
-        if step is None:
-            line.append(plan.title, style="bold")
-            focus.append(t(self.lang, "tui.waiting.hint"))
-        else:
-            index, module = plan.module_of(step.id)
-            line.append(
-                t(self.lang, "tui.module", n=index + 1, total=len(plan.modules)), style="bold"
-            )
-            line.append(" · " + module.title, style="bold")
-            line.append(
-                "   "
-                + t(
-                    self.lang,
-                    "tui.step_of",
-                    n=workshop.step_index + 1,
-                    total=len(plan.steps),
-                )
-            )
-            focus.append(module.focus)
+        line, focus = header_lines(self.workshop, step, self.lang)
         self.query_one("#module-line", Static).update(line)
         self.query_one("#focus-line", Static).update(focus)
 
-    def pin_words(self) -> tuple[str, str] | None:
-        """The pin band's label and sentence: today's pin, else the day's in a follow-up."""
-        pin = self.workshop.pinned
-        if pin is not None:
-            return t(self.lang, "tui.pin.band"), pin.text
-        earlier = self.workshop.follow_up.pinned if self.workshop.follow_up else None
-        if earlier is not None:
-            return t(self.lang, "followup.pin_band"), earlier.text
-        return None
-
     def _show_bands(self) -> None:
-        words = self.pin_words()
+        words = pin_words(self.workshop, self.lang)
         pin_band = self.query_one("#pin-band", Static)
         pin_band.display = words is not None
         if words is not None:
@@ -260,18 +217,11 @@ class MainScreen(KeyedScreen):
         storage = self.query_one("#storage-band", Static)
         storage.display = refused > 0
         if refused:
-            storage.update(Text(t(self.lang, "hostile.refused_storage", n=refused)))
+            storage.update(Text(storage_words(self.lang, refused)))
         closed = self.query_one("#closed-band", Static)
         closed.display = self.workshop.status == SessionStatus.FINISHED
         if closed.display:
-            closed.update(Text(self._closed_words()))
-
-    def _closed_words(self) -> str:
-        words = t(self.lang, "tui.closed.band", path=self.workshop.path)
-        archive = self.archive_path
-        if archive is not None:
-            return words + " " + t(self.lang, "tui.closed.archive", path=archive)
-        return words + " " + t(self.lang, "tui.closed.archive_hint")
+            closed.update(Text(closed_words(self.workshop, self.lang, self.archive_path)))
 
     def update_clock(self) -> None:
         """Set the countdown from the workshop's timer (called a few times a second)."""
@@ -327,7 +277,7 @@ class MainScreen(KeyedScreen):
         view = self.query_one(ResultsView)
         count = self.query_one("#answer-count", Static)
         if self.parking_shown():
-            self._show_parking(view, count)
+            self.show_parking(view, count)
             return
         target = self.results_step()
         if target is None or workshop.status == SessionStatus.WAITING:
@@ -346,72 +296,17 @@ class MainScreen(KeyedScreen):
         self.results = results
         visible = self.answers_visible(target)
         count.display = True
-        count.update(self._count_text(target, results, visible))
+        count.update(count_text(workshop, self.lang, target, results, visible))
         view.show(results, visible=visible, selected=self.selected)
         if self.selected is not None and self.selected not in view.selectable:
             self.selected = None
-
-    def _show_parking(self, view: ResultsView, count: Static) -> None:
-        every = self.workshop.parked(include_invisible=True)
-        rows = self.workshop.parking_rows()
-        results = StepResults(
-            PARKING_STEP,
-            respondents=len({c.device for c in every if not c.retracted}),
-            count=len(rows),
-            hidden=sum(1 for c in every if c.hidden and not c.retracted and not c.upvote),
-            questions=rows,
-        )
-        self.results = results
-        open_items = sum(1 for row in rows if not row.outcome)
-        text = Text(t(self.lang, "tui.parking.title") + "  ", style="bold")
-        text.append(t(self.lang, "tui.parking.count", n=len(rows), open=open_items))
-        if not rows:
-            text.append("  ·  " + t(self.lang, "tui.parking.empty"))
-        count.display = True
-        count.update(text)
-        view.show(results, visible=True, selected=self.selected)
-        if self.selected is not None and self.selected not in view.selectable:
-            self.selected = None
-
-    def _count_text(self, target: Step, results: StepResults, visible: bool) -> Text:
-        n = results.respondents
-        text = Text()
-        if target is not self.workshop.step:
-            text.append(t(self.lang, "tui.answers_from", title=target.title) + " ")
-        text.append(counted(self.lang, "tui.answered", n), style="bold")
-        source = target.options_from
-        if source is not None and not self.workshop.options(target):
-            # Carried-forward options from a step without answers: nothing to vote on yet.
-            title = self.workshop.plan.step(source).title
-            key = f"tui.nothing_yet.{target.kind.value}"
-            words = t(self.lang, key if key in CATALOG else "tui.nothing_yet", title=title)
-            text.append("\n" + words, style="bold")
-            return text
-        if results.hidden:
-            text.append("  ·  " + counted(self.lang, "tui.hidden_count", results.hidden))
-        hidden_words = sum(1 for into in self.workshop.word_edits(target.id).values() if not into)
-        if hidden_words:
-            text.append("  ·  " + counted(self.lang, "tui.words.hidden", hidden_words))
-        if not visible:
-            text.append("  ·  " + t(self.lang, "tui.answers.later"))
-        elif not results.enough:
-            text.append("  ·  " + counted(self.lang, "tui.answers.too_few", target.min_answers))
-        return text
 
     # --- layout ---------------------------------------------------------------------------
     def fit(self, size: Size) -> None:
         """Arrange for *size*: the QR beside the step if it fits, else on its own screen."""
         if not self._ready or size.width == 0 or size.height == 0:
             return
-        bands = 0
-        words = self.pin_words()
-        if words is not None:
-            bands += band_rows(words[0] + " " + words[1], size.width)
-        if self.workshop.status == SessionStatus.FINISHED:
-            bands += band_rows(self._closed_words(), size.width)
-        refused = self.workshop.refused_for_storage
-        if refused:
-            bands += band_rows(t(self.lang, "hostile.refused_storage", n=refused), size.width)
+        bands = bands_height(self.workshop, self.lang, self.archive_path, size.width)
         arrangement = arrange(size, self._qr_cells, bands)
         self.arrangement = arrangement
         self.set_class(arrangement.too_small, "-too-small")
@@ -431,181 +326,6 @@ class MainScreen(KeyedScreen):
                     )
                 )
             )
-
-    # --- moderation of the answers on show ------------------------------------------------
-    def selected_text(self) -> str:
-        """The text of the selected card (empty if none)."""
-        if self.results is None or self.selected is None:
-            return ""
-        for card in self.results.cards:
-            if card.id == self.selected:
-                return card.text
-        for row in self.results.actions:
-            if row.id == self.selected:
-                return row.what
-        for question in self.results.questions:
-            if question.id == self.selected:
-                return question.text
-        if any(entry.word == self.selected for entry in self.results.words):
-            return self.selected
-        return ""
-
-    def _move(self, delta: int) -> None:
-        ids = self.query_one(ResultsView).selectable
-        if not ids:
-            self.notify(t(self.lang, "tui.select.none"), severity="warning")
-            return
-        if self.selected in ids:
-            index = (ids.index(self.selected) + delta) % len(ids)
-        else:
-            index = 0 if delta > 0 else len(ids) - 1
-        self.selected = ids[index]
-        self.refresh_answers()
-
-    def action_select_next(self) -> None:
-        """Select the next card (down or tab)."""
-        self._move(1)
-
-    def action_select_previous(self) -> None:
-        """Select the previous card (up or shift+tab)."""
-        self._move(-1)
-
-    async def action_hide_selected(self) -> None:
-        """Hide the selected card from the wall (moderation; the count still includes it)."""
-        chosen = self.selected
-        if chosen is None:
-            self.notify(t(self.lang, "tui.select.first"), severity="warning")
-            return
-        ids = self.query_one(ResultsView).selectable
-        results = self.results
-        if results is not None and results.step.kind is StepKind.WORDS:
-            hiding = self.workshop.toggle_word_hidden(results.step.id, chosen)
-            ok, _ = await guarded(self.app, self.lang, hiding)
-        else:
-            ok, _ = await guarded(self.app, self.lang, self.workshop.toggle_hidden(chosen))
-        if not ok:
-            return
-        rest = [cid for cid in ids if cid != chosen]
-        if rest:
-            position = min(ids.index(chosen), len(rest) - 1) if chosen in ids else 0
-            self.selected = rest[position]
-        else:
-            self.selected = None
-        self.notify(t(self.lang, "tui.hidden.done"))
-        self.refresh_answers()
-
-    async def action_show_hidden(self) -> None:
-        """Bring back every hidden answer of the step on show."""
-        if self.parking_shown():
-            for contribution in self.workshop.parked(include_invisible=True):
-                if contribution.hidden and not contribution.retracted:
-                    await guarded(self.app, self.lang, self.workshop.toggle_hidden(contribution.id))
-            self.refresh_answers()
-            return
-        target = self.results_step()
-        if target is None:
-            return
-        for word, into in self.workshop.word_edits(target.id).items():
-            if not into:
-                await guarded(self.app, self.lang, self.workshop.restore_word(target.id, word))
-        for contribution in self.workshop.contributions(target.id, include_invisible=True):
-            if contribution.hidden and not contribution.retracted:
-                await guarded(self.app, self.lang, self.workshop.toggle_hidden(contribution.id))
-        self.refresh_answers()
-
-    def action_merge_selected(self) -> None:
-        """Fold the selected card into another card that says the same."""
-        chosen = self.selected
-        results = self.results
-        if chosen is not None and results is not None and (results.words or results.questions):
-            self._merge_word_or_question(chosen, results)
-            return
-        if chosen is None or self.results is None or not self.results.cards:
-            self.notify(t(self.lang, "tui.select.first"), severity="warning")
-            return
-        # Any card of the step can take the duplicate, also those too old for the wall.
-        step = self.results.step
-        every = results_for(
-            step,
-            self.workshop.contributions(step.id, include_invisible=True),
-            self.workshop.options(step),
-        )
-        targets = [(card.id, card.text) for card in every.cards if card.id != chosen]
-        if not targets:
-            self.notify(t(self.lang, "tui.merge.alone"), severity="warning")
-            return
-
-        async def merge_into(target: str | None) -> None:
-            if target is None:
-                return
-            ok, _ = await guarded(self.app, self.lang, self.workshop.merge(chosen, target))
-            if ok:
-                self.selected = target
-                self.notify(t(self.lang, "tui.merge.done"))
-                self.refresh_answers()
-
-        self.app.push_screen(MergeScreen(self.selected_text(), targets, self.lang), merge_into)
-
-    def _merge_word_or_question(self, chosen: str, results: StepResults) -> None:
-        """Fold a word of a cloud into another word, or a question into another question."""
-        step = results.step
-        if results.words:
-            targets = [(w.word, w.word) for w in results.words if w.word != chosen]
-        else:
-            targets = [(q.id, q.text) for q in results.questions if q.id != chosen]
-        if not targets:
-            self.notify(t(self.lang, "tui.merge.alone"), severity="warning")
-            return
-
-        async def merge_into(target: str | None) -> None:
-            if target is None:
-                return
-            if results.words:
-                merging = self.workshop.merge_word(step.id, chosen, target)
-            else:
-                merging = self.workshop.merge(chosen, target)
-            ok, _ = await guarded(self.app, self.lang, merging)
-            if ok:
-                self.selected = target
-                self.notify(t(self.lang, "tui.merge.done"))
-                self.refresh_answers()
-
-        self.app.push_screen(MergeScreen(self.selected_text(), targets, self.lang), merge_into)
-
-    async def _close_selected(self, outcome: str, owner: str = "") -> None:
-        chosen = self.selected
-        if chosen is None:
-            self.notify(t(self.lang, "tui.select.first"), severity="warning")
-            return
-        rows = self.results.questions if self.results is not None else ()
-        current = next((q for q in rows if q.id == chosen), None)
-        if current is not None and current.outcome == outcome and outcome != Outcome.OWNER:
-            outcome = ""  # the same key again opens the item again
-        closing = self.workshop.set_outcome(chosen, outcome, owner)
-        ok, _ = await guarded(self.app, self.lang, closing)
-        if ok:
-            self.notify(t(self.lang, f"outcome.{outcome or 'open'}", owner=owner))
-            self.refresh_answers()
-
-    async def action_answer_selected(self) -> None:
-        """Mark the selected question or parked item answered (again: open it again)."""
-        await self._close_selected(Outcome.ANSWERED)
-
-    async def action_drop_selected(self) -> None:
-        """Drop the selected parked item or question (again: open it again)."""
-        await self._close_selected(Outcome.DROPPED)
-
-    def action_owner_selected(self) -> None:
-        """Give the selected parked item or question an owner, typed in a dialog."""
-        if self.selected is None:
-            self.notify(t(self.lang, "tui.select.first"), severity="warning")
-            return
-
-        async def give(owner: str | None) -> None:
-            if owner:
-                await self._close_selected(Outcome.OWNER, owner)
-
-        self.app.push_screen(OwnerScreen(self.selected_text(), self.lang), give)
 
 
 class QrScreen(KeyedScreen):
