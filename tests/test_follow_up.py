@@ -9,7 +9,14 @@ from pathlib import Path
 import orjson
 import pytest
 from support import FakeClock
-from support.follow_up import DAY_AGREEMENTS, DAY_PINS, SESSIONS, run_day, shipped
+from support.follow_up import (
+    DAY_AGREEMENTS,
+    DAY_EVIDENCE,
+    DAY_PINS,
+    SESSIONS,
+    run_day,
+    shipped,
+)
 
 from kerne_tui.archive import read_earlier, read_record, render_report, write_archive
 from kerne_tui.catalog import t
@@ -51,6 +58,7 @@ async def test_the_follow_up_copies_the_sentence_agreements_and_scales_from_the_
     actions = record.actions("handlinger")
     assert actions is not None
     assert [(a.what, a.who, a.when) for a in actions.actions] == list(DAY_AGREEMENTS)
+    assert [a.evidence for a in actions.actions] == list(DAY_EVIDENCE)
     klarhed = record.scale("klarhed")
     assert klarhed is not None and klarhed.respondents == 4
     # statement 1: answers 2, 2, 3, 1
@@ -81,6 +89,18 @@ def test_the_follow_up_record_survives_the_session_file_layout(day_zip: Path) ->
     record = read_earlier(day_zip, shipped("opfoelgning"))
     header = SessionHeader(title="x", follow_up=record)
     assert SessionHeader.from_doc(header.to_doc()).follow_up == record
+
+
+def test_an_agreement_s_evidence_is_written_only_where_given(day_zip: Path) -> None:
+    record = read_earlier(day_zip, shipped("opfoelgning"))
+    written = record.to_doc()["action_steps"][0]["actions"]
+    assert [a.get("evidence") for a in written] == [*DAY_EVIDENCE[:2], None]
+    # A follow-up made before agreements had evidence reads as it was.
+    for agreement in written:
+        agreement.pop("evidence", None)
+    doc = {**record.to_doc(), "action_steps": [{"step_id": "handlinger", "actions": written}]}
+    older = FollowUpRecord.from_doc(doc)
+    assert [a.evidence for a in older.action_steps[0].actions] == ["", "", ""]
 
 
 def test_a_damaged_follow_up_field_is_named() -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import cairosvg
 import pytest
-from support.follow_up import DAY_AGREEMENTS, DAY_PINS, run_day, shipped
+from support.follow_up import DAY_AGREEMENTS, DAY_EVIDENCE, DAY_PINS, run_day, shipped
 from tui_support import ARTIFACTS, JOIN_CODE, FakeClock, make_app, screen_text, submit
 
 from kerne_tui.archive import read_earlier, write_archive
@@ -137,10 +137,18 @@ def test_the_review_shows_each_agreement_with_its_spread(tmp_path: Path) -> None
     what, who, when = DAY_AGREEMENTS[0]
     heading = next(line for line in lines if what in line)
     assert f"({who} · {when.split()[0]}" in heading
+    below = lines[lines.index(heading) + 1 : lines.index(spreads_first(lines))]
+    said = " ".join(" ".join(below).replace("▀", " ").split())  # the pane folds, the QR aside
+    assert f"Sådan ser vi, at det virkede: {DAY_EVIDENCE[0]}" in said
+    assert sum("Sådan ser vi, at det virkede:" in line for line in lines) == 2
     spreads = [line for line in lines if "Gjort" in line and "Opgivet" in line]
     assert spreads[0].startswith("Gjort 3 I gang 0 Ikke begyndt 0 Opgivet 0")
     assert spreads[2].startswith("Gjort 0 I gang 0 Ikke begyndt 2 Opgivet 1")
     assert any("» Forældremødet blev flyttet" in line for line in lines)
+
+
+def spreads_first(lines: list[str]) -> str:
+    return next(line for line in lines if "Gjort" in line and "Opgivet" in line)
 
 
 async def klarhed_thin(workshop: Workshop, clock: FakeClock) -> None:

@@ -21,7 +21,7 @@ import pytest
 from aiohttp import ClientSession, CookieJar, TCPConnector
 from aiohttp.test_utils import TestServer
 from support import FakeClock
-from support.follow_up import DAY_AGREEMENTS, DAY_PINS, run_day, shipped
+from support.follow_up import DAY_AGREEMENTS, DAY_EVIDENCE, DAY_PINS, run_day, shipped
 
 from kerne_tui.archive import read_earlier, read_record, render_report, write_archive
 from kerne_tui.hosting import open_workshop
@@ -123,6 +123,7 @@ async def test_the_follow_up_builds_on_the_archived_day_from_the_phones_to_the_r
     assert step["kind"] == "review"
     seen = [(a["what"], a["who"], a["when"]) for a in step["agreements"]]
     assert seen == list(DAY_AGREEMENTS)
+    assert [a["evidence"] for a in step["agreements"]] == list(DAY_EVIDENCE)
     assert [s["label"] for s in step["statuses"]] == ["Gjort", "I gang", "Ikke begyndt", "Opgivet"]
     ids = [a["id"] for a in step["agreements"]]
 
@@ -141,6 +142,8 @@ async def test_the_follow_up_builds_on_the_archived_day_from_the_phones_to_the_r
     page = await phones[2].get(f"/j/{code}")
     text = await page.text()
     assert all(what in text for what, _, _ in DAY_AGREEMENTS)
+    assert f"Sådan ser vi, at det virkede: {DAY_EVIDENCE[0]}" in text
+    assert text.count("Sådan ser vi, at det virkede:") == 2  # the third agreement has none
     form = AnswerForm()
     form.feed(text)
     sent: list[tuple[str, str]] = []
@@ -163,12 +166,14 @@ async def test_the_follow_up_builds_on_the_archived_day_from_the_phones_to_the_r
     record = read_record(follow_up.path)
     markdown = render_report(record, "md", generated=REPORTED)
     html = render_report(record, "html", generated=REPORTED)
-    for what, who, when in DAY_AGREEMENTS:
-        assert f"| {what} | {who} | {when} |" in markdown
+    for (what, who, when), evidence in zip(DAY_AGREEMENTS, DAY_EVIDENCE, strict=True):
+        assert f"| {what} | {who} | {when} | {evidence} |" in markdown
         assert what in html
+    assert "| Sådan ser vi, at det virkede | Gjort |" in markdown
+    assert f"Sådan ser vi, at det virkede: {DAY_EVIDENCE[1]}" in html
     # The first agreement: two phones said done, one under way.
     what, who, when = DAY_AGREEMENTS[0]
-    assert f"| {what} | {who} | {when} | 2 | 1 | 0 | 0 |" in markdown
+    assert f"| {what} | {who} | {when} | {DAY_EVIDENCE[0]} | 2 | 1 | 0 | 0 |" in markdown
     assert "Forældremødet blev aflyst" in markdown
     # Statement 1 on the day: 2, 2, 3, 1; now four times 4.
     statement = "Jeg kan forklare vores kerneopgave i én sætning."
@@ -182,6 +187,25 @@ async def test_the_follow_up_builds_on_the_archived_day_from_the_phones_to_the_r
     assert any(r.startswith("tidligere;") and DAY_AGREEMENTS[1][0] in r for r in rows)
     assert any(r.startswith("tidligere;") and "1: 1, 2: 2, 3: 1, 4: 0, 5: 0" in r for r in rows)
     assert sum(r.startswith("ny;") for r in rows) == 3 + 4
+
+
+async def test_phones_see_the_day_s_sentence_until_the_follow_up_pins_its_own(
+    follow_up: Workshop, phones: list[ClientSession]
+) -> None:
+    code = follow_up.join_code
+    await follow_up.go_to("aftalerne", run_timer=False)
+    state = await (await phones[0].get(f"/api/{code}/state")).json()
+    assert state["pinned"] is None
+    assert state["pinned_earlier"] == DAY_PINS[-1]
+    page = await (await phones[0].get(f"/j/{code}")).text()
+    assert "Vores sætning fra dagen" in page and DAY_PINS[-1] in page
+
+    await follow_up.pin("Vi skaber trygge rammer, hver dag.")
+    state = await (await phones[0].get(f"/api/{code}/state")).json()
+    assert state["pinned"] == "Vi skaber trygge rammer, hver dag."
+    assert state["pinned_earlier"] is None
+    page = await (await phones[0].get(f"/j/{code}")).text()
+    assert "Vores sætning fra dagen" not in page and DAY_PINS[-1] not in page
 
 
 # --- the command line -----------------------------------------------------------------------

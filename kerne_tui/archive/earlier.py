@@ -181,6 +181,7 @@ def _actions(record: SessionRecord, step: Step) -> EarlierActions:
         step_id=step.id,
         title=step.title,
         actions=tuple(
-            EarlierAction(id=a.id, what=a.what, who=a.who, when=a.when) for a in results.actions
+            EarlierAction(id=a.id, what=a.what, who=a.who, when=a.when, evidence=a.evidence)
+            for a in results.actions
         ),
     )

@@ -30,18 +30,34 @@ def evidence_heading(step: Step, lang: Lang) -> str:
 
 
 def review_markdown(step: StepView, lang: Lang) -> list[str]:
-    """Each earlier agreement with who, when and how many gave each status; the comments."""
+    """Each earlier agreement with who, when and how many gave each status; the comments.
+
+    The day's "how we will see that it worked" is a column once an agreement has it.
+    """
+    reviews = step.results.reviews
+    if not reviews:
+        return [f"*{t(lang, 'review.none')}*"]
+    evidence = any(r.evidence for r in reviews)
     header = [
         t(lang, "archive.actions.what"),
         t(lang, "archive.actions.who"),
         t(lang, "archive.actions.when"),
+        *([t(lang, "archive.actions.evidence")] if evidence else []),
         *(t(lang, f"review.status.{status}") for status in REVIEW_STATUSES),
     ]
-    reviews = step.results.reviews
-    if not reviews:
-        return [f"*{t(lang, 'review.none')}*"]
-    rows = [[cell(r.what), cell(r.who), cell(r.when), *(str(n) for n in r.counts)] for r in reviews]
-    blocks = [table(header, rows, right=(3, 4, 5, 6)), t(lang, "archive.followup.review.rule")]
+    rows = [
+        [
+            cell(r.what),
+            cell(r.who),
+            cell(r.when),
+            *([cell(r.evidence)] if evidence else []),
+            *(str(n) for n in r.counts),
+        ]
+        for r in reviews
+    ]
+    first = 4 if evidence else 3
+    right = tuple(range(first, first + len(REVIEW_STATUSES)))
+    blocks = [table(header, rows, right=right), t(lang, "archive.followup.review.rule")]
     said = [
         f"- {item(r.what, '  ')}: {item(comment, '  ')}" for r in reviews for comment in r.comments
     ]

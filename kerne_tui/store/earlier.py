@@ -64,12 +64,20 @@ class EarlierScale:
 
 @dataclass(frozen=True, slots=True)
 class EarlierAction:
-    """One agreement of the earlier session: what, who and by when."""
+    """One agreement of the earlier session: what, who, by when and how we will see it worked."""
 
     id: str
     what: str
     who: str = ""
     when: str = ""
+    evidence: str = ""
+
+    def to_doc(self) -> dict[str, str]:
+        """The agreement as written; ``evidence`` only where given, as older files have none."""
+        doc = {"id": self.id, "what": self.what, "who": self.who, "when": self.when}
+        if self.evidence:
+            doc["evidence"] = self.evidence
+        return doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +107,7 @@ class EarlierActions:
                     what=text_field(item, place, "what"),
                     who=text_field(item, place, "who"),
                     when=text_field(item, place, "when"),
+                    evidence=text_field(item, place, "evidence"),
                 )
             )
         return cls(
@@ -112,9 +121,7 @@ class EarlierActions:
         return {
             "step_id": self.step_id,
             "title": self.title,
-            "actions": [
-                {"id": a.id, "what": a.what, "who": a.who, "when": a.when} for a in self.actions
-            ],
+            "actions": [a.to_doc() for a in self.actions],
         }
 
 

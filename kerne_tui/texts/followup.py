@@ -77,6 +77,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "review.status.dropped": ("Opgivet", "Dropped"),
     "review.comment": ("Kommentar (valgfri)", "Comment (optional)"),
     "review.who_when": ("Hvem: {who} · Hvornår: {when}", "Who: {who} · When: {when}"),
+    "review.evidence": (
+        "Sådan ser vi, at det virkede: {evidence}",
+        "How we will see that it worked: {evidence}",
+    ),
     "review.none": ("Ingen aftaler fra dagen.", "No agreements from the day."),
     # --- the wall and the report -----------------------------------------------------------
     "followup.pin_band": ("Arbejdsversion fra dagen:", "Working version from the day:"),

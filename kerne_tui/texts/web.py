@@ -124,6 +124,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # --- the phone page, later additions --------------------------------------------------
     "web.pinned": ("Vores sætning indtil videre", "Our sentence so far"),
+    "web.pinned_earlier": ("Vores sætning fra dagen", "Our sentence from the day"),
     "web.new_step": ("Nyt trin: {title}", "New step: {title}"),
     "web.reload": (
         "Opdater siden for at se det nyeste trin",

@@ -54,7 +54,7 @@ def draw_actions(view: ResultsPane, results: StepResults, selected: str | None) 
 
 
 class ReviewChart:
-    """Each earlier agreement, who and when, and how many phones gave it each status.
+    """Each earlier agreement, who and when (and how we would see it worked), and the statuses.
 
     The status most phones gave is drawn reversed; the newest comments follow in italics.
     """
@@ -79,6 +79,8 @@ class ReviewChart:
                 heading.append_text(plain(owner, multiline=False))
                 heading.append(")")
             yield heading
+            if row.evidence:
+                yield plain(t(lang, "review.evidence", evidence=row.evidence), multiline=False)
             top = max(row.counts)
             line = Text(overflow="fold")
             for number, (status, count) in enumerate(zip(REVIEW_STATUSES, row.counts, strict=True)):

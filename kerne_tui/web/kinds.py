@@ -182,7 +182,7 @@ def _review_step(workshop: Workshop, step: Step) -> Json:
     lang = workshop.plan.language
     return {
         "agreements": [
-            {"id": a.id, "what": a.label, "who": a.who, "when": a.when}
+            {"id": a.id, "what": a.label, "who": a.who, "when": a.when, "evidence": a.evidence}
             for a in agreements(step, workshop.follow_up)
         ],
         "statuses": [

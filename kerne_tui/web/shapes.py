@@ -59,6 +59,7 @@ def full_state(workshop: Workshop, token: str | None, version: int = 0) -> dict[
     """``GET /api/<code>/state``: the open step and this phone's own contributions to it."""
     step = workshop.step if workshop.status == SessionStatus.RUNNING else None
     pinned = workshop.pinned
+    earlier = workshop.follow_up.pinned if workshop.follow_up and pinned is None else None
     return {
         "code": workshop.join_code,
         "status": workshop.status,
@@ -67,6 +68,7 @@ def full_state(workshop: Workshop, token: str | None, version: int = 0) -> dict[
         "module": module_json(workshop),
         "step": step_json(workshop, step) if step else None,
         "pinned": pinned.text if pinned else None,
+        "pinned_earlier": earlier.text if earlier else None,
         "mine": [contribution_json(c) for c in workshop.mine(token)] if token and step else [],
         "parking": parking_json(workshop, token) if workshop.plan.parking_lot else None,
     }

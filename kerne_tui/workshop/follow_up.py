@@ -54,7 +54,10 @@ def agreements(step: Step, follow_up: FollowUpRecord | None) -> tuple[Agreement,
     earlier = follow_up.actions(step.actions_from)
     if earlier is None:
         return ()
-    return tuple(Agreement(id=a.id, label=a.what, who=a.who, when=a.when) for a in earlier.actions)
+    return tuple(
+        Agreement(id=a.id, label=a.what, who=a.who, when=a.when, evidence=a.evidence)
+        for a in earlier.actions
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,6 +76,8 @@ class ReviewRow:
     counts: tuple[int, int, int, int]
     """How many phones said done, under way, not started and dropped."""
     comments: tuple[str, ...] = ()
+    evidence: str = ""
+    """How the day said it would see that the agreement worked (may be empty)."""
 
     @property
     def answers(self) -> int:

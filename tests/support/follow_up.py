@@ -19,6 +19,12 @@ DAY_AGREEMENTS = (
     ("Arbejdsversionen hænges op i personalerummet", "Ali", "Næste uge"),
     ("Vi spørger forældrene, hvad de oplever", "Lone", "Inden sommer"),
 )
+DAY_EVIDENCE = (
+    "Punktet står på dagsordenen hver gang",
+    "Alle har læst den inden næste møde",
+    "",
+)
+"""How the day said it would see that each agreement worked (the last one says nothing)."""
 DAY_KLARHED = ((2, 1, 3), (2, 2, 3), (3, 1, 4), (1, 2, 2))
 """Four phones' answers to the three klarhed statements on the day."""
 
@@ -29,7 +35,7 @@ def shipped(name: str) -> Plan:
 
 
 async def run_day(data_dir: Path, clock: FakeClock, plan_name: str = "kerneopgaven-kort") -> Path:
-    """Run the day: two pins, the scales answered, three agreements; closed. Its file."""
+    """Run the day: two pins, the scales answered, three agreements (two with evidence); closed."""
     plan = shipped(plan_name)
     workshop = Workshop.create(plan, data_dir, clock=clock)
     await workshop.open()
@@ -48,6 +54,8 @@ async def run_day(data_dir: Path, clock: FakeClock, plan_name: str = "kerneopgav
             await workshop.go_to("handlinger")
             for n, (what, who, when) in enumerate(DAY_AGREEMENTS):
                 payload = {"what": what, "who": who, "when": when}
+                if DAY_EVIDENCE[n]:
+                    payload["evidence"] = DAY_EVIDENCE[n]
                 await workshop.submit(f"phone-{n}", "handlinger", f"h{n}", payload)
         await workshop.close()
     finally:

@@ -70,13 +70,14 @@ class ReviewSpec(KindSpec):
                 comment = c.comments.get(option.id)
                 if comment:
                     comments.append(comment)
-            who, when = details[option.id]
+            who, when, evidence = details[option.id]
             rows.append(
                 ReviewRow(
                     id=option.id,
                     what=option.label,
                     who=who,
                     when=when,
+                    evidence=evidence,
                     counts=(counts[0], counts[1], counts[2], counts[3]),
                     comments=tuple(comments),
                 )
@@ -103,9 +104,11 @@ class Agreement(Option):
 
     who: str = ""
     when: str = ""
+    evidence: str = ""
+    """How the day said it would see that the agreement worked (may be empty)."""
 
 
-def _agreement_parts(option: Option) -> tuple[str, str]:
+def _agreement_parts(option: Option) -> tuple[str, str, str]:
     if isinstance(option, Agreement):
-        return option.who, option.when
-    return "", ""
+        return option.who, option.when, option.evidence
+    return "", "", ""
