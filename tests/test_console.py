@@ -20,10 +20,12 @@ from support import FakeClock, copy_plan
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
+from kerne_tui.catalog import t
 from kerne_tui.console import ConsoleApp, ControlClient
 from kerne_tui.console.screens import AgendaScreen, PairScreen
-from kerne_tui.control import ControlCenter
+from kerne_tui.control import ControlCenter, Surface
 from kerne_tui.plan import load_plan
+from kerne_tui.tui.dialogs import HelpScreen
 from kerne_tui.tui.qr import QrCode
 from kerne_tui.web import make_app
 from kerne_tui.workshop import Workshop
@@ -73,6 +75,10 @@ async def phone() -> AsyncIterator[ClientSession]:
     client = ClientSession(cookie_jar=CookieJar(unsafe=True), timeout=ClientTimeout(total=5))
     yield client
     await client.close()
+
+
+def notices(app: ConsoleApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
 
 
 def shown(app: ConsoleApp, selector: str) -> str:
@@ -243,6 +249,68 @@ async def test_f_offers_a_code_that_pairs_a_phone_and_x_revokes_it(
         await until(pilot, lambda: control.pairings.remotes == [])
         async with phone.get(server.make_url("/control/state")) as refused:
             assert refused.status == 403
+
+
+async def test_closing_the_pair_dialog_withdraws_its_code_at_once(
+    console: ConsoleApp, control: ControlCenter, server: TestServer, phone: ClientSession
+) -> None:
+    async with console.run_test(size=SIZE) as pilot:
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(console.screen, PairScreen))
+        offer = control.pairings.current_offer()
+        assert offer is not None
+        await pilot.press("escape")
+        await until(pilot, lambda: control.pairings.current_offer() is None)
+        assert not isinstance(console.screen, PairScreen)
+        async with phone.post(
+            server.make_url("/control/remote/pair"),
+            data={"code": offer.code},
+            allow_redirects=False,
+        ) as response:
+            assert response.status == 403
+        assert control.pairings.remotes == []
+
+
+async def test_closing_the_pair_dialog_leaves_a_newer_code_from_the_wall(
+    console: ConsoleApp, control: ControlCenter
+) -> None:
+    async with console.run_test(size=SIZE) as pilot:
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(console.screen, PairScreen))
+        wall = control.offer_pairing(Surface.WALL)
+        await pilot.press("f")
+        await until(pilot, lambda: console.offered is None)
+        assert control.pairings.current_offer() == wall
+
+
+async def test_question_mark_lists_the_consoles_keys_in_the_plans_language(
+    console: ConsoleApp,
+) -> None:
+    async with console.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(console.screen, HelpScreen))
+        rows = dict(console.screen.rows)
+        for key in ("console.key.pair.long", "console.key.merge.long", "console.key.quit.long"):
+            assert t("da", key) in rows.values()
+        assert rows["n / →"] == t("da", "tui.key.next.long")
+        assert rows["↑ / ↓"] == t("da", "console.key.select.long")
+        assert t("da", "tui.key.qr.long") not in rows.values()  # a wall key the console lacks
+        strips = console.screen._compositor.render_strips()
+        assert t("da", "tui.key.next.long") in "\n".join(strip.text for strip in strips)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: not isinstance(console.screen, HelpScreen))
+
+
+async def test_escape_does_not_quit_the_console_and_says_what_does(console: ConsoleApp) -> None:
+    async with console.run_test(size=SIZE) as pilot:
+        await pilot.press("escape")
+        await until(pilot, lambda: t("da", "console.quit.hint") in notices(console))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert console.is_running
+        assert console.return_code is None
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: console.return_code == 0)
 
 
 async def test_the_console_says_so_when_the_session_goes_away(

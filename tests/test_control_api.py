@@ -41,6 +41,7 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None]] = [
     ("POST", "/control/commands/hide", {"id": "x"}),
     ("POST", "/control/commands/reveal", {}),
     ("POST", "/control/pairing", None),
+    ("DELETE", "/control/pairing/ACDEFH", None),
     ("DELETE", "/control/remotes/abcd", None),
 ]
 """Every control endpoint, with a body where it takes one."""
@@ -365,6 +366,48 @@ async def test_a_used_pairing_code_is_refused(
         assert REMOTE_COOKIE not in response.cookies
         assert "allerede brugt" in await response.text()
     assert await status_of(second, server, "GET", "/control/state", None) == 403
+
+
+async def test_a_code_the_console_withdrew_is_refused_at_once(
+    server: TestServer, control: ControlCenter, clients: Callable[[], ClientSession]
+) -> None:
+    console, phone = clients(), clients()
+    offer = await console_post(console, server, control, "/control/pairing")
+    headers = {CONSOLE_HEADER: control.secret}
+    path = url(server, f"/control/pairing/{offer['code']}")
+    async with console.delete(path, headers=headers) as response:
+        assert response.status == 204
+    assert control.pairings.current_offer() is None
+    async with phone.post(
+        url(server, "/control/remote/pair"), data={"code": offer["code"]}, allow_redirects=False
+    ) as response:
+        assert response.status == 403
+        assert REMOTE_COOKIE not in response.cookies
+    assert control.pairings.remotes == []
+
+
+async def test_withdrawing_an_older_code_leaves_the_newer_one(
+    server: TestServer, control: ControlCenter, clients: Callable[[], ClientSession]
+) -> None:
+    console = clients()
+    older = await console_post(console, server, control, "/control/pairing")
+    newer = control.offer_pairing(Surface.WALL)
+    headers = {CONSOLE_HEADER: control.secret}
+    path = url(server, f"/control/pairing/{older['code']}")
+    async with console.delete(path, headers=headers) as response:
+        assert response.status == 204
+    assert control.pairings.current_offer() == newer
+
+
+async def test_a_remote_may_not_withdraw_a_code(
+    server: TestServer, control: ControlCenter, clients: Callable[[], ClientSession]
+) -> None:
+    remote = clients()
+    await pair_phone(remote, server, control)
+    offer = control.offer_pairing(Surface.CONSOLE)
+    path = f"/control/pairing/{offer.code}"
+    assert await status_of(remote, server, "DELETE", path, None) == 403
+    assert control.pairings.current_offer() == offer
 
 
 async def test_an_expired_pairing_code_is_refused(

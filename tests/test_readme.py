@@ -68,3 +68,11 @@ def test_every_local_link_and_picture_in_the_readme_exists() -> None:
         if "://" in target:
             continue
         assert (ROOT / unquote(target)).exists(), f"README links to {target}, which is missing"
+
+
+def test_the_benchmarks_readme_describes_the_consoles_latency_run() -> None:
+    readme = (ROOT / "benchmarks" / "README.md").read_text(encoding="utf-8")
+    assert "python -m benchmarks.console_latency" in readme
+    section = readme.split("python -m benchmarks.console_latency", 1)[1].split("\n## ", 1)[0]
+    for measured in ("send -> console", "key -> wall", "p50"):
+        assert measured in section

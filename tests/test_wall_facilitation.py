@@ -47,6 +47,24 @@ async def test_with_a_console_attached_the_wall_shows_no_notes(tmp_path: Path) -
             await until(pilot, lambda: isinstance(app.screen, NotesScreen))
 
 
+async def test_the_footer_lists_o_only_while_the_wall_may_show_the_notes(tmp_path: Path) -> None:
+    async with open_workshop(tmp_path, FakeClock()) as workshop:
+        await workshop.go_to("min-opgave")
+        control = ControlCenter(workshop)
+        app = make_app(workshop, tmp_path, control=control)
+        notes = t("da", "tui.key.notes")
+
+        def footer() -> str:
+            return screen_text(app).splitlines()[-1]
+
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: notes in footer())
+            control.console_attached()
+            await until(pilot, lambda: notes not in footer())
+            control.console_detached()
+            await until(pilot, lambda: notes in footer())
+
+
 async def test_with_a_console_attached_moderation_is_off_the_wall(tmp_path: Path) -> None:
     clock = FakeClock()
     async with open_workshop(tmp_path, clock) as workshop:

@@ -34,6 +34,8 @@ from kerne_tui.console.screens import (
     agenda_summary,
     translated,
 )
+from kerne_tui.tui.dialogs import HelpScreen
+from kerne_tui.tui.keys import help_rows
 
 log = logging.getLogger(__name__)
 
@@ -44,22 +46,35 @@ EARLIER_PINS = 3
 """Earlier versions of the core-task sentence listed under the working one."""
 
 CONSOLE_KEYS: list[BindingType] = [
-    Binding("space", "toggle_timer", "tui.key.timer"),
-    Binding("n", "next_step", "tui.key.next"),
+    Binding("question_mark", "help", "tui.key.help", tooltip="tui.key.help.long"),
+    Binding("space", "toggle_timer", "tui.key.timer", tooltip="tui.key.timer.long"),
+    Binding("n", "next_step", "tui.key.next", tooltip="tui.key.next.long"),
     Binding("right", "next_step", "tui.key.next", show=False),
-    Binding("p", "previous_step", "tui.key.previous"),
+    Binding("p", "previous_step", "tui.key.previous", tooltip="tui.key.previous.long"),
     Binding("left", "previous_step", "tui.key.previous", show=False),
-    Binding("plus", "extend", "tui.key.extend"),
-    Binding("r", "toggle_reveal", "tui.key.reveal"),
-    Binding("h", "hide_selected", "tui.key.hide"),
-    Binding("m", "merge_selected", "tui.key.merge"),
-    Binding("s", "pin", "tui.key.pin"),
-    Binding("a", "show_agenda", "tui.key.agenda"),
-    Binding("f", "pair", "console.key.pair"),
-    Binding("escape", "cancel_or_quit", "console.key.cancel", show=False),
-    Binding("ctrl+q", "quit", "console.key.quit", priority=True),
+    Binding("plus", "extend", "tui.key.extend", tooltip="tui.key.extend.long"),
+    Binding("r", "toggle_reveal", "tui.key.reveal", tooltip="tui.key.reveal.long"),
+    Binding("h", "hide_selected", "tui.key.hide", tooltip="tui.key.hide.long"),
+    Binding("m", "merge_selected", "tui.key.merge", tooltip="console.key.merge.long"),
+    Binding("s", "pin", "tui.key.pin", tooltip="tui.key.pin.long"),
+    Binding("a", "show_agenda", "tui.key.agenda", tooltip="tui.key.agenda.long"),
+    Binding("f", "pair", "console.key.pair", tooltip="console.key.pair.long"),
+    # Escape never quits: it is pressed, often twice, to close a dialog, and a console that
+    # vanished by it would leave the facilitator without the notes in front of the room.
+    Binding(
+        "escape", "cancel", "console.key.cancel", tooltip="console.key.cancel.long", show=False
+    ),
+    Binding("ctrl+q", "quit", "console.key.quit", tooltip="console.key.quit.long", priority=True),
 ]
 """The wall's keys for the same commands, plus pairing a phone."""
+
+
+def console_help_rows(lang: Lang) -> list[tuple[str, str]]:
+    """(keys, what they do) for the console's help screen; the arrows pick an answer."""
+    rows = help_rows(lang, CONSOLE_KEYS)
+    hide = next(i for i, (_, label) in enumerate(rows) if label == t(lang, "tui.key.hide.long"))
+    rows.insert(hide, ("↑ / ↓", t(lang, "console.key.select.long")))
+    return rows
 
 
 def clock_text(seconds: float) -> str:
@@ -113,6 +128,8 @@ class ConsoleApp(App[int]):
         self.lang: Lang = "en" if view.get("language") == "en" else "da"
         self.received = time.monotonic()
         self.connected = True
+        self.offered: str | None = None
+        """The pairing code this console shows, until its dialog closes and it is withdrawn."""
         self.merging: str | None = None
         """The answer picked to be merged, while the facilitator picks the one it goes into."""
         self.views_received = 0
@@ -130,6 +147,7 @@ class ConsoleApp(App[int]):
         self.listen()
 
     async def on_unmount(self) -> None:
+        await self.withdraw_offer()
         await self.client.close()
 
     @property
@@ -388,14 +406,19 @@ class ConsoleApp(App[int]):
         source, self.merging = self.merging, None
         await self.send("merge", id=source, into=chosen)
 
-    def action_cancel_or_quit(self) -> None:
-        """Escape: cancel a merge being picked, else quit the console."""
+    def action_cancel(self) -> None:
+        """Escape: cancel a merge being picked; it never quits (ctrl+q does, and says so)."""
         if self.merging is not None:
             self.merging = None
             self.notify(t(self.lang, "console.merge.cancelled"))
             self._show_answers(self.view)
             return
-        self.exit(0)
+        self.notify(t(self.lang, "console.quit.hint"), markup=False)
+
+    def action_help(self) -> None:
+        """Show every key of the console and what it does."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.lang, console_help_rows(self.lang)))
 
     def action_pin(self) -> None:
         """Pin the highlighted sentence, or a typed one, as the working version."""
@@ -420,7 +443,7 @@ class ConsoleApp(App[int]):
     async def action_pair(self) -> None:
         """Offer a one-time code for the facilitator's phone (and show the paired ones)."""
         if isinstance(self.screen, PairScreen):
-            self.pop_screen()
+            self.screen.action_close()
             return
         try:
             offer = await self.client.pair()
@@ -430,7 +453,20 @@ class ConsoleApp(App[int]):
         except (SessionError, aiohttp.ClientError, OSError, TimeoutError):
             self.notify(t(self.lang, "console.lost"), severity="error", markup=False)
             return
-        self.push_screen(PairScreen(offer, self.view, self.lang))
+        self.offered = str(offer.get("code", "")) or None
+        self.push_screen(PairScreen(offer, self.view, self.lang), self._pair_closed)
+
+    async def _pair_closed(self, _: None) -> None:
+        await self.withdraw_offer()
+
+    async def withdraw_offer(self) -> None:
+        """Take back the code this console showed: no one may pair with it once it is gone."""
+        code, self.offered = self.offered, None
+        if code is None:
+            return
+        # A session that went away took its codes with it.
+        with contextlib.suppress(SessionError, aiohttp.ClientError, OSError, TimeoutError):
+            await self.client.withdraw(code)
 
     async def on_pair_screen_revoke_asked(self, message: PairScreen.RevokeAsked) -> None:
         await self.revoke(message.remote_id)

@@ -95,6 +95,13 @@ class ControlClient:
             body = await self._answer(response)
         return body if isinstance(body, dict) else {}
 
+    async def withdraw(self, code: str) -> None:
+        """Take back a pairing code this console offered (its dialog closed)."""
+        timeout = aiohttp.ClientTimeout(total=REQUEST_SECONDS)
+        url = f"{self.base}/control/pairing/{code}"
+        async with self._client().delete(url, timeout=timeout) as response:
+            await self._answer(response)
+
     async def revoke(self, remote_id: str) -> None:
         """Revoke a paired phone."""
         timeout = aiohttp.ClientTimeout(total=REQUEST_SECONDS)

@@ -25,7 +25,11 @@ def translated(bindings: BindingsMap, lang: Lang) -> BindingsMap:
     keys: dict[str, list[Binding]] = {}
     for key, group in bindings.key_to_bindings.items():
         keys[key] = [
-            replace(binding, description=t(lang, binding.description))
+            replace(
+                binding,
+                description=t(lang, binding.description),
+                tooltip=t(lang, binding.tooltip) if binding.tooltip else "",
+            )
             if binding.description.startswith(("tui.", "console."))
             else binding
             for binding in group
@@ -115,7 +119,7 @@ class PairScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("x,delete", "revoke", "console.key.revoke"),
-        Binding("escape,f", "app.pop_screen", "tui.key.back"),
+        Binding("escape,f", "close", "tui.key.back"),
     ]
 
     def __init__(self, offer: dict[str, Any], view: dict[str, Any], lang: Lang) -> None:
@@ -178,6 +182,10 @@ class PairScreen(ModalScreen[None]):
         def __init__(self, remote_id: str) -> None:
             super().__init__()
             self.remote_id = remote_id
+
+    def action_close(self) -> None:
+        """Back to the console (which withdraws the code on offer)."""
+        self.dismiss(None)
 
     def action_revoke(self) -> None:
         """Revoke the selected phone."""

@@ -159,6 +159,10 @@ class ControlCenter:
         self._publish(PairingOffered(offer.code, offered_on, self.pairings.lifetime))
         return offer
 
+    def withdraw_pairing(self, code: str) -> None:
+        """The surface that showed *code* closed it: it pairs no phone from now on."""
+        self.pairings.withdraw_code(code)
+
     def pair(self, code: str, guesser: str) -> tuple[Remote, str]:
         """Redeem a pairing code (raises ``PairingRefused``); returns the remote and its token."""
         remote, token = self._changing(lambda: self.pairings.redeem(code, guesser))

@@ -138,6 +138,13 @@ class Pairings:
             self._used.add(self.offer.code)
         self.offer = None
 
+    def withdraw_code(self, typed: str) -> None:
+        """Take back the code on offer if it is *typed*: a newer code (the wall's) stays."""
+        code = "".join(c for c in normalise_join_code(typed) if c != "-")
+        offer = self.current_offer()
+        if offer is not None and hmac.compare_digest(code.encode(), offer.code.encode()):
+            self.withdraw()
+
     def redeem(self, typed: str, guesser: str) -> tuple[Remote, str]:
         """Pair a phone with the code it typed; returns the remote and its secret token.
 

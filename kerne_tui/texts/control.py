@@ -208,6 +208,27 @@ TEXTS: dict[str, tuple[str, str]] = {
     "console.key.revoke": ("Tilbagekald", "Revoke"),
     "console.key.quit": ("Luk konsol", "Quit console"),
     "console.key.cancel": ("Fortryd", "Cancel"),
+    "console.key.merge.long": (
+        "Tryk m på et svar og m igen på det svar, det skal slås sammen med",
+        "Press m on an answer, then m again on the answer to merge it into",
+    ),
+    "console.key.pair.long": (
+        "Vis en engangskode og en QR-kode til din telefon, og se de parrede telefoner",
+        "Show a one-time code and a QR code for your phone, and see the paired phones",
+    ),
+    "console.key.cancel.long": (
+        "Fortryd en påbegyndt sammenlægning (lukker ikke konsollen)",
+        "Cancel a merge being picked (does not quit the console)",
+    ),
+    "console.key.quit.long": (
+        "Luk konsollen (sessionen og lærredet kører videre)",
+        "Quit the console (the session and the wall go on)",
+    ),
+    "console.key.select.long": ("Vælg et svar", "Pick an answer"),
+    "console.quit.hint": (
+        "Escape lukker ikke konsollen. Tryk ctrl+q for at lukke den.",
+        "Escape does not quit the console. Press ctrl+q to quit it.",
+    ),
     # --- the wall, while the facilitator has a view of their own ------------------------------
     "wall.remote_paired": (
         "En facilitator-telefon er forbundet.",

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from textual import work
 from textual.app import App
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.message import Message
 from textual.screen import Screen
@@ -56,7 +56,12 @@ class KerneApp(App[None]):
 
     CSS_PATH = "kerne.tcss"
     TITLE = "kerne"
-    BINDINGS: ClassVar[list[BindingType]] = [*FACILITATOR_KEYS, *SELECTION_KEYS]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *FACILITATOR_KEYS,
+        *SELECTION_KEYS,
+        # While a console or a remote has the notes, o says so instead (and is off the footer).
+        Binding("o", "notes_elsewhere", show=False),
+    ]
     # Only our own commands: Textual's system commands are English and partly beside the point.
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {FacilitatorCommands}
 
@@ -182,9 +187,14 @@ class KerneApp(App[None]):
             self.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The parking lot's key shows only for a plan that has one."""
+        """The parking lot's key shows only for a plan that has one; the notes' key only while the
+        wall may show them (a console or a remote attached has them)."""
         if action == "toggle_parking":
             return self.workshop.plan.parking_lot
+        if action == "show_notes":
+            return self.manners.allows("show_notes")
+        if action == "notes_elsewhere":
+            return not self.manners.allows("show_notes")
         return True
 
     # --- facilitator commands -------------------------------------------------------------
@@ -269,10 +279,14 @@ class KerneApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.lang))
 
+    def action_notes_elsewhere(self) -> None:
+        """o while a console or a remote is attached: the notes are there, not on the wall."""
+        self.notify(t(self.lang, "wall.notes_elsewhere"), markup=False)
+
     def action_show_notes(self) -> None:
         """Show the open step's presenter notes (on demand: the screen is public)."""
         if not self.manners.allows("show_notes"):
-            self.notify(t(self.lang, "wall.notes_elsewhere"), markup=False)
+            self.action_notes_elsewhere()
             return
         step = self.workshop.step
         if step is None:

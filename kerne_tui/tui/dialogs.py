@@ -199,15 +199,17 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark", "close", show=False)]
 
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self, lang: Lang, rows: Sequence[tuple[str, str]] | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self.lang: Lang = lang
+        self.rows = list(rows) if rows is not None else help_rows(lang)
+        """(keys, what they do): the wall's keys unless another app gives its own."""
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, show_header=False, expand=True, pad_edge=False)
         table.add_column(no_wrap=True, style="bold")
         table.add_column(ratio=1)
-        for keys, label in help_rows(self.lang):
+        for keys, label in self.rows:
             table.add_row(keys, label)
         with Vertical(classes="dialog wide"):
             yield Static(Text(t(self.lang, "tui.help.title"), style="bold"), classes="dialog-title")

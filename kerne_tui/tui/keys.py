@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from textual.binding import Binding, BindingsMap, BindingType
@@ -144,10 +145,13 @@ def _translate(binding: Binding, lang: Lang) -> Binding:
     )
 
 
-def help_rows(lang: Lang) -> list[tuple[str, str]]:
-    """(keys, what they do) for the help screen, aliases joined: ``n / right``."""
+def help_rows(lang: Lang, bindings: Sequence[BindingType] | None = None) -> list[tuple[str, str]]:
+    """(keys, what they do) for the help screen, aliases joined: ``n / right``.
+
+    The wall's keys unless *bindings* are given (the console's own).
+    """
     rows: dict[str, tuple[list[str], str]] = {}
-    for item in [*FACILITATOR_KEYS, *SELECTION_KEYS]:
+    for item in [*FACILITATOR_KEYS, *SELECTION_KEYS] if bindings is None else bindings:
         assert isinstance(item, Binding)
         label = t(lang, item.tooltip) if item.tooltip else t(lang, item.description)
         action = item.action.removeprefix(SCREEN)

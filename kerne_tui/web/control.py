@@ -82,6 +82,7 @@ def add_control_routes(
             web.get("/control/events", control_events),
             web.post("/control/commands/{name}", control_command),
             web.post("/control/pairing", control_pairing),
+            web.delete("/control/pairing/{code}", control_withdraw),
             web.delete("/control/remotes/{id}", control_revoke),
             web.get("/control/remote", remote_page),
             web.post("/control/remote/pair", remote_pair),
@@ -215,6 +216,13 @@ async def control_pairing(request: web.Request) -> web.StreamResponse:
         },
         status=201,
     )
+
+
+@_steering(console_only=True)
+async def control_withdraw(request: web.Request) -> web.StreamResponse:
+    """``DELETE /control/pairing/<code>``: the console closed its code; it pairs no one now."""
+    request.app[CONTROL].withdraw_pairing(request.match_info["code"])
+    return web.Response(status=204)
 
 
 def pairing_url(control: ControlCenter, code: str) -> str:
