@@ -27,6 +27,16 @@ from textual.widgets.option_list import Option
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.console.client import ControlClient, SessionError, SessionRefused
+from kerne_tui.console.lines import (
+    answers_head,
+    clock_text,
+    item_text,
+    next_text,
+    pin_text,
+    step_text,
+    tally_lines,
+    top_line,
+)
 from kerne_tui.console.screens import (
     AgendaScreen,
     PairScreen,
@@ -42,8 +52,6 @@ log = logging.getLogger(__name__)
 RETRY_SECONDS = 1.0
 """How soon the console tries again after the session's stream dropped."""
 CLOCK_SECONDS = 0.5
-EARLIER_PINS = 3
-"""Earlier versions of the core-task sentence listed under the working one."""
 
 CONSOLE_KEYS: list[BindingType] = [
     Binding("question_mark", "help", "tui.key.help", tooltip="tui.key.help.long"),
@@ -75,12 +83,6 @@ def console_help_rows(lang: Lang) -> list[tuple[str, str]]:
     hide = next(i for i, (_, label) in enumerate(rows) if label == t(lang, "tui.key.hide.long"))
     rows.insert(hide, ("↑ / ↓", t(lang, "console.key.select.long")))
     return rows
-
-
-def clock_text(seconds: float) -> str:
-    """``m:ss`` for a countdown (never below zero)."""
-    whole = max(0, int(seconds + 0.999))
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 class ConsoleScreen(Screen[None]):
@@ -198,57 +200,21 @@ class ConsoleApp(App[int]):
         lang = self.lang
         screen = self.main
         self._status("")
-        top = Text(view["title"], style="bold")
-        top.append(f"  ·  {t(lang, 'tui.join.code', code=view['join_code'])}")
-        top.append(f"  ·  {t(lang, 'console.phones', n=view['phones'])}")
-        top.append(f"  ·  {t(lang, 'console.remotes', n=len(view['remotes']))}")
-        screen.query_one("#c-top", Static).update(top)
-        step = view["step"]
-        if view["status"] == "finished":
-            head = Text(t(lang, "console.finished"), style="bold")
-        elif step is None:
-            head = Text(t(lang, "console.waiting"), style="bold")
-        else:
-            head = Text(t(lang, "console.step", **step) + "\n")
-            head.append(step["title"], style="bold")
-            head.append("\n" + step["prompt"])
-        screen.query_one("#c-step", Static).update(head)
+        screen.query_one("#c-top", Static).update(top_line(view, lang))
+        screen.query_one("#c-step", Static).update(step_text(view, lang))
         self._show_answers(view)
         screen.query_one("#c-notes-title", Static).update(
             Text(t(lang, "console.notes"), style="bold")
         )
         notes = view["notes"] or t(lang, "console.no_notes")
         screen.query_one("#c-notes", Static).update(Text(notes))
-        following = view["next"]
-        screen.query_one("#c-next", Static).update(
-            Text(
-                t(
-                    lang,
-                    "console.next",
-                    title=following["title"],
-                    minutes=f"{following['minutes']:g}",
-                )
-                if following
-                else t(lang, "console.next.none")
-            )
-        )
+        screen.query_one("#c-next", Static).update(next_text(view, lang))
         screen.query_one("#c-agenda", Static).update(Text(agenda_summary(view, lang)))
-        screen.query_one("#c-pin", Static).update(self._pin_text(view["pinned"]))
+        screen.query_one("#c-pin", Static).update(pin_text(view["pinned"], lang))
         for other in self.screen_stack:
             if isinstance(other, AgendaScreen | PairScreen):
                 other.show(view)
         self.draw_clock()
-
-    def _pin_text(self, pinned: dict[str, Any]) -> Text:
-        """The working version of the core task, with the versions before it (newest first)."""
-        versions = pinned["versions"]
-        if not versions:
-            return Text(t(self.lang, "console.pin.none"))
-        text = Text(t(self.lang, "console.pin", n=len(versions), text=pinned["text"]), style="bold")
-        for number in range(len(versions) - 1, max(0, len(versions) - 1 - EARLIER_PINS), -1):
-            earlier = versions[number - 1]["text"]
-            text.append("\n" + t(self.lang, "console.pin.earlier", n=number, text=earlier), "dim")
-        return text
 
     def _show_answers(self, view: dict[str, Any]) -> None:
         lang = self.lang
@@ -260,29 +226,11 @@ class ConsoleApp(App[int]):
         if block is None:
             head.update(Text(t(lang, "console.answers.none")))
             return
-        text = Text(
-            t(
-                lang,
-                "console.answers",
-                title=block["title"],
-                count=block["count"],
-                people=block["respondents"],
-            ),
-            style="bold",
-        )
-        if block["hidden"]:
-            text.append("  ·  " + t(lang, "console.answers.hidden", n=block["hidden"]))
-        wall = "console.answers.on_wall" if block["revealed"] else "console.answers.not_on_wall"
-        text.append("\n" + t(lang, wall), style="" if block["revealed"] else "bold")
-        head.update(text)
-        for bar in block["bars"]:
-            answers.add_option(Option(Text(f"{bar['value']:>4}  {bar['label']}"), disabled=True))
-        for row in block["scales"]:
-            counts = " ".join(str(n) for n in row["counts"])
-            line = f"{row['mean']:.1f}  [{counts}]  {row['statement']}"
+        head.update(answers_head(block, lang))
+        for line in tally_lines(block):
             answers.add_option(Option(Text(line), disabled=True))
         for item in block["items"]:
-            answers.add_option(Option(self._item_text(item), id=item["id"]))
+            answers.add_option(Option(item_text(item, lang, self.merging), id=item["id"]))
         if block["more"]:
             more = Text(t(lang, "console.answers.more", n=block["more"]), style="dim")
             answers.add_option(Option(more, disabled=True))
@@ -291,21 +239,6 @@ class ConsoleApp(App[int]):
                 answers.highlighted = answers.get_option_index(chosen)
             except Exception:
                 answers.highlighted = None
-
-    def _item_text(self, item: dict[str, Any]) -> Text:
-        text = Text()
-        if item["id"] == self.merging:
-            text.append("» ", style="bold")
-        text.append(
-            item["text"], style="strike dim" if item["hidden"] or item["merged_into"] else ""
-        )
-        if item["weight"] > 1:
-            text.append(f"  ×{item['weight']}", style="bold")
-        if item["hidden"]:
-            text.append(f"  ({t(self.lang, 'console.mark.hidden')})", style="italic")
-        elif item["merged_into"]:
-            text.append(f"  ({t(self.lang, 'console.mark.merged')})", style="italic")
-        return text
 
     def seconds_left(self) -> float:
         """The countdown as of now, from the last view and the time since it came."""
