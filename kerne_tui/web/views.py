@@ -207,9 +207,10 @@ async def api_state(request: web.Request) -> web.StreamResponse:
     return json_response(full_state(workshop, request["device"], request.app[HUB].version))
 
 
-async def api_submit(request: web.Request) -> web.StreamResponse:
-    """``POST /api/<code>/contributions``: 201 with the id once it is on disk."""
-    workshop = workshop_for(request)
+async def _json_body(
+    request: web.Request, *, fields: tuple[str, ...]
+) -> dict[str, Any] | web.Response:
+    """A phone's JSON object with *fields* as non-empty text, or the 4xx that says why not."""
     lang = lang_of(request)
     if request.content_type != "application/json":
         return error_json(415, "media_type", t(lang, "web.error.media"))
@@ -217,13 +218,19 @@ async def api_submit(request: web.Request) -> web.StreamResponse:
         body = orjson.loads(await request.read())
     except orjson.JSONDecodeError:
         return error_json(400, "malformed", t(lang, "web.error.malformed"))
-    if (
-        not isinstance(body, dict)
-        or not isinstance(body.get("step"), str)
-        or not isinstance(body.get("client_id"), str)
-        or not body["client_id"]
-    ):
+    if not isinstance(body, dict) or not all(isinstance(body.get(name), str) for name in fields):
         return error_json(400, "malformed", t(lang, "web.error.malformed"))
+    if not body["client_id"]:
+        return error_json(400, "malformed", t(lang, "web.error.malformed"))
+    return body
+
+
+async def api_submit(request: web.Request) -> web.StreamResponse:
+    """``POST /api/<code>/contributions``: 201 with the id once it is on disk."""
+    workshop = workshop_for(request)
+    body = await _json_body(request, fields=("step", "client_id"))
+    if isinstance(body, web.Response):
+        return body
     try:
         contribution = await workshop.submit(
             request["device"], body["step"], body["client_id"], body
@@ -236,19 +243,9 @@ async def api_submit(request: web.Request) -> web.StreamResponse:
 async def api_park(request: web.Request) -> web.StreamResponse:
     """``POST /api/<code>/parking``: park a question (or upvote one) at any step; 201 + id."""
     workshop = workshop_for(request)
-    lang = lang_of(request)
-    if request.content_type != "application/json":
-        return error_json(415, "media_type", t(lang, "web.error.media"))
-    try:
-        body = orjson.loads(await request.read())
-    except orjson.JSONDecodeError:
-        return error_json(400, "malformed", t(lang, "web.error.malformed"))
-    if (
-        not isinstance(body, dict)
-        or not isinstance(body.get("client_id"), str)
-        or not body["client_id"]
-    ):
-        return error_json(400, "malformed", t(lang, "web.error.malformed"))
+    body = await _json_body(request, fields=("client_id",))
+    if isinstance(body, web.Response):
+        return body
     try:
         item = await workshop.park(request["device"], body["client_id"], body)
     except Refused as refusal:
