@@ -35,7 +35,7 @@ from kerne_tui.web.admission import (
     client_address,
     limits_from_plan,
 )
-from kerne_tui.web.devices import DeviceTokens, TokenCheck
+from kerne_tui.web.devices import VERIFIED_CACHE, DeviceTokens, TokenCheck
 from kerne_tui.web.hosts import HostAllowList, host_name
 from kerne_tui.workshop import Contribution, Refused, Workshop, iso
 from kerne_tui.workshop.carried import MAX_CARRIED_OPTIONS, carried_options
@@ -81,6 +81,22 @@ def test_a_token_from_another_session_is_refused(
     from_elsewhere = DeviceTokens(other.device_key).issue()
     assert DeviceTokens(workshop.device_key).check(from_elsewhere) is TokenCheck.FOREIGN
     other.store.release()
+
+
+def test_a_remembered_token_answers_the_same_and_the_memory_stays_bounded(
+    workshop: Workshop,
+) -> None:
+    tokens = DeviceTokens(workshop.device_key)
+    issued = tokens.issue()
+    flipped = issued[:40] + ("0" if issued[40] != "0" else "1") + issued[41:]
+    for _ in range(3):
+        assert tokens.check(issued) is TokenCheck.ISSUED
+        assert tokens.check(flipped) is TokenCheck.FOREIGN
+    for _ in range(VERIFIED_CACHE + 10):
+        assert tokens.check(tokens.issue()) is TokenCheck.ISSUED
+    assert len(tokens._verified) <= VERIFIED_CACHE
+    assert tokens.check(issued) is TokenCheck.ISSUED
+    assert tokens.check(flipped) is TokenCheck.FOREIGN
 
 
 def test_issued_tokens_are_all_different(workshop: Workshop) -> None:

@@ -21,6 +21,10 @@ MAC_HEX = 32
 TOKEN_LENGTH = NONCE_HEX + MAC_HEX
 _MAC_PREFIX = "issued-device:"
 _HEX = frozenset("0123456789abcdef")
+VERIFIED_CACHE = 4_096
+"""Issued tokens whose MAC has been verified and is remembered; past this the memory is
+emptied and tokens are verified afresh. Only tokens that verified are kept, so an invented
+token never takes a place."""
 
 
 class TokenCheck(Enum):
@@ -40,6 +44,8 @@ class DeviceTokens:
     def __init__(self, keyed_hash: Callable[[str], str]) -> None:
         """*keyed_hash* is the session's HMAC (``workshop.device_key``): text -> hex digits."""
         self._keyed_hash = keyed_hash
+        self._verified: set[str] = set()
+        """Tokens whose MAC matched: the secret never changes, so neither does the answer."""
 
     def _mac(self, nonce: str) -> str:
         return self._keyed_hash(_MAC_PREFIX + nonce)[:MAC_HEX]
@@ -53,9 +59,14 @@ class DeviceTokens:
         """Whether *token* (a cookie's value, or None) is one this session issued."""
         if not token:
             return TokenCheck.MISSING
+        if token in self._verified:
+            return TokenCheck.ISSUED
         if len(token) != TOKEN_LENGTH or not _HEX.issuperset(token):
             return TokenCheck.FOREIGN
         nonce, mac = token[:NONCE_HEX], token[NONCE_HEX:]
         if hmac.compare_digest(mac.encode("ascii"), self._mac(nonce).encode("ascii")):
+            if len(self._verified) >= VERIFIED_CACHE:
+                self._verified.clear()
+            self._verified.add(token)
             return TokenCheck.ISSUED
         return TokenCheck.FOREIGN

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
@@ -37,6 +38,13 @@ def _normal(name: str) -> str:
         return str(ipaddress.ip_address(name))
     except ValueError:
         return name
+
+
+@lru_cache(maxsize=64)
+def _header_name(header: str) -> str:
+    """The normal form of a ``Host`` header's name; the same few headers come on every
+    request, so their form is remembered (a bounded cache: odd headers only push out others)."""
+    return _normal(host_name(header))
 
 
 class HostAllowList:
@@ -74,7 +82,7 @@ class HostAllowList:
         if not host_header:
             # HTTP/1.0 without a Host: no browser sends that, and no rebinding page can.
             return True
-        name = _normal(host_name(host_header))
+        name = _header_name(host_header)
         if name in self.names:
             return True
         return arrived_on is not None and name == _normal(arrived_on)
