@@ -45,7 +45,7 @@ from kerne_tui.console.screens import (
     translated,
 )
 from kerne_tui.tui.dialogs import HelpScreen
-from kerne_tui.tui.keys import help_rows
+from kerne_tui.tui.keys import FACILITATOR_KEYS, help_rows
 
 log = logging.getLogger(__name__)
 
@@ -53,19 +53,22 @@ RETRY_SECONDS = 1.0
 """How soon the console tries again after the session's stream dropped."""
 CLOCK_SECONDS = 0.5
 
+
+def _wall_keys(*actions: str) -> list[BindingType]:
+    """The wall's own bindings for *actions*, in the order asked (a key and its alias together)."""
+    return [
+        binding
+        for action in actions
+        for binding in FACILITATOR_KEYS
+        if isinstance(binding, Binding) and binding.action == action
+    ]
+
+
 CONSOLE_KEYS: list[BindingType] = [
-    Binding("question_mark", "help", "tui.key.help", tooltip="tui.key.help.long"),
-    Binding("space", "toggle_timer", "tui.key.timer", tooltip="tui.key.timer.long"),
-    Binding("n", "next_step", "tui.key.next", tooltip="tui.key.next.long"),
-    Binding("right", "next_step", "tui.key.next", show=False),
-    Binding("p", "previous_step", "tui.key.previous", tooltip="tui.key.previous.long"),
-    Binding("left", "previous_step", "tui.key.previous", show=False),
-    Binding("plus", "extend", "tui.key.extend", tooltip="tui.key.extend.long"),
-    Binding("r", "toggle_reveal", "tui.key.reveal", tooltip="tui.key.reveal.long"),
+    *_wall_keys("help", "toggle_timer", "next_step", "previous_step", "extend", "toggle_reveal"),
     Binding("h", "hide_selected", "tui.key.hide", tooltip="tui.key.hide.long"),
     Binding("m", "merge_selected", "tui.key.merge", tooltip="console.key.merge.long"),
-    Binding("s", "pin", "tui.key.pin", tooltip="tui.key.pin.long"),
-    Binding("a", "show_agenda", "tui.key.agenda", tooltip="tui.key.agenda.long"),
+    *_wall_keys("pin", "show_agenda"),
     Binding("f", "pair", "console.key.pair", tooltip="console.key.pair.long"),
     # Escape never quits: it is pressed, often twice, to close a dialog, and a console that
     # vanished by it would leave the facilitator without the notes in front of the room.
