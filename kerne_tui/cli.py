@@ -270,9 +270,13 @@ def _session_path(args: argparse.Namespace, lang: Lang) -> Path:
 
 def cmd_console(args: argparse.Namespace, lang: Lang) -> int:
     """The facilitator's own view of the running session, in a second terminal."""
-    from kerne_tui.console.command import run_console
+    from kerne_tui.console.command import ConsoleUnavailable, run_console
 
-    return run_console(data_dir(args), args.session, lang)
+    try:
+        return run_console(data_dir(args), args.session, lang)
+    except ConsoleUnavailable as nothing:
+        print(nothing, file=sys.stderr)
+        return 1
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {

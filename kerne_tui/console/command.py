@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import sys
 from pathlib import Path
 
 import aiohttp
@@ -21,16 +20,20 @@ def no_session_sentence(data_dir: Path, name: str | None, lang: Lang) -> str:
     return t(lang, "console.no_session", folder=data_dir)
 
 
+class ConsoleUnavailable(Exception):
+    """There is nothing the console can attach to; the message is one sentence for the user."""
+
+
 def run_console(data_dir: Path, name: str | None, lang: Lang) -> int:
     """Attach to the latest running session in *data_dir* (or the one *name* matches).
 
-    Without one: one clear sentence on stderr and exit status 1, never a traceback.
+    Without one: :class:`ConsoleUnavailable` with one clear sentence, never a traceback (the
+    command line prints it and exits with status 1).
     """
     try:
         info = find_running(data_dir, name)
     except NoRunningSession:
-        print(no_session_sentence(data_dir, name, lang), file=sys.stderr)
-        return 1
+        raise ConsoleUnavailable(no_session_sentence(data_dir, name, lang)) from None
     return asyncio.run(_attach(ControlClient.for_runtime(info), data_dir, name, lang))
 
 
@@ -39,11 +42,9 @@ async def _attach(client: ControlClient, data_dir: Path, name: str | None, lang:
         try:
             view = await client.state()
         except SessionRefused:
-            print(t(lang, "console.refused"), file=sys.stderr)
-            return 1
+            raise ConsoleUnavailable(t(lang, "console.refused")) from None
         except (SessionError, aiohttp.ClientError, OSError, TimeoutError):
-            print(no_session_sentence(data_dir, name, lang), file=sys.stderr)
-            return 1
+            raise ConsoleUnavailable(no_session_sentence(data_dir, name, lang)) from None
         result = await ConsoleApp(client, view).run_async()
         return result or 0
     finally:
