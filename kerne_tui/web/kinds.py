@@ -21,8 +21,21 @@ from typing import Any
 
 from kerne_tui.catalog import t
 from kerne_tui.plan import Step, StepKind
-from kerne_tui.web.forms import Form, every, number, text_items
-from kerne_tui.web.forms import field as first_value
+from kerne_tui.web.forms import Form
+from kerne_tui.web.kind_forms import (
+    ACTION_FIELDS,
+    actions_form,
+    choice_form,
+    matrix_form,
+    points_form,
+    rank_form,
+    review_form,
+    scale_form,
+    text_form,
+    upvote_or_text,
+    vote_form,
+    words_form,
+)
 from kerne_tui.workshop import Contribution, Workshop, agreements
 from kerne_tui.workshop.kinds import WORD_LIMIT
 from kerne_tui.workshop.kinds.matrix import axes
@@ -31,7 +44,6 @@ from kerne_tui.workshop.parts import REVIEW_STATUSES, QuestionRow
 Json = dict[str, Any]
 
 TEXT_FIELD = "text"
-ACTION_FIELDS = ("what", "who", "when", "evidence")
 """What is to be done, who does it, by when, and how we will see that it worked."""
 DOT_PREFIX = "dot:"
 """``dot:<option id>``: how many dots go to an option."""
@@ -193,80 +205,6 @@ def _review_step(workshop: Workshop, step: Step) -> Json:
     }
 
 
-# --- the no-script forms ----------------------------------------------------------------
-
-
-def _text_form(form: Form, fields: Mapping[str, str]) -> Json:
-    return {"text": first_value(form, fields["text"])}
-
-
-def _actions_form(form: Form, fields: Mapping[str, str]) -> Json:
-    return {role: first_value(form, fields[role]) for role in ACTION_FIELDS}
-
-
-def _keyed(form: Form, prefix: str) -> list[tuple[str, str]]:
-    """(key, value) of every field named *prefix* + key."""
-    cut = len(prefix)
-    return [(name[cut:], value) for name, value in text_items(form) if name.startswith(prefix)]
-
-
-def _vote_form(form: Form, fields: Mapping[str, str]) -> Json:
-    return {
-        "dots": {key: number(value) for key, value in _keyed(form, fields["dot"]) if value.strip()}
-    }
-
-
-def _scale_form(form: Form, fields: Mapping[str, str]) -> Json:
-    return {"values": {key: number(value) for key, value in _keyed(form, fields["value"])}}
-
-
-def _choice_form(form: Form, fields: Mapping[str, str]) -> Json:
-    return {"choices": every(form, fields["choice"])}
-
-
-def _words_form(form: Form, fields: Mapping[str, str]) -> Json:
-    return {"words": [word for word in every(form, fields["word"]) if word.strip()]}
-
-
-def upvote_or_text(form: Form, fields: Mapping[str, str]) -> Json:
-    """A question form: an upvote when it names one, else the question typed."""
-    upvote = first_value(form, fields["upvote"])
-    return {"upvote": upvote} if upvote else {"text": first_value(form, fields["text"])}
-
-
-def _review_form(form: Form, fields: Mapping[str, str]) -> Json:
-    return {
-        "statuses": {key: value for key, value in _keyed(form, fields["status"]) if value},
-        "comments": {key: value for key, value in _keyed(form, fields["comment"]) if value},
-    }
-
-
-def _rank_form(form: Form, fields: Mapping[str, str]) -> Json:
-    places = sorted((number(key), value) for key, value in _keyed(form, fields["place"]) if value)
-    return {"ranking": [option for _, option in places]}
-
-
-def _points_form(form: Form, fields: Mapping[str, str]) -> Json:
-    return {
-        "points": {
-            key: number(value) for key, value in _keyed(form, fields["points"]) if value.strip()
-        }
-    }
-
-
-def _matrix_form(form: Form, fields: Mapping[str, str]) -> Json:
-    """``[x, y]`` for every option with either axis answered (a missing one is refused)."""
-    xs = dict(_keyed(form, fields["x"]))
-    ys = dict(_keyed(form, fields["y"]))
-    return {
-        "placements": {
-            key: [number(xs.get(key, "")), number(ys.get(key, ""))]
-            for key in dict.fromkeys([*xs, *ys])
-            if xs.get(key, "").strip() or ys.get(key, "").strip()
-        }
-    }
-
-
 # --- when a phone is done ---------------------------------------------------------------
 
 
@@ -326,7 +264,7 @@ _TEXT = WebKind(
     free_text=("text",),
     step_fields=_text_step,
     contribution_fields=lambda c: {"text": c.text},
-    from_form=_text_form,
+    from_form=text_form,
 )
 
 WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
@@ -340,14 +278,14 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             free_text=_TEXT.free_text,
             step_fields=_text_step,
             contribution_fields=_TEXT.contribution_fields,
-            from_form=_text_form,
+            from_form=text_form,
         ),
         StepKind.VOTE: WebKind(
             partial="kinds/vote.html",
             fields=_names(dot=DOT_PREFIX),
             step_fields=_vote_step,
             contribution_fields=lambda c: {"dots": c.dots},
-            from_form=_vote_form,
+            from_form=vote_form,
             answered=_vote_answered,
             page=_vote_page,
         ),
@@ -356,7 +294,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             fields=_names(value=VALUE_PREFIX),
             step_fields=_scale_step,
             contribution_fields=lambda c: {"values": c.values},
-            from_form=_scale_form,
+            from_form=scale_form,
             answered=_once,
         ),
         StepKind.CHOICE: WebKind(
@@ -365,7 +303,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             repeated=("choice",),
             step_fields=_choice_step,
             contribution_fields=lambda c: {"choices": list(c.choices)},
-            from_form=_choice_form,
+            from_form=choice_form,
             answered=_once,
         ),
         StepKind.RANK: WebKind(
@@ -373,7 +311,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             fields=_names(place=PLACE_PREFIX),
             step_fields=_rank_step,
             contribution_fields=lambda c: {"ranking": list(c.ranking)},
-            from_form=_rank_form,
+            from_form=rank_form,
             answered=_rank_answered,
         ),
         StepKind.POINTS: WebKind(
@@ -381,7 +319,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             fields=_names(points=POINTS_PREFIX),
             step_fields=_points_step,
             contribution_fields=lambda c: {"points": c.points},
-            from_form=_points_form,
+            from_form=points_form,
             answered=_options_answered,
         ),
         StepKind.MATRIX: WebKind(
@@ -391,7 +329,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             contribution_fields=lambda c: {
                 "placements": {key: [x, y] for key, (x, y) in c.placements.items()}
             },
-            from_form=_matrix_form,
+            from_form=matrix_form,
             answered=_options_answered,
         ),
         StepKind.ACTIONS: WebKind(
@@ -405,7 +343,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
                 "when": c.when,
                 "evidence": c.evidence,
             },
-            from_form=_actions_form,
+            from_form=actions_form,
         ),
         StepKind.WORDS: WebKind(
             partial="kinds/words.html",
@@ -413,7 +351,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             repeated=("word",),
             step_fields=_words_step,
             contribution_fields=lambda c: {"words": list(c.words)},
-            from_form=_words_form,
+            from_form=words_form,
             answered=_once,
         ),
         StepKind.QUESTIONS: WebKind(
@@ -434,7 +372,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
                 "statuses": dict(c.statuses),
                 "comments": dict(c.comments),
             },
-            from_form=_review_form,
+            from_form=review_form,
             answered=_once,
         ),
     }

@@ -35,13 +35,13 @@ from kerne_tui.web.forms import (
     form_token_refused,
 )
 from kerne_tui.web.keys import HUB, KEEPALIVE_AFTER, STATIC, WORKSHOP, Route, lang_of, url_for
+from kerne_tui.web.kind_forms import upvote_or_text
 from kerne_tui.web.kinds import (
     REPEATED_FIELDS,
     TEXT_FIELD,
     UPVOTE_FIELD,
     WEB_KINDS,
     payload_from_form,
-    upvote_or_text,
 )
 from kerne_tui.web.live import KEEPALIVE, is_close
 from kerne_tui.web.middleware import harden
