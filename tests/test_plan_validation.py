@@ -326,3 +326,17 @@ def test_validate_command_passes_on_the_shipped_plans() -> None:
     result = run_validate(*shipped)
     assert result.returncode == 0, result.stderr
     assert result.stdout.count(": valid (") == len(shipped)
+
+
+def test_workplace_and_overall_task_are_read_and_kept_in_the_plan(write_plan: WritePlan) -> None:
+    top = 'workplace = "Børnehuset Solsikken"\noverall_task = "Vi skaber trivsel og læring."\n'
+    plan = load_plan(write_plan(top + HEADER + step(), "plan.toml"))
+    assert plan.workplace == "Børnehuset Solsikken"
+    assert plan.overall_task == "Vi skaber trivsel og læring."
+    # The session keeps the plan as parsed, so an archive carries both fields.
+    assert plan.raw["workplace"] == "Børnehuset Solsikken"
+
+
+def test_a_workplace_that_is_not_text_is_named(write_plan: WritePlan) -> None:
+    path = write_plan("workplace = 42\n" + HEADER + step(), "plan.toml")
+    assert "'workplace'" in only(problems(path), "workplace")

@@ -21,7 +21,17 @@ from kerne_tui.plan.problems import Checker, PlanError, PlanProblem, encode_plac
 
 __all__ = ["PlanError", "PlanProblem", "load_plan", "plan_from_data"]
 
-_TOP_KEYS = ("title", "language", "description", "start", "parking_lot", "limits", "modules")
+_TOP_KEYS = (
+    "title",
+    "language",
+    "description",
+    "start",
+    "parking_lot",
+    "limits",
+    "workplace",
+    "overall_task",
+    "modules",
+)
 LIMIT_KEYS = ("devices_per_address", "new_devices_per_minute")
 """The keys of a plan's ``[limits]`` table: phones per network address (docs/trust.md)."""
 MAX_LIMIT = 10_000
@@ -86,6 +96,8 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
     check.unknown_keys(top, data, _TOP_KEYS)
     title = check.text(top, data, "title", required=True)
     description = check.text(top, data, "description", required=False)
+    workplace = check.text(top, data, "workplace", required=False)
+    overall_task = check.text(top, data, "overall_task", required=False)
     language: Lang = "da"
     raw_language = data.get("language", "da")
     if raw_language == "en":
@@ -157,6 +169,8 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
         start=start,
         source=source,
         parking_lot=parking_lot,
+        workplace=workplace,
+        overall_task=overall_task,
         raw=dict(data),
     )
 

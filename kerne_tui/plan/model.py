@@ -146,6 +146,10 @@ class Plan:
     source: str = ""
     parking_lot: bool = False
     """Phones may park questions at any step while the session runs."""
+    workplace: str = ""
+    """The workplace the day is held for (a kindergarten, a school, a care unit), if named."""
+    overall_task: str = ""
+    """The municipality's or organisation's overall wording of the core task, if given."""
     raw: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     _steps: tuple[Step, ...] = field(init=False, compare=False, repr=False)
     _positions: Mapping[str, int] = field(init=False, compare=False, repr=False)
