@@ -10,7 +10,6 @@ import re
 import tempfile
 import unicodedata
 import zipfile
-import zlib
 from collections.abc import Mapping
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -26,7 +25,6 @@ from kerne_tui.archive.markdown_report import render_markdown
 from kerne_tui.archive.record import SessionRecord, anonymised_data, record_from_data, tally_of
 from kerne_tui.archive.withheld import without_withheld_texts
 from kerne_tui.archive.wording import local_time
-from kerne_tui.catalog import Lang, t
 from kerne_tui.store import read_session_data
 from kerne_tui.store.files import fsync_folder
 from kerne_tui.workshop import iso
@@ -166,82 +164,3 @@ def _claim_name(temporary: Path, out_dir: Path, stem: str) -> Path:
         temporary.unlink()
         return target
     raise FileExistsError(out_dir / f"{stem}.zip")
-
-
-def read_manifest(bundle: zipfile.ZipFile) -> dict[str, Any] | None:
-    """The manifest of an open archive, or None when it is missing or cannot be read."""
-    try:
-        found = json.loads(bundle.read(MANIFEST))
-    except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
-        return None
-    return found if isinstance(found, dict) else None
-
-
-def verify_archive(zip_path: Path, lang: Lang) -> list[str]:
-    """Check every member against the manifest; one plain sentence per difference found."""
-    if not zip_path.is_file():
-        return [t(lang, "archive.verify.missing", path=zip_path)]
-    try:
-        bundle = zipfile.ZipFile(zip_path)
-    except (zipfile.BadZipFile, OSError) as error:
-        return [t(lang, "archive.verify.not_zip", path=zip_path, detail=error)]
-    with bundle:
-        names = [info.filename for info in bundle.infolist()]
-        if MANIFEST not in names:
-            return [t(lang, "archive.verify.no_manifest")]
-        try:
-            raw = bundle.read(MANIFEST)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
-            return [t(lang, "archive.verify.member_unreadable", member=MANIFEST, detail=error)]
-        try:
-            manifest = json.loads(raw)
-        except ValueError as error:
-            return [t(lang, "archive.verify.bad_manifest", detail=error)]
-        files = manifest.get("files") if isinstance(manifest, dict) else None
-        if not isinstance(files, dict) or not all(_is_entry(v) for v in files.values()):
-            return [t(lang, "archive.verify.bad_manifest", detail="files")]
-        problems = []
-        if sealed(manifest) != manifest or manifest_bytes(manifest) != raw:
-            problems.append(t(lang, "archive.verify.manifest_changed"))
-        for name, expected in files.items():
-            problems += _check_member(bundle, names, name, expected, lang)
-        problems += [
-            t(lang, "archive.verify.unexpected", member=name)
-            for name in names
-            if name != MANIFEST and name not in files
-        ]
-        return problems
-
-
-def _is_entry(value: object) -> bool:
-    """True for a manifest entry with a checksum and a size."""
-    return (
-        isinstance(value, dict)
-        and isinstance(value.get("sha256"), str)
-        and isinstance(value.get("size"), int)
-    )
-
-
-def _check_member(
-    bundle: zipfile.ZipFile, names: list[str], name: str, expected: dict[str, Any], lang: Lang
-) -> list[str]:
-    """What is wrong with one listed member, if anything."""
-    if name not in names:
-        return [t(lang, "archive.verify.member_missing", member=name)]
-    try:
-        payload = bundle.read(name)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as error:
-        return [t(lang, "archive.verify.member_unreadable", member=name, detail=error)]
-    if len(payload) != expected["size"]:
-        return [
-            t(
-                lang,
-                "archive.verify.size",
-                member=name,
-                actual=len(payload),
-                expected=expected["size"],
-            )
-        ]
-    if hashlib.sha256(payload).hexdigest() != expected["sha256"]:
-        return [t(lang, "archive.verify.checksum", member=name)]
-    return []
