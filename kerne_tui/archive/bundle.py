@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Mapping
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import orjson
 
@@ -25,8 +25,14 @@ from kerne_tui.archive.markdown_report import render_markdown
 from kerne_tui.archive.record import SessionRecord, anonymised_data, record_from_data, tally_of
 from kerne_tui.archive.withheld import without_withheld_texts
 from kerne_tui.archive.wording import local_time
+from kerne_tui.archive.writing import (
+    PART_SUFFIX,
+    WriteFailed,
+    part_prefix,
+    remove_stale_parts,
+)
 from kerne_tui.store import read_session_data
-from kerne_tui.store.files import fsync_folder
+from kerne_tui.store.files import fsync_folder, make_private_folder
 from kerne_tui.workshop import iso
 
 FORMAT = "kerne-archive-1"
@@ -105,14 +111,50 @@ def write_archive(
 
     The session file is only read. The zip is written to a temporary file in *out_dir* and
     given its name at the end, never over an existing archive, so a failure leaves no
-    half-written zip. Times are shown in *zone* (default: this computer's). No member holds
-    the words of a contribution that was hidden or taken back (archive/withheld.py).
+    half-written zip (nor does a stop by SIGTERM, which the command line turns into an
+    exception; temporary files a killed run left are removed by the next run). A write that
+    fails raises :class:`WriteFailed` with the folder. Times are shown in *zone* (default:
+    this computer's). No member holds the words of a contribution that was hidden or taken
+    back (archive/withheld.py).
     """
     original = read_session_data(session_path)
     language = original.get("session", {}).get("1", {}).get("language")
     data = without_withheld_texts(original, "en" if language == "en" else "da")
     record = record_from_data(session_path, data)
     moment = now or datetime.now(UTC)
+    try:
+        make_private_folder(out_dir)
+        remove_stale_parts(out_dir)
+        handle, temporary_name = tempfile.mkstemp(
+            dir=out_dir, prefix=part_prefix(), suffix=PART_SUFFIX
+        )
+    except OSError as error:
+        raise WriteFailed(out_dir, error) from None
+    temporary = Path(temporary_name)
+    try:
+        with os.fdopen(handle, "wb") as raw:
+            _write_zip(raw, _members(session_path, data, record, moment, zone), moment, zone)
+            raw.flush()
+            os.fsync(raw.fileno())
+        final = _claim_name(temporary, out_dir, archive_stem(record, zone))
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        if isinstance(error, OSError):
+            raise WriteFailed(out_dir, error) from None
+        raise
+    fsync_folder(out_dir)
+    return final
+
+
+def _members(
+    session_path: Path,
+    data: dict[str, Any],
+    record: SessionRecord,
+    moment: datetime,
+    zone: tzinfo | None,
+) -> dict[str, bytes]:
+    """Every member of the archive by name, the manifest last."""
     archived_at = iso(moment)
     content = build_content(record, generated=moment, zone=zone)
     anonymous = anonymised_data(data, tally_of(record), archived_at)
@@ -123,27 +165,19 @@ def write_archive(
         CONTRIBUTIONS_CSV: render_csv(record, zone).encode("utf-8"),
     }
     members[MANIFEST] = manifest_bytes(build_manifest(members, record, archived_at))
-    out_dir.mkdir(parents=True, exist_ok=True)
+    return members
+
+
+def _write_zip(
+    raw: IO[bytes], members: Mapping[str, bytes], moment: datetime, zone: tzinfo | None
+) -> None:
     stamp = moment.astimezone(zone).timetuple()[:6]
-    handle, temporary_name = tempfile.mkstemp(dir=out_dir, prefix=".kerne-archive-", suffix=".part")
-    temporary = Path(temporary_name)
-    try:
-        with os.fdopen(handle, "wb") as raw:
-            with zipfile.ZipFile(raw, "w") as bundle:
-                for name, payload in members.items():
-                    info = zipfile.ZipInfo(name, date_time=stamp)
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    info.external_attr = 0o644 << 16
-                    bundle.writestr(info, payload)
-            raw.flush()
-            os.fsync(raw.fileno())
-        final = _claim_name(temporary, out_dir, archive_stem(record, zone))
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    fsync_folder(out_dir)
-    return final
+    with zipfile.ZipFile(raw, "w") as bundle:
+        for name, payload in members.items():
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            bundle.writestr(info, payload)
 
 
 def _claim_name(temporary: Path, out_dir: Path, stem: str) -> Path:
