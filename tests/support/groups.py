@@ -84,6 +84,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_full_browser",
             "test_full_room",
             "test_hostile_archive",
+            "test_hostile_archive_files",
             "test_hostile_damaged",
             "test_hostile_disk",
             "test_hostile_http",
