@@ -157,7 +157,7 @@ class Checker:
             return ()
         if len(value) > maximum:
             self.add(place, name, "plan.err.too_many", maximum=maximum, count=len(value))
-            return ()
+            value = value[:maximum]  # checked on as the first ones, so nothing else is said
         longest = max((len(item) for item in value), default=0)
         if longest > MAX_PLAN_TEXT:
             self.add(place, name, "plan.err.too_long", maximum=MAX_PLAN_TEXT, length=longest)
