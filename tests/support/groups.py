@@ -89,6 +89,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_hostile_disk",
             "test_hostile_http",
             "test_hostile_plan_files",
+            "test_hostile_writes",
             "test_kill_under_load",
             "test_newcomer_errors",
             "test_phone_browser",
