@@ -17,13 +17,16 @@ STALE_SECONDS = 600
 older kerne may still be writing it) before the next run removes it."""
 
 
-class WriteFailed(Exception):
-    """An archive or a report could not be written in *folder*; *error* says why."""
+class WriteFailed(OSError):
+    """An archive or a report could not be written in *folder*; *error* says why.
+
+    Still an :class:`OSError` with the cause's number, for callers that catch those.
+    """
 
     def __init__(self, folder: Path, error: OSError) -> None:
+        super().__init__(error.errno, error.strerror or str(error))
         self.folder = folder
         self.error = error
-        super().__init__(f"{folder}: {error}")
 
 
 def part_prefix() -> str:
