@@ -56,6 +56,22 @@ def test_minutes_serve_could_not_count_down_are_refused(tmp_path: Path, minutes:
     assert "field 'minutes': must be a number above 0 and at most 600 (ten hours)" in said
 
 
+@pytest.mark.parametrize("minutes", ["=nan", 9223372036854775807])
+def test_serve_refuses_such_a_plan_before_it_starts(tmp_path: Path, minutes: object) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_text(HEADER + step(minutes=minutes), encoding="utf-8")
+    done = kerne(
+        "serve", plan, "--host", "127.0.0.1", "--port", "0", "--data-dir", tmp_path / "d", lang="en"
+    )
+    assert done.returncode == 2 and "JOIN" not in done.stdout
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        "error: 1 plan has mistakes.",
+        f'  {plan}: module 1 "Start", step 1 "Trin", field \'minutes\': must be a number above 0 '
+        f"and at most 600 (ten hours), but is {str(minutes).lstrip('=')}",
+    ]
+
+
 def test_a_body_limit_of_gigabytes_is_refused(tmp_path: Path) -> None:
     said = validate(tmp_path, HEADER + step(max_length=1000000000))
     assert said.endswith("field 'max_length': must be at most 5000, but is 1000000000")
