@@ -119,7 +119,7 @@ def _directory_findings(infos: list[zipfile.ZipInfo]) -> list[Finding]:
         if count > 1:
             findings.append(_finding("archive.verify.duplicate", member=shown(name), count=count))
     for info in infos:
-        if _unsafe(info.filename):
+        if points_outside(info.filename):
             findings.append(_finding("archive.verify.unsafe_name", member=shown(info.filename)))
         elif (info.external_attr >> 16) & _FILE_TYPE == _SYMLINK:
             findings.append(_finding("archive.verify.symlink", member=shown(info.filename)))
@@ -147,7 +147,7 @@ def _directory_findings(infos: list[zipfile.ZipInfo]) -> list[Finding]:
     return findings
 
 
-def _unsafe(name: str) -> bool:
+def points_outside(name: str) -> bool:
     """True for a name that would land outside the folder it is unpacked in."""
     parts = re.split(r"[/\\]", name)
     return (

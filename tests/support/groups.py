@@ -25,6 +25,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_control_view",
             "test_durable_platforms",
             "test_engine",
+            "test_file_bounds",
             "test_follow_up",
             "test_groups",
             "test_hostile_rules",
