@@ -197,6 +197,18 @@ def test_a_deep_or_huge_manifest_is_refused_without_parsing(
     assert ran.peak_kb < MEMORY_LIMIT_KB, f"peak {ran.peak_kb} KB"
 
 
+def test_a_manifest_of_a_gibibyte_is_refused_unread(tmp_path: Path) -> None:
+    archive = zeros_archive(tmp_path / "manifest-bomb.zip", MANIFEST, GIB)
+    ran = kerne_measured("archive", "--verify", archive, cwd=tmp_path)
+    said = one_sentence(ran)
+    assert ran.returncode == 1
+    assert said == (
+        "manifest.json takes 1,074 MB unpacked, more than the 64 MB a file in an archive may "
+        "take (a day's archive takes a few MB); nothing was unpacked."
+    )
+    assert ran.peak_kb < MEMORY_LIMIT_KB, f"peak {ran.peak_kb} KB"
+
+
 @pytest.fixture(scope="module")
 def day_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The day (kerneopgaven-kort) run and archived: a real archive to forge from."""
