@@ -43,15 +43,16 @@ def load_plan(path: str | Path) -> Plan:
     try:
         with file.open("rb") as handle:
             raw = handle.read(MAX_PLAN_BYTES + 1)
-        text = raw.decode("utf-8")
+        if len(raw) > MAX_PLAN_BYTES:
+            raise PlanError(
+                shown, text_key="plan.shape.too_big", text_values={"path": shown, "limit": "512 KB"}
+            )
+        # Line ends as reading in text mode gives them (a plan saved on Windows reads the same).
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, UnicodeDecodeError) as error:
         raise PlanError(
             shown, text_key="plan.not_readable", text_values={"path": shown, "reason": str(error)}
         ) from None
-    if len(raw) > MAX_PLAN_BYTES:
-        raise PlanError(
-            shown, text_key="plan.shape.too_big", text_values={"path": shown, "limit": "512 KB"}
-        )
     shape = shape_problem(text)
     if shape is not None:
         values = {"path": shown, "line": shape.line, "limit": shape.limit}
