@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kerne_tui.catalog import Lang
-from kerne_tui.plan.bounds import MAX_MINUTES, MAX_MODULES, MAX_STEPS, TooDeep, cleaned
+from kerne_tui.plan.bounds import MAX_MINUTES, MAX_MODULES, MAX_STEPS, TooDeep, cleaned, one_line
 from kerne_tui.plan.checks import (
     EVERY_KIND_KEY,
     KIND_CHECKS,
@@ -144,7 +144,7 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
     position = 0
     for m_index, raw_module in enumerate(raw_modules, start=1):
         mtitle_raw = raw_module.get("title", "")
-        mtitle = mtitle_raw if isinstance(mtitle_raw, str) else ""
+        mtitle = one_line(mtitle_raw) if isinstance(mtitle_raw, str) else ""
         mplace = encode_place("plan.place.module", m=m_index, title=mtitle)
         check.unknown_keys(mplace, raw_module, _MODULE_KEYS)
         module_title = check.text(mplace, raw_module, "title", required=True)
@@ -158,7 +158,7 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
         steps: list[Step] = []
         for s_index, raw_step in enumerate(raw_steps, start=1):
             stitle_raw = raw_step.get("title", "")
-            stitle = stitle_raw if isinstance(stitle_raw, str) else ""
+            stitle = one_line(stitle_raw) if isinstance(stitle_raw, str) else ""
             splace = encode_place(
                 "plan.place.step", m=m_index, mtitle=mtitle, s=s_index, title=stitle
             )
