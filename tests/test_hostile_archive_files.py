@@ -11,6 +11,7 @@ subprocess is read from the kernel (``wait4``).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
 import signal
@@ -228,22 +229,15 @@ def forged(path: Path, members: Mapping[str, bytes], extra: list[zipfile.ZipInfo
         for name, payload in members.items():
             bundle.writestr(name, payload)
         for info in extra:
-            with pytest.warns(UserWarning) if info.filename in members else _nothing():
+            twice = info.filename in members  # zipfile warns of a name twice, and writes it
+            with pytest.warns(UserWarning) if twice else contextlib.nullcontext():
                 bundle.writestr(info, b"x")
     return path
 
 
-class _nothing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
 def symlink(name: str) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name)
-    info.external_attr = (0o120777 << 16) | 0
+    info.external_attr = 0o120777 << 16  # a symbolic link, as zip -y stores one
     return info
 
 
