@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import json
 import signal
+import struct
 import subprocess
 import sys
 import zipfile
@@ -174,6 +175,28 @@ def test_a_member_just_under_the_limit_is_verified_in_chunks(tmp_path: Path) -> 
     ran = kerne_measured("archive", "--verify", archive, cwd=tmp_path)
     assert ran.returncode == 0, ran.stderr
     assert "intact" in ran.stdout
+    assert ran.peak_kb < MEMORY_LIMIT_KB - 20 * 1024, f"peak {ran.peak_kb} KB"
+
+
+def test_a_member_that_lies_about_its_size_is_read_no_further_than_it_claims(
+    tmp_path: Path,
+) -> None:
+    archive = tmp_path / "liar.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as made:
+        made.writestr(SESSION, bytes(60 * MIB))
+    raw = bytearray(archive.read_bytes())
+    # 100 bytes, says the zip's directory (local header and central directory) of 60 MB.
+    struct.pack_into("<I", raw, 22, 100)
+    struct.pack_into("<I", raw, raw.find(b"PK\x01\x02") + 24, 100)
+    archive.write_bytes(bytes(raw))
+    with zipfile.ZipFile(archive, "a") as bundle:
+        bundle.writestr(
+            MANIFEST, sealed_manifest({SESSION: (hashlib.sha256(bytes(100)).hexdigest(), 100)})
+        )
+    ran = kerne_measured("archive", "--verify", archive, cwd=tmp_path)
+    said = one_sentence(ran)
+    assert ran.returncode == 1
+    assert said == f"{SESSION} is damaged and cannot be read (Bad CRC-32 for file '{SESSION}')."
     assert ran.peak_kb < MEMORY_LIMIT_KB - 20 * 1024, f"peak {ran.peak_kb} KB"
 
 
