@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -39,6 +40,7 @@ from kerne_tui.user_errors import (
     UserError,
     session_file_error,
     session_not_found,
+    write_failed,
 )
 from kerne_tui.workshop import Workshop
 
@@ -226,12 +228,15 @@ def cmd_demo(args: argparse.Namespace, lang: Lang) -> int:
 def cmd_report(args: argparse.Namespace, lang: Lang) -> int:
     """Write one report (HTML, Markdown or CSV), also while the session runs."""
     from kerne_tui.archive import write_report
+    from kerne_tui.archive.writing import WriteFailed
 
     path = _session_path(args, lang)
     try:
         out = write_report(path, args.format, Path(args.out) if args.out else None)
     except SessionFileError as error:
         raise session_file_error(error, lang) from None
+    except WriteFailed as failed:
+        raise write_failed("files.report_failed", failed.folder, failed.error, lang) from None
     print(out)
     return 0
 
@@ -239,6 +244,7 @@ def cmd_report(args: argparse.Namespace, lang: Lang) -> int:
 def cmd_archive(args: argparse.Namespace, lang: Lang) -> int:
     """Archive a session as one zip, or verify an archive."""
     from kerne_tui.archive import verify_archive, write_archive
+    from kerne_tui.archive.writing import WriteFailed
 
     if args.verify:
         problems = verify_archive(Path(args.verify), lang)
@@ -252,12 +258,20 @@ def cmd_archive(args: argparse.Namespace, lang: Lang) -> int:
         raise UserError(t(lang, "archive.need_session"))
     path = _session_path(args, lang)
     out_dir = Path(args.out) if args.out else data_dir(args) / ARCHIVES
+    # A stop by SIGTERM unwinds like Ctrl+C, so the temporary zip is removed on the way out.
+    signal.signal(signal.SIGTERM, _stopped)
     try:
         zip_path = write_archive(path, out_dir)
     except SessionFileError as error:
         raise session_file_error(error, lang) from None
+    except WriteFailed as failed:
+        raise write_failed("files.archive_failed", failed.folder, failed.error, lang) from None
     print(zip_path)
     return 0
+
+
+def _stopped(signum: int, frame: object) -> NoReturn:
+    raise KeyboardInterrupt
 
 
 def _session_path(args: argparse.Namespace, lang: Lang) -> Path:

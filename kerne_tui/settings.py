@@ -33,7 +33,12 @@ def cli_language() -> Literal["da", "en"]:
 def data_folder(chosen: str | None) -> Path:
     """The folder for session files: *chosen* (--data-dir), KERNE_DATA_DIR or the user's."""
     folder = chosen or os.environ.get("KERNE_DATA_DIR")
-    return Path(folder) if folder else Path(platformdirs.user_data_dir("kerne", appauthor=False))
+    return Path(folder) if folder else default_data_folder()
+
+
+def default_data_folder() -> Path:
+    """kerne's own data folder in the user's data folders (the platform's place for it)."""
+    return Path(platformdirs.user_data_dir("kerne", appauthor=False))
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,12 +7,16 @@ traceback.
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from kerne_tui.catalog import Lang, counted, t
 from kerne_tui.plan import Plan, PlanError, builtin_plans, find_plan, load_plan
+from kerne_tui.settings import default_data_folder
 from kerne_tui.store import SessionFileError
+from kerne_tui.store.files import PRIVATE_FOLDER, make_private_folder
 
 
 class UserError(Exception):
@@ -26,9 +30,14 @@ class UserError(Exception):
 
 
 def ensure_writable(folder: Path, lang: Lang) -> None:
-    """Make the data folder, or explain why it cannot be used."""
+    """Make the data folder (this user's only), or explain why it cannot be used.
+
+    kerne's own default folder is made private even when an earlier version made it readable
+    by all; a folder the user chose keeps its mode (the session files in it are private).
+    """
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if not make_private_folder(folder) and folder == default_data_folder():
+            os.chmod(folder, PRIVATE_FOLDER)
         probe = folder / ".kerne-write-test"
         probe.write_bytes(b"")
         probe.unlink()
@@ -67,3 +76,19 @@ def session_not_found(name: str, folder: Path, lang: Lang) -> UserError:
     if Path(name).is_dir():
         return UserError(t(lang, "cli.session_is_folder", path=name))
     return UserError(t(lang, "cli.session_not_found", name=name, folder=folder))
+
+
+_CAUSES = {
+    errno.ENOSPC: "files.cause.full",
+    errno.EDQUOT: "files.cause.full",
+    errno.EACCES: "files.cause.denied",
+    errno.EPERM: "files.cause.denied",
+    errno.EROFS: "files.cause.read_only",
+}
+
+
+def write_failed(key: str, folder: Path, error: OSError, lang: Lang) -> UserError:
+    """An archive or report that could not be written: the folder and the cause, one sentence."""
+    cause_key = _CAUSES.get(error.errno or 0, "files.cause.other")
+    cause = t(lang, cause_key, detail=error.strerror or error)
+    return UserError(t(lang, key, folder=folder, cause=cause))

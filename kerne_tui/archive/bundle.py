@@ -10,11 +10,10 @@ import re
 import tempfile
 import unicodedata
 import zipfile
-import zlib
 from collections.abc import Mapping
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import orjson
 
@@ -26,9 +25,14 @@ from kerne_tui.archive.markdown_report import render_markdown
 from kerne_tui.archive.record import SessionRecord, anonymised_data, record_from_data, tally_of
 from kerne_tui.archive.withheld import without_withheld_texts
 from kerne_tui.archive.wording import local_time
-from kerne_tui.catalog import Lang, t
+from kerne_tui.archive.writing import (
+    PART_SUFFIX,
+    WriteFailed,
+    part_prefix,
+    remove_stale_parts,
+)
 from kerne_tui.store import read_session_data
-from kerne_tui.store.files import fsync_folder
+from kerne_tui.store.files import fsync_folder, make_private_folder
 from kerne_tui.workshop import iso
 
 FORMAT = "kerne-archive-1"
@@ -107,14 +111,50 @@ def write_archive(
 
     The session file is only read. The zip is written to a temporary file in *out_dir* and
     given its name at the end, never over an existing archive, so a failure leaves no
-    half-written zip. Times are shown in *zone* (default: this computer's). No member holds
-    the words of a contribution that was hidden or taken back (archive/withheld.py).
+    half-written zip (nor does a stop by SIGTERM, which the command line turns into an
+    exception; temporary files a killed run left are removed by the next run). A write that
+    fails raises :class:`WriteFailed` with the folder. Times are shown in *zone* (default:
+    this computer's). No member holds the words of a contribution that was hidden or taken
+    back (archive/withheld.py).
     """
     original = read_session_data(session_path)
     language = original.get("session", {}).get("1", {}).get("language")
     data = without_withheld_texts(original, "en" if language == "en" else "da")
     record = record_from_data(session_path, data)
     moment = now or datetime.now(UTC)
+    try:
+        make_private_folder(out_dir)
+        remove_stale_parts(out_dir)
+        handle, temporary_name = tempfile.mkstemp(
+            dir=out_dir, prefix=part_prefix(), suffix=PART_SUFFIX
+        )
+    except OSError as error:
+        raise WriteFailed(out_dir, error) from None
+    temporary = Path(temporary_name)
+    try:
+        with os.fdopen(handle, "wb") as raw:
+            _write_zip(raw, _members(session_path, data, record, moment, zone), moment, zone)
+            raw.flush()
+            os.fsync(raw.fileno())
+        final = _claim_name(temporary, out_dir, archive_stem(record, zone))
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        if isinstance(error, OSError):
+            raise WriteFailed(out_dir, error) from None
+        raise
+    fsync_folder(out_dir)
+    return final
+
+
+def _members(
+    session_path: Path,
+    data: dict[str, Any],
+    record: SessionRecord,
+    moment: datetime,
+    zone: tzinfo | None,
+) -> dict[str, bytes]:
+    """Every member of the archive by name, the manifest last."""
     archived_at = iso(moment)
     content = build_content(record, generated=moment, zone=zone)
     anonymous = anonymised_data(data, tally_of(record), archived_at)
@@ -125,27 +165,19 @@ def write_archive(
         CONTRIBUTIONS_CSV: render_csv(record, zone).encode("utf-8"),
     }
     members[MANIFEST] = manifest_bytes(build_manifest(members, record, archived_at))
-    out_dir.mkdir(parents=True, exist_ok=True)
+    return members
+
+
+def _write_zip(
+    raw: IO[bytes], members: Mapping[str, bytes], moment: datetime, zone: tzinfo | None
+) -> None:
     stamp = moment.astimezone(zone).timetuple()[:6]
-    handle, temporary_name = tempfile.mkstemp(dir=out_dir, prefix=".kerne-archive-", suffix=".part")
-    temporary = Path(temporary_name)
-    try:
-        with os.fdopen(handle, "wb") as raw:
-            with zipfile.ZipFile(raw, "w") as bundle:
-                for name, payload in members.items():
-                    info = zipfile.ZipInfo(name, date_time=stamp)
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    info.external_attr = 0o644 << 16
-                    bundle.writestr(info, payload)
-            raw.flush()
-            os.fsync(raw.fileno())
-        final = _claim_name(temporary, out_dir, archive_stem(record, zone))
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    fsync_folder(out_dir)
-    return final
+    with zipfile.ZipFile(raw, "w") as bundle:
+        for name, payload in members.items():
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            bundle.writestr(info, payload)
 
 
 def _claim_name(temporary: Path, out_dir: Path, stem: str) -> Path:
@@ -166,82 +198,3 @@ def _claim_name(temporary: Path, out_dir: Path, stem: str) -> Path:
         temporary.unlink()
         return target
     raise FileExistsError(out_dir / f"{stem}.zip")
-
-
-def read_manifest(bundle: zipfile.ZipFile) -> dict[str, Any] | None:
-    """The manifest of an open archive, or None when it is missing or cannot be read."""
-    try:
-        found = json.loads(bundle.read(MANIFEST))
-    except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
-        return None
-    return found if isinstance(found, dict) else None
-
-
-def verify_archive(zip_path: Path, lang: Lang) -> list[str]:
-    """Check every member against the manifest; one plain sentence per difference found."""
-    if not zip_path.is_file():
-        return [t(lang, "archive.verify.missing", path=zip_path)]
-    try:
-        bundle = zipfile.ZipFile(zip_path)
-    except (zipfile.BadZipFile, OSError) as error:
-        return [t(lang, "archive.verify.not_zip", path=zip_path, detail=error)]
-    with bundle:
-        names = [info.filename for info in bundle.infolist()]
-        if MANIFEST not in names:
-            return [t(lang, "archive.verify.no_manifest")]
-        try:
-            raw = bundle.read(MANIFEST)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
-            return [t(lang, "archive.verify.member_unreadable", member=MANIFEST, detail=error)]
-        try:
-            manifest = json.loads(raw)
-        except ValueError as error:
-            return [t(lang, "archive.verify.bad_manifest", detail=error)]
-        files = manifest.get("files") if isinstance(manifest, dict) else None
-        if not isinstance(files, dict) or not all(_is_entry(v) for v in files.values()):
-            return [t(lang, "archive.verify.bad_manifest", detail="files")]
-        problems = []
-        if sealed(manifest) != manifest or manifest_bytes(manifest) != raw:
-            problems.append(t(lang, "archive.verify.manifest_changed"))
-        for name, expected in files.items():
-            problems += _check_member(bundle, names, name, expected, lang)
-        problems += [
-            t(lang, "archive.verify.unexpected", member=name)
-            for name in names
-            if name != MANIFEST and name not in files
-        ]
-        return problems
-
-
-def _is_entry(value: object) -> bool:
-    """True for a manifest entry with a checksum and a size."""
-    return (
-        isinstance(value, dict)
-        and isinstance(value.get("sha256"), str)
-        and isinstance(value.get("size"), int)
-    )
-
-
-def _check_member(
-    bundle: zipfile.ZipFile, names: list[str], name: str, expected: dict[str, Any], lang: Lang
-) -> list[str]:
-    """What is wrong with one listed member, if anything."""
-    if name not in names:
-        return [t(lang, "archive.verify.member_missing", member=name)]
-    try:
-        payload = bundle.read(name)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as error:
-        return [t(lang, "archive.verify.member_unreadable", member=name, detail=error)]
-    if len(payload) != expected["size"]:
-        return [
-            t(
-                lang,
-                "archive.verify.size",
-                member=name,
-                actual=len(payload),
-                expected=expected["size"],
-            )
-        ]
-    if hashlib.sha256(payload).hexdigest() != expected["sha256"]:
-        return [t(lang, "archive.verify.checksum", member=name)]
-    return []

@@ -11,12 +11,14 @@ from __future__ import annotations
 import hashlib
 import zipfile
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
-from kerne_tui.archive.bundle import read_manifest, verify_archive
 from kerne_tui.archive.record import SessionRecord, read_record, record_from_data
+from kerne_tui.archive.verify import CHUNK, check_archive, read_manifest
 from kerne_tui.catalog import LANGUAGES
 from kerne_tui.plan import Plan, Step
+from kerne_tui.sanitize import clean_text
 from kerne_tui.store import (
     EarlierAction,
     EarlierActions,
@@ -35,7 +37,7 @@ def read_earlier(path: Path, plan: Plan) -> FollowUpRecord:
     if not path.is_file():
         raise FollowUpError("followup.earlier_missing", path=path)
     try:
-        raw = path.read_bytes()
+        digest = _sha256(path)
     except OSError as error:
         raise FollowUpError("followup.damaged", path=path, reason=error.strerror or error) from None
     is_archive = zipfile.is_zipfile(path)
@@ -43,14 +45,28 @@ def read_earlier(path: Path, plan: Plan) -> FollowUpRecord:
     _check_steps(path, record, plan)
     return FollowUpRecord(
         source_name=path.name,
-        source_sha256=hashlib.sha256(raw).hexdigest(),
+        source_sha256=digest,
         source_kind="archive" if is_archive else "session",
-        title=record.plan.title,
+        title=_one_line(record.plan.title),
         created=record.created,
-        pins=record.pins,
+        pins=tuple(replace(pin, text=_one_line(pin.text)) for pin in record.pins),
         scales=tuple(_scale(record, s) for s in _referenced(plan, record, compared=True)),
         action_steps=tuple(_actions(record, s) for s in _referenced(plan, record, compared=False)),
     )
+
+
+def _sha256(path: Path) -> str:
+    """The file's checksum, read in chunks (an archive may claim to be anything)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _one_line(text: str) -> str:
+    """What a follow-up copies, cleaned as a participant's text is (a forged archive's too)."""
+    return clean_text(text, multiline=False)
 
 
 def _session_record(path: Path) -> SessionRecord:
@@ -63,12 +79,12 @@ def _session_record(path: Path) -> SessionRecord:
 
 
 def _archived_record(path: Path) -> SessionRecord:
-    problems = {lang: verify_archive(path, lang) for lang in LANGUAGES}
-    if problems["en"]:
+    findings = check_archive(path)  # once: the sentences in both languages come from it
+    if findings:
         raise FollowUpError(
             "followup.tampered",
             path=path,
-            detail={lang: " ".join(found) for lang, found in problems.items()},
+            detail={lang: " ".join(f.message(lang) for f in findings) for lang in LANGUAGES},
         )
     try:
         with zipfile.ZipFile(path) as bundle:
@@ -167,8 +183,8 @@ def _scale(record: SessionRecord, step: Step) -> EarlierScale:
     results = record.results(step)
     return EarlierScale(
         step_id=step.id,
-        title=step.title,
-        statements=step.statements,
+        title=_one_line(step.title),
+        statements=tuple(_one_line(statement) for statement in step.statements),
         counts=tuple(row.counts for row in results.scales),
         respondents=results.respondents,
         min_answers=step.min_answers,
@@ -179,9 +195,15 @@ def _actions(record: SessionRecord, step: Step) -> EarlierActions:
     results = record.results(step)
     return EarlierActions(
         step_id=step.id,
-        title=step.title,
+        title=_one_line(step.title),
         actions=tuple(
-            EarlierAction(id=a.id, what=a.what, who=a.who, when=a.when, evidence=a.evidence)
+            EarlierAction(
+                id=_one_line(a.id),
+                what=_one_line(a.what),
+                who=_one_line(a.who),
+                when=_one_line(a.when),
+                evidence=_one_line(a.evidence),
+            )
             for a in results.actions
         ),
     )

@@ -10,7 +10,9 @@ from kerne_tui.archive.csv_export import render_csv
 from kerne_tui.archive.html_report import render_html
 from kerne_tui.archive.markdown_report import render_markdown
 from kerne_tui.archive.record import SessionRecord, read_record
+from kerne_tui.archive.writing import WriteFailed
 from kerne_tui.store import write_atomic
+from kerne_tui.store.files import make_private_folder
 
 FORMATS = ("html", "md", "csv")
 
@@ -46,6 +48,7 @@ def write_report(
 
     The session file is only read, never locked or written, so this works while the session
     runs. *out* may be a file or a folder; by default the report goes beside the session file.
+    A write that fails raises :class:`WriteFailed` with the folder.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -54,6 +57,9 @@ def write_report(
     target = out or default_report_path(session_path, fmt)
     if target.is_dir():
         target = target / default_report_path(session_path, fmt).name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, text.encode("utf-8"))
+    try:
+        make_private_folder(target.parent)
+        write_atomic(target, text.encode("utf-8"))
+    except OSError as error:
+        raise WriteFailed(target.parent, error) from None
     return target

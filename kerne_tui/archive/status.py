@@ -6,7 +6,7 @@ import glob
 import zipfile
 from pathlib import Path
 
-from kerne_tui.archive.bundle import read_manifest
+from kerne_tui.archive.verify import read_manifest
 from kerne_tui.catalog import Lang, t
 from kerne_tui.settings import cli_language
 from kerne_tui.store import ARCHIVES, SessionStatus, SessionSummary

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from kerne_tui.plan.bounds import INTEGER_BOUNDS, MAX_STOP_WORDS
 from kerne_tui.plan.model import Option, Show, StepKind
 from kerne_tui.plan.problems import Checker
 
@@ -145,16 +146,13 @@ def _review(check: Checker, place: str, raw: Mapping[str, Any], refs: References
     return KindFields(actions_from=_earlier_id(check, place, raw, "actions_from", required=True))
 
 
-MAX_WORDS_LIMIT = 10
+MAX_WORDS_LIMIT = INTEGER_BOUNDS["max_words"][1]
 """The most words a ``words`` step may ask of one phone."""
 
 
 def _words(check: Checker, place: str, raw: Mapping[str, Any], refs: References) -> KindFields:
     """A word cloud: at most :data:`MAX_WORDS_LIMIT` words a phone; stop words folded."""
-    limit = raw.get("max_words")
-    if isinstance(limit, int) and not isinstance(limit, bool) and limit > MAX_WORDS_LIMIT:
-        check.add(place, "max_words", "plan.err.max_int", maximum=MAX_WORDS_LIMIT, value=limit)
-    stop_words = check.strings(place, raw, "stop_words")
+    stop_words = check.strings(place, raw, "stop_words", MAX_STOP_WORDS)
     return KindFields(stop_words=tuple(dict.fromkeys(word.lower() for word in stop_words)))
 
 
@@ -164,7 +162,7 @@ def _parking(check: Checker, place: str, raw: Mapping[str, Any], refs: Reference
     return KindFields()
 
 
-MAX_BUDGET = 1000
+MAX_BUDGET = INTEGER_BOUNDS["budget"][1]
 """The most points a step may share out: more is no easier to share than 100."""
 MATRIX_MAX_OPTIONS = 12
 """A matrix's fixed options at most: each is a mark on the wall's grid with a line of legend."""
@@ -173,11 +171,7 @@ MATRIX_LABELS = ("x_label", "y_label", "x_low_label", "x_high_label", "y_low_lab
 
 def _points(check: Checker, place: str, raw: Mapping[str, Any], refs: References) -> KindFields:
     """Points: options as a vote's, and a budget that is not absurdly large."""
-    own = _options_or_carried(check, place, raw, refs)
-    budget = raw.get("budget")
-    if isinstance(budget, int) and not isinstance(budget, bool) and budget > MAX_BUDGET:
-        check.add(place, "budget", "plan.err.max_int", maximum=MAX_BUDGET, value=budget)
-    return own
+    return _options_or_carried(check, place, raw, refs)
 
 
 def _matrix(check: Checker, place: str, raw: Mapping[str, Any], refs: References) -> KindFields:

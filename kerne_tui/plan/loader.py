@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections.abc import Mapping
@@ -9,15 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from kerne_tui.catalog import Lang
+from kerne_tui.plan.bounds import MAX_MINUTES, MAX_MODULES, MAX_STEPS, TooDeep, cleaned, one_line
 from kerne_tui.plan.checks import (
     EVERY_KIND_KEY,
     KIND_CHECKS,
     MATRIX_LABELS,
-    MAX_WORDS_LIMIT,
     References,
 )
 from kerne_tui.plan.model import Module, Plan, Show, Step, StepKind
 from kerne_tui.plan.problems import Checker, PlanError, PlanProblem, encode_place
+from kerne_tui.plan.shape import MAX_DEPTH, MAX_PLAN_BYTES, shape_problem
 
 __all__ = ["PlanError", "PlanProblem", "load_plan", "plan_from_data"]
 
@@ -49,11 +51,22 @@ def load_plan(path: str | Path) -> Plan:
     if not file.is_file():
         raise PlanError(shown, text_key="plan.not_found", text_values={"path": shown})
     try:
-        text = file.read_text(encoding="utf-8")
+        with file.open("rb") as handle:
+            raw = handle.read(MAX_PLAN_BYTES + 1)
+        if len(raw) > MAX_PLAN_BYTES:
+            raise PlanError(
+                shown, text_key="plan.shape.too_big", text_values={"path": shown, "limit": "512 KB"}
+            )
+        # Line ends as reading in text mode gives them (a plan saved on Windows reads the same).
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, UnicodeDecodeError) as error:
         raise PlanError(
             shown, text_key="plan.not_readable", text_values={"path": shown, "reason": str(error)}
         ) from None
+    shape = shape_problem(text)
+    if shape is not None:
+        values = {"path": shown, "line": shape.line, "limit": shape.limit}
+        raise PlanError(shown, text_key=shape.key, text_values=values)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -90,7 +103,19 @@ def _check_limits(check: Checker, table: object) -> None:
 
 
 def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
-    """Check the parsed TOML *data* (from *source*) and build the plan."""
+    """Check the parsed TOML *data* (from *source*) and build the plan.
+
+    Every text in it is cleaned first (no control characters, escapes or bidi overrides), so
+    the plan kept in the session file and the archive holds only the cleaned texts.
+    """
+    try:
+        data = cleaned(data)
+    except TooDeep:
+        raise PlanError(
+            source,
+            text_key="plan.shape.deep",
+            text_values={"path": source, "line": "?", "limit": MAX_DEPTH},
+        ) from None
     check = Checker(source)
     top = encode_place("plan.place.top")
     check.unknown_keys(top, data, _TOP_KEYS)
@@ -116,6 +141,13 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
         raw_modules = []
     if not raw_modules and "modules" not in [p.field for p in check.problems]:
         check.add(top, "modules", "plan.err.no_modules")
+    steps_in_all = sum(len(m.get("steps", [])) for m in raw_modules if isinstance(m, dict))
+    if len(raw_modules) > MAX_MODULES:
+        check.add(top, "modules", "plan.err.too_many", maximum=MAX_MODULES, count=len(raw_modules))
+        raw_modules = []
+    elif steps_in_all > MAX_STEPS:
+        check.add(top, "modules", "plan.err.too_many_steps", maximum=MAX_STEPS, count=steps_in_all)
+        raw_modules = []
 
     planned_ids = _planned_ids(raw_modules)
     seen_ids: dict[str, int] = {}
@@ -124,7 +156,7 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
     position = 0
     for m_index, raw_module in enumerate(raw_modules, start=1):
         mtitle_raw = raw_module.get("title", "")
-        mtitle = mtitle_raw if isinstance(mtitle_raw, str) else ""
+        mtitle = one_line(mtitle_raw) if isinstance(mtitle_raw, str) else ""
         mplace = encode_place("plan.place.module", m=m_index, title=mtitle)
         check.unknown_keys(mplace, raw_module, _MODULE_KEYS)
         module_title = check.text(mplace, raw_module, "title", required=True)
@@ -138,7 +170,7 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
         steps: list[Step] = []
         for s_index, raw_step in enumerate(raw_steps, start=1):
             stitle_raw = raw_step.get("title", "")
-            stitle = stitle_raw if isinstance(stitle_raw, str) else ""
+            stitle = one_line(stitle_raw) if isinstance(stitle_raw, str) else ""
             splace = encode_place(
                 "plan.place.step", m=m_index, mtitle=mtitle, s=s_index, title=stitle
             )
@@ -254,7 +286,7 @@ def _check_step(
             show = Show(show_value)
         else:
             check.add(place, "show", "plan.err.show", value=show_value)
-    min_answers = check.integer(place, raw, "min_answers", 3, 1)
+    min_answers = check.integer(place, raw, "min_answers", 3)
     if kind is None or rules is None:
         return None
     own = rules.fields(check, place, raw, References(position, planned_ids, earlier))
@@ -267,23 +299,23 @@ def _check_step(
         notes=notes,
         show=show,
         min_answers=min_answers,
-        max_length=check.integer(place, raw, "max_length", rules.max_length, 10),
-        max_per_person=check.integer(place, raw, "max_per_person", rules.max_per_person, 1),
+        max_length=check.integer(place, raw, "max_length", rules.max_length),
+        max_per_person=check.integer(place, raw, "max_per_person", rules.max_per_person),
         options=own.options,
         options_from=own.options_from,
-        dots=check.integer(place, raw, "dots", 3, 1),
-        max_per_option=check.integer(place, raw, "max_per_option", 0, 0),
+        dots=check.integer(place, raw, "dots", 3),
+        max_per_option=check.integer(place, raw, "max_per_option", 0),
         statements=own.statements,
         low_label=check.text(place, raw, "low_label", required=False),
         high_label=check.text(place, raw, "high_label", required=False),
         multiple=check.boolean(place, raw, "multiple"),
-        top=check.integer(place, raw, "top", 3, 1),
+        top=check.integer(place, raw, "top", 3),
         open_questions=check.boolean(place, raw, "open_questions"),
         evidence_label=check.text(place, raw, "evidence_label", required=False),
-        max_words=min(check.integer(place, raw, "max_words", 3, 1), MAX_WORDS_LIMIT),
+        max_words=check.integer(place, raw, "max_words", 3),
         stop_words=own.stop_words,
         parking=raw.get("parking") is True,
-        budget=check.integer(place, raw, "budget", 100, 1),
+        budget=check.integer(place, raw, "budget", 100),
         **{name: check.text(place, raw, name, required=False) for name in MATRIX_LABELS},
         compare_with=own.compare_with,
         actions_from=own.actions_from,
@@ -298,7 +330,10 @@ def _check_minutes(check: Checker, place: str, raw: Mapping[str, Any]) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         check.wrong_type(place, "minutes", "type.number", value)
         return 1.0
-    if value <= 0:
+    if math.isfinite(value) and value <= 0:
         check.add(place, "minutes", "plan.err.positive", value=value)
+        return 1.0
+    if not math.isfinite(value) or value > MAX_MINUTES:
+        check.add(place, "minutes", "plan.err.minutes", value=value, maximum=MAX_MINUTES)
         return 1.0
     return float(value)

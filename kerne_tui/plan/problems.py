@@ -9,6 +9,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from kerne_tui.catalog import Lang, t
+from kerne_tui.plan.bounds import (
+    INTEGER_BOUNDS,
+    MAX_LIST,
+    MAX_PLAN_TEXT,
+    MULTILINE_FIELDS,
+    one_line,
+)
 
 _TYPE_VALUES = ("expected", "actual")
 
@@ -111,19 +118,25 @@ class Checker:
             return ""
         if required and not value.strip():
             self.add(place, name, "plan.err.empty_text")
-        return value.strip()
+        if len(value) > MAX_PLAN_TEXT:
+            self.add(place, name, "plan.err.too_long", maximum=MAX_PLAN_TEXT, length=len(value))
+            return ""
+        return (value if name in MULTILINE_FIELDS else one_line(value)).strip()
 
-    def integer(
-        self, place: str, table: Mapping[str, Any], name: str, default: int, minimum: int
-    ) -> int:
+    def integer(self, place: str, table: Mapping[str, Any], name: str, default: int) -> int:
+        """A whole-number field within its bounds (:data:`INTEGER_BOUNDS`), or its default."""
         if name not in table:
             return default
         value = table[name]
+        minimum, maximum = INTEGER_BOUNDS[name]
         if isinstance(value, bool) or not isinstance(value, int):
             self.wrong_type(place, name, "type.integer", value)
             return default
         if value < minimum:
             self.add(place, name, "plan.err.min_int", minimum=minimum, value=value)
+            return default
+        if value > maximum:
+            self.add(place, name, "plan.err.max_int", maximum=maximum, value=value)
             return default
         return value
 
@@ -134,12 +147,22 @@ class Checker:
             return False
         return value
 
-    def strings(self, place: str, table: Mapping[str, Any], name: str) -> tuple[str, ...]:
+    def strings(
+        self, place: str, table: Mapping[str, Any], name: str, maximum: int = MAX_LIST
+    ) -> tuple[str, ...]:
+        """A list of one-line texts, at most *maximum* of them, none too long."""
         value = table.get(name, [])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             self.wrong_type(place, name, "type.list_of_strings", value)
             return ()
-        return tuple(item.strip() for item in value if item.strip())
+        if len(value) > maximum:
+            self.add(place, name, "plan.err.too_many", maximum=maximum, count=len(value))
+            value = value[:maximum]  # checked on as the first ones, so nothing else is said
+        longest = max((len(item) for item in value), default=0)
+        if longest > MAX_PLAN_TEXT:
+            self.add(place, name, "plan.err.too_long", maximum=MAX_PLAN_TEXT, length=longest)
+            return ()
+        return tuple(one_line(item).strip() for item in value if item.strip())
 
     def wrong_type(self, place: str, name: str, expected: str, value: object) -> None:
         self.problems.append(

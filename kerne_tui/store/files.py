@@ -24,7 +24,7 @@ def write_atomic(path: Path, payload: bytes | Sequence[bytes]) -> None:
     """
     temporary = temporary_path(path)
     try:
-        with open(temporary, "wb") as handle:
+        with open_private(temporary) as handle:
             handle.write(payload if isinstance(payload, bytes) else b"".join(payload))
             handle.flush()
             full_fsync(handle.fileno())
@@ -35,6 +35,37 @@ def write_atomic(path: Path, payload: bytes | Sequence[bytes]) -> None:
             temporary.unlink()
         raise
     fsync_folder(path.parent)
+
+
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+"""Session files, reports and archives are this user's only, whatever the umask: a session
+file holds the device-token key, the device hashes and the hidden texts."""
+
+
+def open_private(path: Path) -> IO[bytes]:
+    """Open *path* for writing (made or emptied), readable and writable by this user only."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(descriptor, PRIVATE_FILE)  # an existing file keeps its mode otherwise
+        return os.fdopen(descriptor, "wb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def make_private_folder(folder: Path) -> bool:
+    """Make *folder* (and its parents) if missing; the folder made is this user's only.
+
+    Returns True when it was made here. A folder that exists keeps its mode: it may be one the
+    user chose for other things too (the files kerne writes in it are private anyway).
+    """
+    if folder.is_dir():
+        return False
+    folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    os.chmod(folder, PRIVATE_FOLDER)  # the umask may have taken bits from mkdir's mode
+    return True
 
 
 REPLACE_TRIES = 8

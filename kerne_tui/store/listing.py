@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kerne_tui.sanitize import clean_text
 from kerne_tui.store.layout import SessionStatus
 from kerne_tui.store.reading import SessionFileError, decode_head, read_session_data
 
@@ -26,9 +27,10 @@ def summarise(path: Path) -> SessionSummary:
     header, state = decode_head(path, read_session_data(path))
     return SessionSummary(
         path=path,
-        title=header.title,
-        created=header.created,
-        join_code=header.join_code,
+        # A file from an older kerne, or one edited by hand, may hold terminal escapes.
+        title=clean_text(header.title, multiline=False),
+        created=clean_text(header.created, multiline=False),
+        join_code=clean_text(header.join_code, multiline=False),
         status=state.status,
         rehearsal=header.rehearsal,
     )

@@ -24,7 +24,12 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from kerne_tui.store.fields import LayoutError
-from kerne_tui.store.files import WriterLock, remove_stale_temporaries, write_atomic
+from kerne_tui.store.files import (
+    WriterLock,
+    make_private_folder,
+    remove_stale_temporaries,
+    write_atomic,
+)
 from kerne_tui.store.layout import (
     CONTRIBUTIONS,
     FORMAT,
@@ -154,7 +159,7 @@ class SessionFile:
 
         Plain documents are accepted too (benchmarks write minimal files).
         """
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(path.parent)
         if isinstance(header, SessionHeader) and isinstance(state, SessionState):
             data = new_file_data(header, state)
         else:
