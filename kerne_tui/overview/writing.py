@@ -16,7 +16,9 @@ from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from kerne_tui.catalog import Lang
 from kerne_tui.overview.html import render_html
@@ -111,25 +113,45 @@ def _csv_cell(cell: Cell) -> str | int | float:
 
 
 def render_xlsx(overview: Overview) -> bytes:
-    """The workbook: one sheet per table, a bold header row, typed cells."""
-    book = Workbook()
-    book.remove(book.active)
+    """The workbook: one sheet per table, a bold header row, typed cells.
+
+    Written in openpyxl's write-only mode, row by row, so a large overview does not hold every
+    cell as an object at once.
+    """
+    book = Workbook(write_only=True)
     rows = sheet_rows(overview)
+    bold = Font(bold=True)
     for name, header in SHEETS.items():
         sheet = book.create_sheet(name)
-        sheet.append(list(header))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows[name]:
-            sheet.append(list(row))
-        for column, cells in zip(header, sheet.iter_cols(min_row=2), strict=False):
-            if column == "date":
-                for cell in cells:
-                    cell.number_format = "yyyy-mm-dd"
-            elif column in ("mean", "change_from_day"):
-                for cell in cells:
-                    cell.number_format = "0.00"
         sheet.freeze_panes = "A2"
+        sheet.append([_styled(sheet, title, font=bold) for title in header])
+        formats = [FORMATS.get(column) for column in header]
+        for row in rows[name]:
+            sheet.append(
+                [
+                    _styled(sheet, value, number_format=fmt) if fmt and value is not None else value
+                    for value, fmt in zip(row, formats, strict=True)
+                ]
+            )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+FORMATS = {"date": "yyyy-mm-dd", "mean": "0.00", "change_from_day": "+0.00;-0.00;0.00"}
+"""Number formats by column; other cells keep Excel's general format."""
+
+
+def _styled(
+    sheet: WriteOnlyWorksheet,
+    value: Cell,
+    *,
+    font: Font | None = None,
+    number_format: str | None = None,
+) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    if font is not None:
+        cell.font = font
+    if number_format is not None:
+        cell.number_format = number_format
+    return cell
