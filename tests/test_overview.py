@@ -221,6 +221,18 @@ def test_a_workplace_under_its_threshold_is_found_in_no_file_not_even_by_subtrac
     assert f"for få svar ({THRESHOLD - 1} af mindst {THRESHOLD})" in lone
     assert not re.search(r"\d+ · \d+ · \d+ · \d+ · \d+", lone)
 
+    # The total across workplaces adds the two that show and says one was left out.
+    first = shipped("kerneopgaven-kort").step("klarhed").statements[0]
+    (day_total,) = [
+        r
+        for r in _records(book["totals"])
+        if r["step_id"] == "klarhed" and r["statement"] == first and r["session"] == 0
+    ]
+    assert (day_total["sessions_included"], day_total["sessions_left_out"]) == (2, 1)
+    shown_sum = [sum(built.sent_klarhed[p.name][0][i] for p in PLACES[:2]) for i in range(5)]
+    assert [day_total[f"n{i}"] for i in range(1, 6)] == shown_sum
+    assert "Udeladt (for få svar)" in page
+
     truth = built.sent_klarhed[HIDDEN]
     statements = shipped("kerneopgaven-kort").step("klarhed").statements
     html_vectors = set(_html_vectors(page))

@@ -198,8 +198,8 @@ def totals(workplaces: Iterable[Workplace]) -> tuple[Total, ...]:
         start = 1 if workplace.alone else 0
         for line in workplace.scale_lines():
             for at, figures in enumerate(line.sessions):
-                if figures is None:
-                    continue
+                if figures is None or not figures.respondents:
+                    continue  # a step nobody answered is neither added nor left out
                 key = (line.key, line.title, line.statement, start + at)
                 tally = found.setdefault(key, [0, 0])
                 row = figures.counts[line.index] if figures.counts is not None else None

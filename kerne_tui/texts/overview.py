@@ -96,4 +96,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.none": ("Ingen.", "None."),
     "overview.statuses": ("Aftalernes seneste status", "The agreements' latest status"),
     "overview.status.unknown": ("ikke vist", "not shown"),
+    "overview.unanswered": ("ikke besvaret", "not answered"),
 }
