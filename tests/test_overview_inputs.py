@@ -26,6 +26,7 @@ from kerne_tui.workshop import Workshop
 SECRET_TEXT = "Jeg synes ledelsen svigter os"
 HIDDEN_TEXT = "Bent er umulig at samarbejde med"
 COMMENT = "Forældremødet blev aflyst"
+OPEN_QUESTION = "Hvem tager sig af vikarerne om morgenen?"
 NOW = datetime(2026, 12, 21, 10, 0, tzinfo=UTC)
 
 
@@ -42,6 +43,8 @@ async def day_zip(tmp_path: Path) -> Path:
         await workshop.submit("p1", "min-opgave", "t1", {"text": SECRET_TEXT})
         hidden = await workshop.submit("p2", "min-opgave", "t2", {"text": HIDDEN_TEXT})
         await workshop.toggle_hidden(hidden.id)
+        await workshop.go_to("mangler", run_timer=False)  # a step that collects open questions
+        await workshop.submit("p3", "mangler", "m1", {"text": OPEN_QUESTION})
         await workshop.close()
     finally:
         await workshop.shutdown()
@@ -216,6 +219,8 @@ def test_no_free_text_comment_or_hidden_text_goes_up(
     assert HIDDEN_TEXT not in text
     assert COMMENT not in text
     assert DAY_PINS[-1] in text  # what the workplace pinned does go up
+    page = result.html.read_text(encoding="utf-8")
+    assert "Stadig åbne spørgsmål" in page and OPEN_QUESTION in page  # and what is still open
 
 
 def test_the_language_is_the_plans_unless_chosen(day_zip: Path, tmp_path: Path) -> None:

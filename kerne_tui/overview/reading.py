@@ -20,7 +20,7 @@ from kerne_tui.archive.bundle import FORMAT, read_manifest, verify_archive
 from kerne_tui.archive.content import build_content
 from kerne_tui.archive.record import record_from_data
 from kerne_tui.catalog import LANGUAGES, Lang, t
-from kerne_tui.overview.summary import SessionSummary, summarise
+from kerne_tui.overview.summary import SessionSummary, shared_only, summarise
 from kerne_tui.store import SessionFileError, decode_session_bytes
 
 CHUNK = 1 << 20
@@ -127,7 +127,7 @@ def _summary(path: Path, digest: str, zone: tzinfo | None) -> SessionSummary:
         raise _Refused(_excluded(path, "overview.excluded.unreadable", detail=error)) from None
     inner = Path(name)
     try:
-        record = record_from_data(inner, decode_session_bytes(inner, member))
+        record = record_from_data(inner, shared_only(decode_session_bytes(inner, member)))
     except SessionFileError as error:
         raise _Refused(
             _excluded(path, "overview.excluded.older_session", detail=error.detail or error.reason)

@@ -9,18 +9,61 @@ archived plan) was reached. Free-text answers, comments and hidden or retracted 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from kerne_tui.archive.content import ReportContent, StepReport
 from kerne_tui.catalog import Lang
 from kerne_tui.plan import StepKind
-from kerne_tui.store import FollowUpRecord
+from kerne_tui.store import CONTRIBUTIONS, SESSION, FollowUpRecord
+from kerne_tui.workshop import PARKING_STEP_ID
 from kerne_tui.workshop.parts import REVIEW_STATUSES
 
 Counts = tuple[int, ...]
 BAR_KINDS = (StepKind.VOTE, StepKind.CHOICE, StepKind.RANK)
 """Kinds whose counts go up when the options are the plan's own (not carried-forward texts)."""
+SHARED_KINDS = frozenset(
+    kind.value for kind in (StepKind.SCALE, *BAR_KINDS, StepKind.ACTIONS, StepKind.REVIEW)
+)
+"""Kinds whose contributions the overview reads: counts, agreements and their statuses."""
+
+
+def shared_only(data: Mapping[str, Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+    """Session data with only the contributions the overview may use, before it is decoded.
+
+    Kept: the counted kinds, agreements and reviews, the parking lot, and the steps that
+    collect open questions (``open_questions = true``). Every other text a participant wrote
+    is dropped here, so it is never even read into the overview (and reading is twice as fast).
+    """
+    objections = _open_question_steps(data)
+    contributions = data.get(CONTRIBUTIONS, {})
+    kept = {
+        key: doc
+        for key, doc in contributions.items()
+        if not isinstance(doc, Mapping)  # a damaged document: let the reader name it
+        or doc.get("kind") in SHARED_KINDS
+        or doc.get("step_id") == PARKING_STEP_ID
+        or doc.get("step_id") in objections
+    }
+    return {**data, CONTRIBUTIONS: kept}
+
+
+def _open_question_steps(data: Mapping[str, Mapping[str, Any]]) -> frozenset[str]:
+    """The ids of the recorded plan's steps with ``open_questions = true``."""
+    header = next(iter(data.get(SESSION, {}).values()), None)
+    plan = header.get("plan") if isinstance(header, Mapping) else None
+    modules = plan.get("modules") if isinstance(plan, Mapping) else None
+    if not isinstance(modules, list):
+        return frozenset()
+    return frozenset(
+        str(step.get("id"))
+        for module in modules
+        if isinstance(module, Mapping) and isinstance(module.get("steps"), list)
+        for step in module["steps"]
+        if isinstance(step, Mapping) and step.get("open_questions") is True
+    )
 
 
 @dataclass(frozen=True, slots=True)
