@@ -230,3 +230,17 @@ def test_the_language_is_the_plans_unless_chosen(day_zip: Path, tmp_path: Path) 
     page = english.html.read_text(encoding="utf-8")
     assert "Overview of the core task" in page and "The sentences side by side" in page
     assert "Oversigt over kerneopgaven" not in page
+
+
+def test_a_large_folder_shows_progress_on_the_terminal(
+    day_zip: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "mange"
+    folder.mkdir()
+    for n in range(20):
+        (folder / f"kopi-{n:02d}.zip").write_bytes(day_zip.read_bytes())
+    assert main(["overview", str(folder), "--out", str(tmp_path / "o")]) == 0
+    said = capsys.readouterr().err
+    assert "Læst 10 af 20 arkiver" in said and "Læst 20 af 20 arkiver" in said
+    # The same zip twenty times is one workplace; the other nineteen are named once each.
+    assert said.count("(samme SHA-256)") == 19
