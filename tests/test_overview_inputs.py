@@ -6,6 +6,7 @@ Sessions run through the engine on the fake clock (no sockets); archives are rea
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import zipfile
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from support import FakeClock
+from support import FakeClock, load_test_plan
 from support.follow_up import DAY_PINS, run_day, shipped
 
 from kerne_tui.archive import read_earlier, write_archive
@@ -244,3 +245,39 @@ def test_a_large_folder_shows_progress_on_the_terminal(
     assert "Læst 10 af 20 arkiver" in said and "Læst 20 af 20 arkiver" in said
     # The same zip twenty times is one workplace; the other nineteen are named once each.
     assert said.count("(samme SHA-256)") == 19
+
+
+async def test_votes_and_choices_over_the_plan_s_options_go_up_with_their_threshold(
+    tmp_path: Path,
+) -> None:
+    plan = load_test_plan("small")
+    enough = plan.step("fixed-vote").min_answers
+    workshop = Workshop.create(plan, tmp_path / "small", clock=FakeClock())
+    await workshop.open()
+    try:
+        await workshop.start()
+        await workshop.go_to("ideas", run_timer=False)
+        idea = await workshop.submit("p0", "ideas", "i", {"text": SECRET_TEXT})
+        await workshop.go_to("fixed-vote", run_timer=False)
+        for n in range(enough):
+            await workshop.submit(f"p{n}", "fixed-vote", "v", {"dots": {"2": 2}})
+        await workshop.go_to("pick", run_timer=False)
+        for n in range(enough - 1):  # one short of the threshold
+            await workshop.submit(f"p{n}", "pick", "c", {"choices": ["1"]})
+        await workshop.go_to("dots", run_timer=False)  # a vote over the participants' cards
+        for n in range(enough):
+            await workshop.submit(f"p{n}", "dots", "d", {"dots": {idea.id: 1}})
+        await workshop.close()
+    finally:
+        await workshop.shutdown()
+    result = written([write_archive(workshop.path, tmp_path / "zips")], tmp_path / "out")
+    rows = list(csv.DictReader(result.csv.read_text(encoding="utf-8").splitlines()))
+    votes = {r["item"]: r for r in rows if r["step_id"] == "fixed-vote"}
+    assert votes["Mails"]["count"] == str(2 * enough) and votes["Mails"]["shown"] == "1"
+    assert votes["Møder"]["count"] == "0"
+    picks = [r for r in rows if r["step_id"] == "pick"]
+    assert picks and all(r["shown"] == "0" and r["count"] == "" for r in picks)
+    assert {r["respondents"] for r in picks} == {str(enough - 1)}
+    # The vote over cards the participants wrote is not there at all (its options are texts).
+    assert not [r for r in rows if r["step_id"] == "dots"]
+    assert SECRET_TEXT not in every_text(result)

@@ -24,46 +24,55 @@ from kerne_tui.workshop.parts import REVIEW_STATUSES
 Counts = tuple[int, ...]
 BAR_KINDS = (StepKind.VOTE, StepKind.CHOICE, StepKind.RANK)
 """Kinds whose counts go up when the options are the plan's own (not carried-forward texts)."""
-SHARED_KINDS = frozenset(
-    kind.value for kind in (StepKind.SCALE, *BAR_KINDS, StepKind.ACTIONS, StepKind.REVIEW)
-)
-"""Kinds whose contributions the overview reads: counts, agreements and their statuses."""
 
 
 def shared_only(data: Mapping[str, Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
     """Session data with only the contributions the overview may use, before it is decoded.
 
-    Kept: the counted kinds, agreements and reviews, the parking lot, and the steps that
-    collect open questions (``open_questions = true``). Every other text a participant wrote
-    is dropped here, so it is never even read into the overview (and reading is twice as fast).
+    Kept: scales, agreements and reviews, votes, choices and rankings over the plan's own
+    options, the parking lot, and the steps that collect open questions
+    (``open_questions = true``). Every other text a participant wrote is dropped here, so it
+    is never even read into the overview (and reading takes half the time).
     """
-    objections = _open_question_steps(data)
+    steps = _recorded_steps(data)
     contributions = data.get(CONTRIBUTIONS, {})
     kept = {
         key: doc
         for key, doc in contributions.items()
-        if not isinstance(doc, Mapping)  # a damaged document: let the reader name it
-        or doc.get("kind") in SHARED_KINDS
-        or doc.get("step_id") == PARKING_STEP_ID
-        or doc.get("step_id") in objections
+        if not isinstance(doc, Mapping) or _shared(doc, steps.get(str(doc.get("step_id"))))
     }
     return {**data, CONTRIBUTIONS: kept}
 
 
-def _open_question_steps(data: Mapping[str, Mapping[str, Any]]) -> frozenset[str]:
-    """The ids of the recorded plan's steps with ``open_questions = true``."""
+def _shared(doc: Mapping[str, Any], step: Mapping[str, Any] | None) -> bool:
+    kind = doc.get("kind")
+    if doc.get("step_id") == PARKING_STEP_ID or kind in ALWAYS_READ:
+        return True
+    if step is None:
+        return False
+    if kind in BAR_VALUES:
+        return not step.get("options_from")
+    return step.get("open_questions") is True
+
+
+ALWAYS_READ = frozenset(kind.value for kind in (StepKind.SCALE, StepKind.ACTIONS, StepKind.REVIEW))
+BAR_VALUES = frozenset(kind.value for kind in BAR_KINDS)
+
+
+def _recorded_steps(data: Mapping[str, Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+    """The recorded plan's steps by id, as the plan table has them (empty if it has none)."""
     header = next(iter(data.get(SESSION, {}).values()), None)
     plan = header.get("plan") if isinstance(header, Mapping) else None
     modules = plan.get("modules") if isinstance(plan, Mapping) else None
     if not isinstance(modules, list):
-        return frozenset()
-    return frozenset(
-        str(step.get("id"))
+        return {}
+    return {
+        str(step.get("id")): step
         for module in modules
         if isinstance(module, Mapping) and isinstance(module.get("steps"), list)
         for step in module["steps"]
-        if isinstance(step, Mapping) and step.get("open_questions") is True
-    )
+        if isinstance(step, Mapping)
+    }
 
 
 @dataclass(frozen=True, slots=True)
