@@ -166,7 +166,7 @@ async def scenario(bench: Any) -> None:
         ("read and verify only: peak memory", "MB", floor.peak_mb, ""),
     ):
         row = Row(scenario_name, metric, unit, note=note, compare=False)
-        row.figures["kerne"] = Figure(value)
+        row.figures["kerne"] = Figure(round(value, 2 if unit == "s" else 0))
         rows.append(row)
     bench.rows.extend(rows)
     for line in report(count, floor, overview):
