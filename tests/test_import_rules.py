@@ -102,14 +102,6 @@ def test_the_overview_reads_archives_only_through_the_archive_room(other: str) -
     assert imports_of("overview", other) == []
 
 
-def test_the_overview_never_opens_a_zip_or_a_manifest_the_archive_room_does_not_check() -> None:
-    """It may open a zip only after ``verify_archive``, and reads the manifest with the
-    archive room's ``read_manifest``: no second reader of its own."""
-    reading = (PACKAGE / "overview" / "reading.py").read_text(encoding="utf-8")
-    assert "verify_archive(path" in reading and "read_manifest(bundle)" in reading
-    assert imports_of("overview", "json") == []
-
-
 def test_only_the_store_imports_tinydb() -> None:
     areas = {path.relative_to(PACKAGE).parts[0].removesuffix(".py") for path in sources("")}
     found = [line for area in sorted(areas - {"store"}) for line in imports_of(area, "tinydb")]
