@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import scale, startup, stock
+from benchmarks import overview_500, scale, startup, stock
 from benchmarks.control import percentile
 from benchmarks.files import copy_session, kerne_ids, make_kerne_session, reference_ids
 from benchmarks.host import tui_available
@@ -61,6 +61,8 @@ class Config:
     """The naive server is cut off after this long; its figures then read as at least that."""
     scale_sizes: tuple[int, ...]
     startups: int
+    overview_archives: int = 500
+    """Archives of a full day that ``kerne overview`` reads (overview_500.py)."""
 
 
 FULL = Config(
@@ -86,6 +88,7 @@ QUICK = Config(
     naive_limit=5.0,
     scale_sizes=(1000,),
     startups=1,
+    overview_archives=30,
 )
 
 
@@ -458,7 +461,7 @@ class Bench:
             print(f"  {row.scenario}: {row.metric}: {figures}", file=sys.stderr, flush=True)
 
 
-SCENARIOS = ("startup", "burst", "sustained", "room", "scale", "stock", "hall")
+SCENARIOS = ("startup", "burst", "sustained", "room", "scale", "stock", "hall", "overview")
 
 
 async def run_all(config: Config, only: set[str], work: Path) -> Bench:
@@ -472,6 +475,7 @@ async def run_all(config: Config, only: set[str], work: Path) -> Bench:
         "room": bench.room_life,
         "scale": bench.scaling,
         **stock.scenario_steps(bench),
+        "overview": lambda: overview_500.scenario(bench),
     }
     for name in SCENARIOS:
         if name in only:

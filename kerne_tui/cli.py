@@ -282,6 +282,38 @@ def _session_path(args: argparse.Namespace, lang: Lang) -> Path:
     return path
 
 
+def cmd_overview(args: argparse.Namespace, lang: Lang) -> int:
+    """Many workplaces' archives side by side: oversigt.html, .xlsx and .csv in --out."""
+    from kerne_tui.overview import Excluded, collect, write_overview
+
+    def progress(done: int, total: int) -> None:
+        if total >= PROGRESS_FROM and (done % PROGRESS_EVERY == 0 or done == total):
+            print(t(lang, "overview.progress", done=done, total=total), file=sys.stderr, flush=True)
+
+    def excluded(found: Excluded) -> None:
+        line = t(lang, "overview.excluded.line", reason=found.reason(lang))
+        print(line, file=sys.stderr, flush=True)
+
+    paths = [Path(p) for p in args.paths]
+    overview = collect(paths, lang=args.lang, progress=progress, on_excluded=excluded)
+    if not overview.workplaces:
+        print(t(lang, "overview.nothing", paths=", ".join(args.paths)), file=sys.stderr)
+    out = Path(args.out)
+    try:
+        written = write_overview(overview, out)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UserError(t(lang, "overview.cannot_write", path=out, reason=reason)) from None
+    for path in (written.html, written.xlsx, written.csv):
+        print(t(lang, "overview.written", path=path))
+    return 0
+
+
+PROGRESS_FROM = 20
+"""Folders with this many archives or more get progress lines on the terminal."""
+PROGRESS_EVERY = 10
+
+
 def cmd_console(args: argparse.Namespace, lang: Lang) -> int:
     """The facilitator's own view of the running session, in a second terminal."""
     from kerne_tui.console.command import ConsoleUnavailable, run_console
@@ -303,6 +335,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "report": cmd_report,
     "archive": cmd_archive,
     "console": cmd_console,
+    "overview": cmd_overview,
 }
 
 

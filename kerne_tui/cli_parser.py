@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Callable
 
 from kerne_tui import __version__
-from kerne_tui.catalog import Lang, t
+from kerne_tui.catalog import LANGUAGES, Lang, t
 from kerne_tui.cli_words import speak
 from kerne_tui.web import DEFAULT_PORT
 from kerne_tui.web.admission import (
@@ -75,6 +75,11 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
     archive.add_argument("--out", metavar="DIR", help=h("archive.out"))
     archive.add_argument("--verify", metavar="ZIP", help=h("archive.verify"))
     _data_dir_option(archive, h)
+
+    overview = commands.add_parser("overview", help=h("overview"), description=h("overview"))
+    overview.add_argument("paths", nargs="+", metavar="PATH", help=h("overview.paths"))
+    overview.add_argument("--out", metavar="DIR", required=True, help=h("overview.out"))
+    overview.add_argument("--lang", choices=LANGUAGES, help=h("overview.lang"))
 
     console = commands.add_parser("console", help=h("console"), description=h("console"))
     console.add_argument("session", nargs="?", help=h("console.session"))

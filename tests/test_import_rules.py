@@ -94,6 +94,14 @@ def test_tui_never_imports_web() -> None:
     assert imports_of("tui", "kerne_tui.web") == []
 
 
+@pytest.mark.parametrize(
+    "other",
+    ["textual", "aiohttp", "kerne_tui.web", "kerne_tui.tui", "kerne_tui.cli", "kerne_tui.hosting"],
+)
+def test_the_overview_reads_archives_only_through_the_archive_room(other: str) -> None:
+    assert imports_of("overview", other) == []
+
+
 def test_only_the_store_imports_tinydb() -> None:
     areas = {path.relative_to(PACKAGE).parts[0].removesuffix(".py") for path in sources("")}
     found = [line for area in sorted(areas - {"store"}) for line in imports_of(area, "tinydb")]

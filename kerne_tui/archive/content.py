@@ -254,10 +254,12 @@ def build_content(
         status=record.status,
         rehearsal=record.rehearsal,
         created=local_time(record.created, zone),
-        started=local_time(str(record.state.get("started_at") or ""), zone),
-        ended=local_time(str(record.state.get("ended_at") or ""), zone),
+        # The typed fields, not ``record.state``/``record.header``: those copy the whole
+        # document (the plan included) each time, a fifth of an overview's reading.
+        started=local_time(record.started_at, zone),
+        ended=local_time(record.ended_at, zone),
         generated=generated.astimezone(zone),
-        kerne_version=str(record.header.get("kerne_version", "") or __version__),
+        kerne_version=record.kerne_version or __version__,
         modules=tuple(modules),
         pins=pin_times(record.pins, zone),
         actions=actions,

@@ -212,4 +212,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "sessionsfil eller arkiv (zip) fra dagen, som opfølgningen bygger på",
         "session file or archive (zip) from the day that the follow-up builds on",
     ),
+    "cli.help.overview": (
+        "læg mange arbejdspladsers arkiver side om side: oversigt.html, oversigt.xlsx og oversigt.csv",
+        "put many workplaces' archives side by side: oversigt.html, oversigt.xlsx and oversigt.csv",
+    ),
+    "cli.help.overview.paths": (
+        "arkiver (zip) eller mapper, der gennemsøges for arkiver",
+        "archives (zip) or folders searched for archives",
+    ),
+    "cli.help.overview.out": (
+        "mappen, oversigten skrives i",
+        "the folder the overview is written in",
+    ),
+    "cli.help.overview.lang": (
+        "oversigtens sprog (standard: planernes)",
+        "the overview's language (default: the plans')",
+    ),
 }
