@@ -1,7 +1,7 @@
 """Finding archives and reading them one at a time through the archive room's own code.
 
 Each zip is hashed (streamed), counted once by its SHA-256, checked against its manifest with
-``archive.bundle.verify_archive``, and read with the archive's record and report content; what
+``archive.verify.verify_archive``, and read with the archive's record and report content; what
 may be shared is kept (:func:`~kerne_tui.overview.summary.summarise`) and the rest let go before
 the next zip is opened. Whatever cannot be used is an :class:`Excluded`, said in one sentence.
 """
@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
-from kerne_tui.archive.bundle import FORMAT, read_manifest, verify_archive
+from kerne_tui.archive.bundle import FORMAT
 from kerne_tui.archive.content import build_content
 from kerne_tui.archive.record import record_from_data
+from kerne_tui.archive.verify import read_manifest, verify_archive
 from kerne_tui.catalog import LANGUAGES, Lang, t
 from kerne_tui.overview.summary import SessionSummary, shared_only, summarise
 from kerne_tui.store import SessionFileError, decode_session_bytes
