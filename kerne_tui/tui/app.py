@@ -23,7 +23,7 @@ from textual.screen import Screen
 from kerne_tui.archive import write_archive
 from kerne_tui.catalog import Lang, t
 from kerne_tui.control import AttachmentChanged, ControlCenter, ControlEvent, RemotePaired
-from kerne_tui.control import WallParkingAsked
+from kerne_tui.control.center import WallParkingAsked
 from kerne_tui.memory import settle
 from kerne_tui.plan import Show, StepKind
 from kerne_tui.store import ARCHIVES, SessionStatus
