@@ -56,8 +56,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Free space on the disk of the data folder, or check that it is writable.",
     ),
     "console.turned_away": (
-        "Afvist {n} gange: {why} ({count}). {remedy}",
-        "Turned away {n} times: {why} ({count}). {remedy}",
+        "Telefoner afvist {n} gange: {why}. {remedy}",
+        "Phones turned away {n} times: {why}. {remedy}",
     ),
     "console.turned_away.none": ("Ingen telefoner afvist.", "No phones turned away."),
     "console.remotes.short": ("Fjernb.: {n}", "Remotes: {n}"),
