@@ -77,6 +77,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_follow_up_web",
             "test_clean_install",
             "test_console",
+            "test_console_parity",
             "test_control_api",
             "test_control_core",
             "test_cli_words",
