@@ -18,13 +18,16 @@ from aiohttp.test_utils import TestServer
 from support import FakeClock, copy_plan
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static, TextArea
+from tui_support import make_app as wall_app
+from tui_support import screen_text
+from tui_support import until as wall_until
 
 from kerne_tui.archive.record import read_record
 from kerne_tui.catalog import t
 from kerne_tui.console import ConsoleApp, ControlClient
 from kerne_tui.console.app import CONSOLE_KEYS
 from kerne_tui.console.screens import OwnerDialog, PinDialog
-from kerne_tui.control import ControlCenter, WallParkingAsked
+from kerne_tui.control import ControlCenter, Surface, WallParkingAsked
 from kerne_tui.plan import load_plan
 from kerne_tui.rehearsal.addresses import phone_address
 from kerne_tui.tui.dialogs import HelpScreen
@@ -352,3 +355,19 @@ async def test_the_help_lists_exactly_the_consoles_keys(console: ConsoleApp) -> 
         assert listed == bound | arrows
         for key in ("x", "e", "d", "P", "h", "m", "s"):
             assert key in listed
+
+
+async def test_the_wall_shows_the_parking_lot_the_console_asks_for(
+    session: Workshop, control: ControlCenter, phones: list[ClientSession], tmp_path: Path
+) -> None:
+    await park_day(session, phones)
+    await session.go_to("tjek-ind")
+    wall = wall_app(session, tmp_path, control=control)
+    async with wall.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not wall.main.parking_shown()
+        await control.perform("parking", {}, Surface.CONSOLE)
+        await wall_until(pilot, wall.main.parking_shown)
+        await wall_until(pilot, lambda: "Hvem svarer på forældremails?" in screen_text(wall))
+        await control.perform("parking", {}, Surface.REMOTE)
+        await wall_until(pilot, lambda: not wall.main.parking_shown())
