@@ -21,6 +21,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_archive_report",
             "test_catalog",
             "test_catalog_counts",
+            "test_console_wall_parity",
             "test_control_imports",
             "test_control_view",
             "test_durable_platforms",
