@@ -97,6 +97,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_remote_browser",
             "test_tui_imports",
             "test_tui_terminal",
+            "test_turned_away",
             "test_points_matrix_browser",
             "test_points_matrix_web",
             "test_two_terminals",
