@@ -88,13 +88,13 @@ async def test_a_fourth_phone_from_one_address_shows_on_the_console_with_the_set
         console = ConsoleApp(client, view)
         async with console.run_test(size=(100, 30)) as pilot:
             turned = console.main.query_one("#c-turned", Static)
-            await until(pilot, lambda: turned.display and "afvist 2 gange" in str(turned.render()))
+            await until(pilot, lambda: turned.display and "Afvist: 2." in str(turned.render()))
             said = " ".join(str(turned.render()).split())
             assert t("da", "control.turned_away.per_address") in said
             assert "--devices-per-address" in said
             # One more refused phone: the console counts it without being asked.
             assert await join_fresh(base, SHARED) == 429
-            await until(pilot, lambda: "afvist 3 gange" in str(turned.render()))
+            await until(pilot, lambda: "Afvist: 3." in str(turned.render()))
         await client.close()
     lines = [r for r in caplog.records if "per_address" in r.getMessage()]
     assert len(lines) == 1, "one log line per cause and minute"

@@ -56,8 +56,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Free space on the disk of the data folder, or check that it is writable.",
     ),
     "console.turned_away": (
-        "Telefoner afvist {n} gange: {why}. {remedy}",
-        "Phones turned away {n} times: {why}. {remedy}",
+        "Afvist: {n}. Årsag: {why}. {remedy}",
+        "Turned away: {n}. Why: {why}. {remedy}",
     ),
     "console.turned_away.none": ("Ingen telefoner afvist.", "No phones turned away."),
     "console.remotes.short": ("Fjernb.: {n}", "Remotes: {n}"),
@@ -103,4 +103,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Forbundet til sessionen igen.",
         "Connected to the session again.",
     ),
+    # --- the remote's new parts ---------------------------------------------------------------
+    "remote.parking": ("Parkeringspladsen", "The parking lot"),
+    "remote.parking.toggle": (
+        "Vis parkeringspladsen / svarene på lærredet",
+        "Show the parking lot / the answers on the wall",
+    ),
+    "remote.parking.empty": ("Ingen punkter endnu.", "No items yet."),
+    "remote.answered": ("Besvaret", "Answered"),
+    "remote.owner": ("Ejer …", "Owner …"),
+    "remote.owner.ask": ("Hvem ejer punktet?", "Who owns the item?"),
+    "remote.drop": ("Drop", "Drop"),
+    "remote.votes": ("{n} støtter", "{n} support"),
+    "remote.merge_into": ("Læg sammen med …", "Merge into …"),
+    "remote.words": ("Ordene", "The words"),
+    "remote.proposals": ("Forslag at fastgøre", "Proposals to pin"),
+    "remote.pin": ("Fastgør", "Pin"),
+    "remote.dots": ("{n} prikker", "{n} dots"),
+    "remote.turned_away": ("Afviste telefoner", "Phones turned away"),
 }

@@ -95,6 +95,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_real_parts",
             "test_rehearsal",
             "test_remote_browser",
+            "test_remote_parity_browser",
             "test_tui_imports",
             "test_tui_terminal",
             "test_turned_away",
