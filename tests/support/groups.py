@@ -79,6 +79,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_clean_install",
             "test_console",
             "test_console_parity",
+            "test_console_reconnect",
             "test_control_api",
             "test_control_core",
             "test_cli_words",
