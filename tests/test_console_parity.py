@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from aiohttp import ClientSession, ClientTimeout, CookieJar, TCPConnector
 from aiohttp.test_utils import TestServer
+from browser_support import ARTIFACTS
 from support import FakeClock, copy_plan
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static, TextArea
@@ -26,8 +27,8 @@ from kerne_tui.archive.record import read_record
 from kerne_tui.catalog import t
 from kerne_tui.console import ConsoleApp, ControlClient
 from kerne_tui.console.app import CONSOLE_KEYS
-from kerne_tui.console.screens import OwnerDialog, PinDialog
-from kerne_tui.control import ControlCenter, Surface, WallParkingAsked
+from kerne_tui.console.screens import OwnerDialog, PairScreen, PinDialog
+from kerne_tui.control import ControlCenter, Surface, WallParkingAsked, shown_code
 from kerne_tui.plan import load_plan
 from kerne_tui.rehearsal.addresses import phone_address
 from kerne_tui.tui.dialogs import HelpScreen
@@ -371,3 +372,30 @@ async def test_the_wall_shows_the_parking_lot_the_console_asks_for(
         await wall_until(pilot, lambda: "Hvem svarer på forældremails?" in screen_text(wall))
         await control.perform("parking", {}, Surface.REMOTE)
         await wall_until(pilot, lambda: not wall.main.parking_shown())
+
+
+# --- nothing the facilitator must read is cut ------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_the_pairing_address_and_the_header_counts_are_whole(
+    console: ConsoleApp, control: ControlCenter, server: TestServer, size: tuple[int, int]
+) -> None:
+    async with console.run_test(size=size) as pilot:
+        await until(pilot, lambda: console.views_received >= 1)
+        await pilot.pause()
+        top = console.screen._compositor.render_strips()[0].text
+        assert "Fjernb.: 0" in top and "Telefoner forbundet: 0" in top, top
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(console.screen, PairScreen))
+        await pilot.pause()
+        offer = control.pairings.current_offer()
+        assert offer is not None
+        address = f"http://127.0.0.1:{server.port}/control/remote"
+        screen = [strip.text for strip in console.screen._compositor.render_strips()]
+        assert any(address in line for line in screen), "\n".join(screen)
+        flat = " ".join(" ".join(screen).split())
+        assert "i 2 minutter." in flat, "\n".join(screen)
+        assert shown_code(offer.code) in flat
+        ARTIFACTS.mkdir(exist_ok=True)
+        console.save_screenshot(str(ARTIFACTS / f"console-pair-{size[0]}x{size[1]}.svg"))

@@ -135,25 +135,30 @@ class PairScreen(ModalScreen[None]):
         address = url.split("?", 1)[0]
         minutes = max(1, round(float(self.offer.get("seconds", 120)) / 60))
         with Vertical(classes="dialog", id="c-pair"):
-            yield Static(
-                Text(t(self.lang, "console.pair.title"), style="bold"), classes="dialog-title"
-            )
             with Horizontal(id="c-pair-body"):
                 yield QrCode(url, id="c-pair-qr")
                 with Vertical(id="c-pair-side"):
+                    # Beside the QR, not above it: at 80x24 every row goes to the QR and the
+                    # address.
+                    yield Static(
+                        Text(t(self.lang, "console.pair.title"), style="bold"),
+                        classes="dialog-title",
+                    )
                     yield Static(
                         Text(str(self.offer.get("code", "")), style="bold"), id="c-pair-code"
                     )
-                    help_text = t(
-                        self.lang,
-                        "console.pair.help",
-                        url=address,
-                        code=self.offer.get("code", ""),
-                        minutes=minutes,
-                    )
-                    yield Static(Text(help_text), classes="dialog-text")
                     yield Static(Text(t(self.lang, "console.pair.remotes")), classes="dialog-text")
                     yield OptionList(id="c-pair-remotes")
+            # Under the QR, across the whole dialog: the address to type when the QR will not
+            # scan never shares a line's width with the code (it is whole at 80x24).
+            help_text = t(
+                self.lang,
+                "console.pair.help",
+                url=address,
+                code=self.offer.get("code", ""),
+                minutes=minutes,
+            )
+            yield Static(Text(help_text), id="c-pair-help")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
