@@ -33,6 +33,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_import_rules",
             "test_kind_specs",
             "test_limits_and_logs",
+            "test_moderation_merges",
             "test_network_adapters",
             "test_pacing",
             "test_plan_validation",
