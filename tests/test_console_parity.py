@@ -385,7 +385,7 @@ async def test_the_pairing_address_and_the_header_counts_are_whole(
         await until(pilot, lambda: console.views_received >= 1)
         await pilot.pause()
         top = console.screen._compositor.render_strips()[0].text
-        assert "Fjernb.: 0" in top and "Telefoner forbundet: 0" in top, top
+        assert "Fjernbetjeninger: 0" in top and "Telefoner forbundet: 0" in top, top
         await pilot.press("f")
         await until(pilot, lambda: isinstance(console.screen, PairScreen))
         await pilot.pause()

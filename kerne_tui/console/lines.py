@@ -25,7 +25,7 @@ def top_line(view: dict[str, Any], lang: Lang) -> Text:
     """
     top = Text(t(lang, "tui.join.code", code=view["join_code"]))
     top.append(f"  ·  {t(lang, 'console.phones', n=view['phones'])}")
-    top.append(f"  ·  {t(lang, 'console.remotes.short', n=len(view['remotes']))}")
+    top.append(f"  ·  {t(lang, 'console.remotes', n=len(view['remotes']))}")
     top.append("  ·  ")
     top.append(view["title"], style="bold")
     top.no_wrap = True

@@ -60,7 +60,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Turned away: {n}. Why: {why}. {remedy}",
     ),
     "console.turned_away.none": ("Ingen telefoner afvist.", "No phones turned away."),
-    "console.remotes.short": ("Fjernb.: {n}", "Remotes: {n}"),
     # --- the console's new keys ----------------------------------------------------------------
     "console.key.answered": ("Besvaret", "Answered"),
     "console.key.answered.long": (
