@@ -399,3 +399,14 @@ async def test_the_pairing_address_and_the_header_counts_are_whole(
         assert shown_code(offer.code) in flat
         ARTIFACTS.mkdir(exist_ok=True)
         console.save_screenshot(str(ARTIFACTS / f"console-pair-{size[0]}x{size[1]}.svg"))
+
+
+async def test_the_parking_lot_keys_show_in_the_footer_where_there_is_one(
+    console: ConsoleApp,
+) -> None:
+    async with console.run_test(size=(200, 45)) as pilot:
+        await until(pilot, lambda: console.views_received >= 1)
+        await pilot.pause()
+        footer = console.screen._compositor.render_strips()[-1].text
+        for key in ("console.key.parking", "console.key.answered", "console.key.drop"):
+            assert t("da", key) in footer, footer

@@ -249,6 +249,7 @@ class ConsoleApp(ModeratingApp):
         for other in self.screen_stack:
             if isinstance(other, AgendaScreen | PairScreen):
                 other.show(view)
+        self.refresh_bindings()
         self.draw_clock()
 
     def _show_answers(self, view: dict[str, Any]) -> None:
@@ -405,6 +406,15 @@ class ConsoleApp(ModeratingApp):
             self.notify(t(self.lang, "console.lost"), severity="error", markup=False)
             return
         self.notify(t(self.lang, "console.pair.revoked", number=number))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The parking lot's keys show only where there is one (or a questions step)."""
+        parking = bool(self.view.get("parking"))
+        if action == "toggle_parking":
+            return parking
+        if action in ("answer_selected", "owner_selected", "drop_selected"):
+            return parking or (self.view.get("answers") or {}).get("kind") == "questions"
+        return True
 
     def action_quit(self) -> None:  # type: ignore[override]
         """Quit the console (the session goes on)."""
