@@ -340,3 +340,18 @@ def test_kerne_console_without_a_running_session_says_one_sentence_and_fails(
     assert len(lines) == 1, result.stderr
     assert "Der kører ingen kerne-session" in lines[0]
     assert "Traceback" not in result.stderr
+
+
+async def test_the_parking_lot_keys_are_off_without_a_parking_lot(
+    console: ConsoleApp, control: ControlCenter
+) -> None:
+    async with console.run_test(size=(200, 40)) as pilot:
+        await until(pilot, lambda: console.views_received >= 1)
+        await pilot.pause()
+        footer = console.screen._compositor.render_strips()[-1].text
+        assert t("da", "console.key.pair") in footer  # the whole footer is in view
+        for key in ("console.key.parking", "console.key.answered", "console.key.drop"):
+            assert t("da", key) not in footer, footer
+        await pilot.press("P")
+        await pilot.pause()
+        assert t("da", "tui.parking.none") not in notices(console)  # nothing was asked

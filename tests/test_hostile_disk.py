@@ -164,7 +164,8 @@ async def test_phones_refused_for_storage_get_retry_after_and_are_counted(
 ) -> None:
     workshop = await on_small_disk()
     await workshop.go_to("ideas", run_timer=False)
-    server = TestServer(make_app(workshop), host="127.0.0.1")
+    control = ControlCenter(workshop)
+    server = TestServer(make_app(workshop, control=control), host="127.0.0.1")
     await server.start_server()
     phones = [
         ClientSession(
@@ -189,6 +190,11 @@ async def test_phones_refused_for_storage_get_retry_after_and_are_counted(
             assert int(response.headers["Retry-After"]) >= 1
             assert body["error"]["code"] == "storage"
         assert workshop.refused_for_storage == len(phones)
+        # The facilitator's view says so too: why, and what lets them in.
+        turned = control.view()["turned_away"]
+        assert turned["total"] == len(phones)
+        assert [c["cause"] for c in turned["causes"]] == ["storage"]
+        assert turned["causes"][0]["remedy"] == t("da", "control.turned_away.storage.remedy")
         small_disk.free()
         again = await phones[0].post(
             f"/api/{JOIN_CODE}/contributions",

@@ -17,30 +17,29 @@ from typing import Any, ClassVar
 import aiohttp
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
 
 from kerne_tui.catalog import Lang, t
-from kerne_tui.console.client import ControlClient, SessionError, SessionRefused
+from kerne_tui.console.actions import ModeratingApp
+from kerne_tui.console.client import ControlClient, Rejoin, SessionError, SessionRefused
 from kerne_tui.console.lines import (
     answers_head,
     clock_text,
-    item_text,
     next_text,
     pin_text,
     step_text,
-    tally_lines,
     top_line,
+    turned_away_text,
 )
+from kerne_tui.console.listing import options_for, parking_head, parking_listed
 from kerne_tui.console.screens import (
     AgendaScreen,
     PairScreen,
-    PinDialog,
     agenda_summary,
     translated,
 )
@@ -68,6 +67,10 @@ CONSOLE_KEYS: list[BindingType] = [
     *_wall_keys("help", "toggle_timer", "next_step", "previous_step", "extend", "toggle_reveal"),
     Binding("h", "hide_selected", "tui.key.hide", tooltip="tui.key.hide.long"),
     Binding("m", "merge_selected", "tui.key.merge", tooltip="console.key.merge.long"),
+    Binding("x", "answer_selected", "console.key.answered", tooltip="console.key.answered.long"),
+    Binding("e", "owner_selected", "console.key.owner", tooltip="console.key.owner.long"),
+    Binding("d", "drop_selected", "console.key.drop", tooltip="console.key.drop.long"),
+    Binding("P", "toggle_parking", "console.key.parking", tooltip="console.key.parking.long"),
     *_wall_keys("pin", "show_agenda"),
     Binding("f", "pair", "console.key.pair", tooltip="console.key.pair.long"),
     # Escape never quits: it is pressed, often twice, to close a dialog, and a console that
@@ -105,6 +108,7 @@ class ConsoleScreen(Screen[None]):
                 yield Static(id="c-notes-title")
                 with VerticalScroll(id="c-notes-scroll", can_focus=False):
                     yield Static(id="c-notes")
+                yield Static(id="c-turned")
                 yield Static(id="c-next")
                 yield Static(id="c-agenda")
                 yield Static(id="c-pin")
@@ -118,16 +122,20 @@ class ConsoleScreen(Screen[None]):
             app.show_view(app.view)
 
 
-class ConsoleApp(App[int]):
+class ConsoleApp(ModeratingApp):
     """The facilitator's console for one running session."""
 
     CSS_PATH = "console.tcss"
     TITLE = "kerne console"
     BINDINGS: ClassVar[list[BindingType]] = CONSOLE_KEYS
 
-    def __init__(self, client: ControlClient, view: dict[str, Any]) -> None:
+    def __init__(
+        self, client: ControlClient, view: dict[str, Any], rejoin: Rejoin | None = None
+    ) -> None:
         super().__init__()
         self.client = client
+        self.rejoin = rejoin
+        """Finds the session's new run when it restarts (None: stay with this one)."""
         self.view: dict[str, Any] = view
         """The session as last sent; every redraw reads it."""
         self.lang: Lang = "en" if view.get("language") == "en" else "da"
@@ -165,17 +173,38 @@ class ConsoleApp(App[int]):
     async def listen(self) -> None:
         """Follow the session's event stream for as long as the console runs."""
         while True:
+            refused = False
             try:
                 async for view in self.client.views():
+                    if not self.connected:
+                        self.notify(t(self.lang, "console.back"), markup=False)
                     self.connected = True
                     self.show_view(view)
             except SessionRefused:
-                self._status(t(self.lang, "console.refused"), error=True)
+                refused = True
             except (aiohttp.ClientError, OSError, ValueError, TimeoutError):
                 pass
             self.connected = False
-            self._status(t(self.lang, "console.lost"), error=True)
+            if await self._rejoined():
+                continue
+            key = "console.refused" if refused else "console.lost"
+            self._status(t(self.lang, key), error=True)
             await asyncio.sleep(RETRY_SECONDS)
+
+    async def _rejoined(self) -> bool:
+        """True when the session is found running again under a new port or secret."""
+        if self.rejoin is None:
+            return False
+        try:
+            fresh = await self.rejoin(self.client)
+        except OSError:
+            return False
+        if fresh is None:
+            return False
+        stale, self.client = self.client, fresh
+        log.info("the session restarted: attached again on port %s", fresh.port)
+        await stale.close()
+        return True
 
     def _status(self, text: str, *, error: bool = False) -> None:
         if not self.drawable:
@@ -214,34 +243,41 @@ class ConsoleApp(App[int]):
         screen.query_one("#c-next", Static).update(next_text(view, lang))
         screen.query_one("#c-agenda", Static).update(Text(agenda_summary(view, lang)))
         screen.query_one("#c-pin", Static).update(pin_text(view["pinned"], lang))
+        turned = screen.query_one("#c-turned", Static)
+        turned.update(turned_away_text(view.get("turned_away"), lang))
+        turned.display = bool((view.get("turned_away") or {}).get("total"))
         for other in self.screen_stack:
             if isinstance(other, AgendaScreen | PairScreen):
                 other.show(view)
+        self.refresh_bindings()
         self.draw_clock()
 
     def _show_answers(self, view: dict[str, Any]) -> None:
         lang = self.lang
         head = self.main.query_one("#c-answers-head", Static)
-        answers = self.main.query_one("#c-answers", OptionList)
+        answers = self.answers_list()
         chosen = self.selected_id()
         answers.clear_options()
-        block = view["answers"]
-        if block is None:
+        if parking_listed(view):
+            head.update(parking_head(view, lang))
+        elif view["answers"] is None:
             head.update(Text(t(lang, "console.answers.none")))
-            return
-        head.update(answers_head(block, lang))
-        for line in tally_lines(block):
-            answers.add_option(Option(Text(line), disabled=True))
-        for item in block["items"]:
-            answers.add_option(Option(item_text(item, lang, self.merging), id=item["id"]))
-        if block["more"]:
-            more = Text(t(lang, "console.answers.more", n=block["more"]), style="dim")
-            answers.add_option(Option(more, disabled=True))
+        else:
+            head.update(answers_head(view["answers"], lang))
+        answers.add_options(options_for(view, lang, self.merging))
         if chosen is not None:
             try:
                 answers.highlighted = answers.get_option_index(chosen)
             except Exception:
                 answers.highlighted = None
+
+    def redraw_answers(self) -> None:
+        """Draw the list again from the last view."""
+        self._show_answers(self.view)
+
+    def answers_list(self) -> OptionList:
+        """The list of answers, words, totals or parked items."""
+        return self.main.query_one("#c-answers", OptionList)
 
     def seconds_left(self) -> float:
         """The countdown as of now, from the last view and the time since it came."""
@@ -269,19 +305,6 @@ class ConsoleApp(App[int]):
         clock.update(text)
 
     # --- commands ----------------------------------------------------------------------------
-    def selected_id(self) -> str | None:
-        """The id of the highlighted answer, if an answer is highlighted."""
-        answers = self.main.query_one("#c-answers", OptionList)
-        if answers.highlighted is None:
-            return None
-        option = answers.get_option_at_index(answers.highlighted)
-        return option.id
-
-    def _selected_item(self) -> dict[str, Any] | None:
-        chosen = self.selected_id()
-        block = self.view.get("answers") or {}
-        return next((i for i in block.get("items", []) if i["id"] == chosen), None)
-
     async def send(self, name: str, **args: Any) -> bool:
         """Ask the session to run a command; a refusal or a lost session becomes a notice."""
         try:
@@ -320,34 +343,12 @@ class ConsoleApp(App[int]):
         """Show or hide the answers on the wall."""
         await self.send("reveal")
 
-    async def action_hide_selected(self) -> None:
-        """Hide the highlighted answer from the wall, or restore it."""
-        chosen = self.selected_id()
-        if chosen is None:
-            self.notify(t(self.lang, "console.select_first"), severity="warning")
-            return
-        await self.send("hide", id=chosen)
-
-    async def action_merge_selected(self) -> None:
-        """First press picks the answer to merge; the second, on another, merges it into that."""
-        chosen = self.selected_id()
-        if chosen is None:
-            self.notify(t(self.lang, "console.select_first"), severity="warning")
-            return
-        if self.merging is None or self.merging == chosen:
-            self.merging = chosen
-            self.notify(t(self.lang, "console.merge.pick"))
-            self._show_answers(self.view)
-            return
-        source, self.merging = self.merging, None
-        await self.send("merge", id=source, into=chosen)
-
     def action_cancel(self) -> None:
         """Escape: cancel a merge being picked; it never quits (ctrl+q does, and says so)."""
         if self.merging is not None:
             self.merging = None
             self.notify(t(self.lang, "console.merge.cancelled"))
-            self._show_answers(self.view)
+            self.redraw_answers()
             return
         self.notify(t(self.lang, "console.quit.hint"), markup=False)
 
@@ -355,19 +356,6 @@ class ConsoleApp(App[int]):
         """Show every key of the console and what it does."""
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.lang, console_help_rows(self.lang)))
-
-    def action_pin(self) -> None:
-        """Pin the highlighted sentence, or a typed one, as the working version."""
-        item = self._selected_item()
-        initial = item["text"] if item else (self.view["pinned"]["text"] or "")
-
-        async def pin(text: str | None) -> None:
-            if not text:
-                return
-            source = item["id"] if item and text == item["text"] else None
-            await self.send("pin", text=text, **({"source": source} if source else {}))
-
-        self.push_screen(PinDialog(initial, self.lang), pin)
 
     def action_show_agenda(self) -> None:
         """Show the day's agenda, or go back from it."""
@@ -418,6 +406,15 @@ class ConsoleApp(App[int]):
             self.notify(t(self.lang, "console.lost"), severity="error", markup=False)
             return
         self.notify(t(self.lang, "console.pair.revoked", number=number))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The parking lot's keys show only where there is one (or a questions step)."""
+        parking = bool(self.view.get("parking"))
+        if action == "toggle_parking":
+            return parking
+        if action in ("answer_selected", "owner_selected", "drop_selected"):
+            return parking or (self.view.get("answers") or {}).get("kind") == "questions"
+        return True
 
     def action_quit(self) -> None:  # type: ignore[override]
         """Quit the console (the session goes on)."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import aiohttp
 
-from kerne_tui.control.runtime import RuntimeInfo
+from kerne_tui.control.runtime import RuntimeInfo, running_sessions
 
 CONSOLE_HEADER = "X-Kerne-Console"
 """Named as the server's ``kerne_tui.web.control`` names it (the console never imports web)."""
@@ -32,6 +34,8 @@ class ControlClient:
     """Talks to one running session over 127.0.0.1 with the console's secret."""
 
     def __init__(self, port: int, secret: str) -> None:
+        self.port = port
+        self.secret = secret
         self.base = f"http://127.0.0.1:{port}"
         self._headers = {CONSOLE_HEADER: secret}
         self._session: aiohttp.ClientSession | None = None
@@ -124,6 +128,24 @@ class ControlClient:
                     view = _view_of(message)
                     if view is not None:
                         yield view
+
+
+class Rejoin:
+    """Finds the session again after it restarted (``kerne run --resume``, a crash and resume):
+    its new runtime file, for the same session file, with a new port or secret."""
+
+    def __init__(self, data_dir: Path, session: str) -> None:
+        self.data_dir = data_dir
+        self.session = session
+
+    async def __call__(self, current: ControlClient) -> ControlClient | None:
+        """A client for the session's new run, or None while it is not back (or never left)."""
+        found = await asyncio.to_thread(running_sessions, self.data_dir)
+        for info in found:
+            moved = (info.port, info.secret) != (current.port, current.secret)
+            if info.session == self.session and moved:
+                return ControlClient.for_runtime(info)
+        return None
 
 
 def _view_of(message: bytes) -> dict[str, Any] | None:

@@ -9,7 +9,7 @@ import aiohttp
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.console.app import ConsoleApp
-from kerne_tui.console.client import ControlClient, SessionError, SessionRefused
+from kerne_tui.console.client import ControlClient, Rejoin, SessionError, SessionRefused
 from kerne_tui.control import NoRunningSession, find_running
 
 
@@ -34,10 +34,13 @@ def run_console(data_dir: Path, name: str | None, lang: Lang) -> int:
         info = find_running(data_dir, name)
     except NoRunningSession:
         raise ConsoleUnavailable(no_session_sentence(data_dir, name, lang)) from None
-    return asyncio.run(_attach(ControlClient.for_runtime(info), data_dir, name, lang))
+    rejoin = Rejoin(data_dir, info.session)
+    return asyncio.run(_attach(ControlClient.for_runtime(info), data_dir, name, lang, rejoin))
 
 
-async def _attach(client: ControlClient, data_dir: Path, name: str | None, lang: Lang) -> int:
+async def _attach(
+    client: ControlClient, data_dir: Path, name: str | None, lang: Lang, rejoin: Rejoin
+) -> int:
     try:
         try:
             view = await client.state()
@@ -45,7 +48,8 @@ async def _attach(client: ControlClient, data_dir: Path, name: str | None, lang:
             raise ConsoleUnavailable(t(lang, "console.refused")) from None
         except (SessionError, aiohttp.ClientError, OSError, TimeoutError):
             raise ConsoleUnavailable(no_session_sentence(data_dir, name, lang)) from None
-        result = await ConsoleApp(client, view).run_async()
+        # The app closes the client it ends with (a new one, if the session restarted).
+        result = await ConsoleApp(client, view, rejoin).run_async()
         return result or 0
     finally:
         await client.close()

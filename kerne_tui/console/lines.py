@@ -19,12 +19,35 @@ def clock_text(seconds: float) -> str:
 
 
 def top_line(view: dict[str, Any], lang: Lang) -> Text:
-    """The session's title, join code, phones connected and remotes paired."""
-    top = Text(view["title"], style="bold")
-    top.append(f"  ·  {t(lang, 'tui.join.code', code=view['join_code'])}")
+    """The join code, phones connected and remotes paired, then the session's title.
+
+    The figures come first: on a narrow terminal the title is what gets cut, never a count.
+    """
+    top = Text(t(lang, "tui.join.code", code=view["join_code"]))
     top.append(f"  ·  {t(lang, 'console.phones', n=view['phones'])}")
     top.append(f"  ·  {t(lang, 'console.remotes', n=len(view['remotes']))}")
+    top.append("  ·  ")
+    top.append(view["title"], style="bold")
+    top.no_wrap = True
+    top.overflow = "ellipsis"
     return top
+
+
+def turned_away_text(block: dict[str, Any] | None, lang: Lang) -> Text:
+    """Phones turned away: how many, why, and what lets them in (one paragraph per cause)."""
+    if not block or not block["total"]:
+        return Text(t(lang, "console.turned_away.none"))
+    text = Text()
+    for number, cause in enumerate(block["causes"]):
+        line = t(
+            lang,
+            "console.turned_away",
+            n=cause["count"],
+            why=cause["why"],
+            remedy=cause["remedy"],
+        )
+        text.append(("\n" if number else "") + line, style="bold")
+    return text
 
 
 def step_text(view: dict[str, Any], lang: Lang) -> Text:
@@ -78,15 +101,6 @@ def answers_head(block: dict[str, Any], lang: Lang) -> Text:
     wall = "console.answers.on_wall" if block["revealed"] else "console.answers.not_on_wall"
     text.append("\n" + t(lang, wall), style="" if block["revealed"] else "bold")
     return text
-
-
-def tally_lines(block: dict[str, Any]) -> list[str]:
-    """The bars and scale rows of a step, one line each."""
-    lines = [f"{bar['value']:>4}  {bar['label']}" for bar in block["bars"]]
-    for row in block["scales"]:
-        counts = " ".join(str(n) for n in row["counts"])
-        lines.append(f"{row['mean']:.1f}  [{counts}]  {row['statement']}")
-    return lines
 
 
 def item_text(item: dict[str, Any], lang: Lang, merging: str | None) -> Text:

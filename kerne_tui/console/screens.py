@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, ClassVar
 
@@ -13,7 +14,7 @@ from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from kerne_tui.catalog import Lang, t
@@ -134,25 +135,30 @@ class PairScreen(ModalScreen[None]):
         address = url.split("?", 1)[0]
         minutes = max(1, round(float(self.offer.get("seconds", 120)) / 60))
         with Vertical(classes="dialog", id="c-pair"):
-            yield Static(
-                Text(t(self.lang, "console.pair.title"), style="bold"), classes="dialog-title"
-            )
             with Horizontal(id="c-pair-body"):
                 yield QrCode(url, id="c-pair-qr")
                 with Vertical(id="c-pair-side"):
+                    # Beside the QR, not above it: at 80x24 every row goes to the QR and the
+                    # address.
+                    yield Static(
+                        Text(t(self.lang, "console.pair.title"), style="bold"),
+                        classes="dialog-title",
+                    )
                     yield Static(
                         Text(str(self.offer.get("code", "")), style="bold"), id="c-pair-code"
                     )
-                    help_text = t(
-                        self.lang,
-                        "console.pair.help",
-                        url=address,
-                        code=self.offer.get("code", ""),
-                        minutes=minutes,
-                    )
-                    yield Static(Text(help_text), classes="dialog-text")
                     yield Static(Text(t(self.lang, "console.pair.remotes")), classes="dialog-text")
                     yield OptionList(id="c-pair-remotes")
+            # Under the QR, across the whole dialog: the address to type when the QR will not
+            # scan never shares a line's width with the code (it is whole at 80x24).
+            help_text = t(
+                self.lang,
+                "console.pair.help",
+                url=address,
+                code=self.offer.get("code", ""),
+                minutes=minutes,
+            )
+            yield Static(Text(help_text), id="c-pair-help")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -199,14 +205,24 @@ class PairScreen(ModalScreen[None]):
 
 
 class PinDialog(ModalScreen[str | None]):
-    """Type or edit the core-task sentence; Enter pins it, Escape cancels."""
+    """Type or edit the core-task sentence, or bring a proposal with tab; Enter pins it.
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+    The field wraps, so the whole sentence is in view however long it is.
+    """
 
-    def __init__(self, initial: str, lang: Lang) -> None:
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", show=False),
+        Binding("enter", "submit", show=False, priority=True),
+        Binding("tab", "next_proposal", show=False, priority=True),
+    ]
+
+    def __init__(self, initial: str, proposals: Sequence[str], lang: Lang) -> None:
         super().__init__(classes="dialog-screen")
         self.initial = initial
+        self.proposals = list(proposals)
         self.lang: Lang = lang
+        self.turn = -1
+        """The proposal tab brought last (-1: none yet)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -214,7 +230,55 @@ class PinDialog(ModalScreen[str | None]):
                 Text(t(self.lang, "console.pin.title"), style="bold"), classes="dialog-title"
             )
             yield Static(Text(t(self.lang, "console.pin.help")), classes="dialog-text")
-            yield Input(self.initial, id="c-pin-input")
+            yield TextArea(self.initial, id="c-pin-input", soft_wrap=True, compact=True)
+            if self.proposals:
+                yield Static(Text(t(self.lang, "console.pin.tab")), classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        self._field().focus()
+        self._to_end()
+
+    def _field(self) -> TextArea:
+        return self.query_one("#c-pin-input", TextArea)
+
+    def _to_end(self) -> None:
+        field = self._field()
+        field.move_cursor(field.document.end)
+
+    def action_next_proposal(self) -> None:
+        """Put the next proposal in the field (most votes first), to edit or pin."""
+        if not self.proposals:
+            return
+        self.turn = (self.turn + 1) % len(self.proposals)
+        self._field().load_text(self.proposals[self.turn])
+        self._to_end()
+
+    def action_submit(self) -> None:
+        """Pin what the field holds (one line: a sentence has no line breaks)."""
+        self.dismiss(" ".join(self._field().text.split()) or None)
+
+    def action_cancel(self) -> None:
+        """Close without pinning."""
+        self.dismiss(None)
+
+
+class OwnerDialog(ModalScreen[str | None]):
+    """Type who owns a parked item or question from here on; Enter gives it that owner."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, item: str, lang: Lang) -> None:
+        super().__init__(classes="dialog-screen")
+        self.item = item
+        self.lang: Lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(
+                Text(t(self.lang, "console.owner.title"), style="bold"), classes="dialog-title"
+            )
+            yield Static(Text(self.item), classes="dialog-text")
+            yield Input(id="c-owner-input", max_length=120)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -223,5 +287,5 @@ class PinDialog(ModalScreen[str | None]):
         self.dismiss(event.value.strip() or None)
 
     def action_cancel(self) -> None:
-        """Close without pinning."""
+        """Close without changing the item."""
         self.dismiss(None)

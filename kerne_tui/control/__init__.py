@@ -11,6 +11,7 @@ from kerne_tui.control.center import (
     PairingOffered,
     RemotePaired,
     RemoteRevoked,
+    WallParkingAsked,
 )
 from kerne_tui.control.pairing import (
     CODE_SECONDS,
@@ -29,12 +30,14 @@ from kerne_tui.control.runtime import (
     published,
     running_sessions,
 )
+from kerne_tui.control.turned_away import Cause, TurnedAway
 from kerne_tui.control.view import facilitator_view
 
 __all__ = [
     "CODE_SECONDS",
     "COMMANDS",
     "AttachmentChanged",
+    "Cause",
     "ControlCenter",
     "ControlEvent",
     "NoRunningSession",
@@ -48,6 +51,8 @@ __all__ = [
     "RemoteRevoked",
     "RuntimeInfo",
     "Surface",
+    "TurnedAway",
+    "WallParkingAsked",
     "facilitator_view",
     "find_running",
     "published",

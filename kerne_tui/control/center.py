@@ -15,17 +15,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kerne_tui.control.moderating import MODERATION_COMMANDS, moderate, text_arg
 from kerne_tui.control.pairing import PairingOffer, Pairings, Remote, Surface
 from kerne_tui.control.runtime import new_secret, published
+from kerne_tui.control.turned_away import TurnedAway
 from kerne_tui.control.view import answers_step, facilitator_view
 from kerne_tui.plan import Show
 from kerne_tui.store import SessionStatus
-from kerne_tui.workshop import Event, Refused, Workshop
+from kerne_tui.workshop import Event, Refused, StepOpened, Workshop
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("next", "back", "pause", "extend", "reveal", "hide", "merge", "pin")
-"""What the console and the remote may ask for (the wall's keys n, p, space, +, r, h, m, s)."""
+COMMANDS = (
+    "next",
+    "back",
+    "pause",
+    "extend",
+    "reveal",
+    "hide",
+    "merge",
+    "pin",
+    *MODERATION_COMMANDS,
+)
+"""What the console and the remote may ask for (the wall's keys n, p, space, +, r, h, m, s, and
+h, m on a cloud's words, x, e, d, P)."""
 EXTEND_SECONDS = 60.0
 
 
@@ -52,11 +65,25 @@ class RemotePaired(ControlEvent):
 
 
 @dataclass(frozen=True, slots=True)
+class PhonesTurnedAway(ControlEvent):
+    """Phones were turned away (at most one event a second): the views say how many."""
+
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
 class RemoteRevoked(ControlEvent):
     """A facilitator phone was revoked; its token is refused from now on."""
 
     remote_id: str
     number: int
+
+
+@dataclass(frozen=True, slots=True)
+class WallParkingAsked(ControlEvent):
+    """The console or the remote asked the wall to show the parking lot (or the answers)."""
+
+    shown: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +114,11 @@ class ControlCenter:
         self._listeners: list[ControlListener] = []
         self.changes = 0
         """Grows with every event of the session or the control centre (views are cached by it)."""
+        self.turned_away = TurnedAway()
+        """Phones the server turned away; every place that refuses one records it here."""
+        self.turned_away.on_change = self._turned_away
+        self.parking_on_wall = False
+        """The wall shows the parking lot in place of the answers (asked from any surface)."""
         workshop.subscribe(self._session_changed)
 
     def published(self, data_dir: Path, port: int, join_url: str) -> AbstractContextManager[Path]:
@@ -114,6 +146,16 @@ class ControlCenter:
 
     def _session_changed(self, event: Event) -> None:
         self.changes += 1
+        if isinstance(event, StepOpened):
+            self.parking_on_wall = False  # as on the wall: a new step shows its answers
+
+    def _turned_away(self) -> None:
+        self._publish(PhonesTurnedAway(self.turned_away.total))
+
+    def show_parking(self, shown: bool) -> None:
+        """Show the parking lot on the wall in place of the answers (False: the answers)."""
+        self.parking_on_wall = shown
+        self._publish(WallParkingAsked(shown))
 
     def _publish(self, event: ControlEvent) -> None:
         self.changes += 1
@@ -195,7 +237,13 @@ class ControlCenter:
 
     def view(self) -> dict[str, Any]:
         """The facilitator's view of the session as it is now."""
-        return facilitator_view(self.workshop, phones=self.phones(), remotes=self.remotes_json())
+        return facilitator_view(
+            self.workshop,
+            phones=self.phones(),
+            remotes=self.remotes_json(),
+            turned_away=self.turned_away,
+            parking_on_wall=self.parking_on_wall,
+        )
 
     # --- commands ----------------------------------------------------------------------------
     async def perform(self, command: str, args: Mapping[str, Any], surface: Surface) -> str | None:
@@ -247,11 +295,9 @@ class ControlCenter:
             chosen = source if isinstance(source, str) else None
             await workshop.pin(_text(args, "text"), source=chosen, surface=where)
             return "control.pinned"
-        raise Refused("invalid", "control.unknown_command", command=command[:40])
+        return await moderate(
+            workshop, command, args, where, self.show_parking, self.parking_on_wall
+        )
 
 
-def _text(args: Mapping[str, Any], name: str) -> str:
-    value = args.get(name)
-    if not isinstance(value, str) or not value:
-        raise Refused("invalid", "control.missing_field", field=name)
-    return value
+_text = text_arg

@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from kerne_tui.plan import Show, Step
+from kerne_tui.control.turned_away import TurnedAway
+from kerne_tui.control.view_moderation import (
+    parking_block,
+    proposals,
+    turned_away_block,
+    words_block,
+)
+from kerne_tui.plan import Show, Step, StepKind
 from kerne_tui.store import SessionStatus
 from kerne_tui.workshop import Contribution, Workshop, parse_iso, results_for
 from kerne_tui.workshop.kinds import spec_for
@@ -43,7 +50,8 @@ def answers_step(workshop: Workshop) -> Step | None:
 def _answers(workshop: Workshop, step: Step) -> dict[str, Any]:
     every = [c for c in workshop.contributions(step.id, include_invisible=True) if not c.retracted]
     # No cards: the view lists the contributions themselves (cards for 5,000 answers cost 20 ms).
-    results = results_for(step, every, workshop.options(step), newest=0)
+    edits = workshop.word_edits(step.id)
+    results = results_for(step, every, workshop.options(step), newest=0, word_edits=edits)
     weights = merge_weights(every)
     newest = every[-ANSWERS_SHOWN:]
     spec = spec_for(step.kind)
@@ -57,6 +65,7 @@ def _answers(workshop: Workshop, step: Step) -> dict[str, Any]:
             "hidden": c.hidden,
             "merged_into": c.merged_into,
             "weight": 1 + weights.get(c.id, 0),
+            "pinnable": step.kind.is_textual,
         }
         for c in reversed(newest)
     ]
@@ -80,6 +89,7 @@ def _answers(workshop: Workshop, step: Step) -> dict[str, Any]:
             {"statement": row.statement, "counts": list(row.counts), "mean": round(row.mean, 2)}
             for row in results.scales
         ],
+        "words": words_block(workshop, step) if step.kind is StepKind.WORDS else [],
     }
 
 
@@ -171,7 +181,12 @@ def agenda(workshop: Workshop) -> dict[str, Any]:
 
 
 def facilitator_view(
-    workshop: Workshop, *, phones: int, remotes: Sequence[dict[str, Any]] = ()
+    workshop: Workshop,
+    *,
+    phones: int,
+    remotes: Sequence[dict[str, Any]] = (),
+    turned_away: TurnedAway | None = None,
+    parking_on_wall: bool = False,
 ) -> dict[str, Any]:
     """The whole facilitator's view as JSON-ready data."""
     step = workshop.step if workshop.status != SessionStatus.WAITING else None
@@ -205,4 +220,7 @@ def facilitator_view(
             "versions": [{"text": p.text, "at": p.at} for p in workshop.pins],
         },
         "remotes": list(remotes),
+        "parking": parking_block(workshop, on_wall=parking_on_wall),
+        "proposals": proposals(workshop),
+        "turned_away": turned_away_block(turned_away or TurnedAway(), workshop.plan.language),
     }

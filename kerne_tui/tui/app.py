@@ -23,6 +23,7 @@ from textual.screen import Screen
 from kerne_tui.archive import write_archive
 from kerne_tui.catalog import Lang, t
 from kerne_tui.control import AttachmentChanged, ControlCenter, ControlEvent, RemotePaired
+from kerne_tui.control.center import WallParkingAsked
 from kerne_tui.memory import settle
 from kerne_tui.plan import Show, StepKind
 from kerne_tui.store import ARCHIVES, SessionStatus
@@ -175,6 +176,8 @@ class KerneApp(App[None]):
             self.notify(words, timeout=ANNOUNCE_SECONDS, markup=False)
         if isinstance(event, RemotePaired) and isinstance(self.screen, WallPairScreen):
             self.pop_screen()
+        if isinstance(event, WallParkingAsked) and event.shown != self.main.parking_on_request:
+            self.main.toggle_parking()
         if isinstance(event, AttachmentChanged):
             # Moderation leaves the wall (or comes back): no card stays picked in front of the room.
             self.main.selected = None
@@ -300,7 +303,10 @@ class KerneApp(App[None]):
         if not self.workshop.plan.parking_lot:
             self.notify(t(self.lang, "tui.parking.none"), severity="warning")
             return
-        if self.main.toggle_parking():
+        shown = self.main.toggle_parking()
+        if self.control is not None:
+            self.control.parking_on_wall = self.main.parking_on_request
+        if shown:
             self.notify(t(self.lang, "tui.parking.shown"))
 
     def action_toggle_theme(self) -> None:

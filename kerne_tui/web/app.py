@@ -12,7 +12,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from kerne_tui.control import ControlCenter
+from kerne_tui.control import ControlCenter, TurnedAway
 from kerne_tui.plan import Plan
 from kerne_tui.web import views
 from kerne_tui.web.admission import Admission, AdmissionLimits, limits_from_plan
@@ -30,6 +30,7 @@ from kerne_tui.web.keys import (
     PACER,
     STATIC,
     TEMPLATES,
+    TURNED_AWAY,
     WORKSHOP,
     Addresses,
     Route,
@@ -133,6 +134,7 @@ def make_app(
     app[HUB] = LiveHub(workshop, lambda: live_state(workshop))
     app[LIMITER] = limiter or RateLimiter()
     app[PACER] = Pacer()
+    app[TURNED_AWAY] = control.turned_away if control is not None else TurnedAway()
     origin = origin_of(public_url) if public_url else None
     app[ORIGINS] = frozenset({origin} if origin else ())
     app[KEEPALIVE_AFTER] = keepalive

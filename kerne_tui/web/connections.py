@@ -23,6 +23,7 @@ from aiohttp import web
 from aiohttp.web_protocol import RequestHandler
 
 from kerne_tui.catalog import Lang, t
+from kerne_tui.control import Cause, TurnedAway
 from kerne_tui.limits import Capacity
 from kerne_tui.memory import settle
 
@@ -53,8 +54,15 @@ collection in the middle of its first burst."""
 class ConnectionGate:
     """The protocol factory the listening socket uses: kerne's own handler, or a refusal."""
 
-    def __init__(self, capacity: Capacity, lang: Callable[[], Lang]) -> None:
+    def __init__(
+        self,
+        capacity: Capacity,
+        lang: Callable[[], Lang],
+        turned_away: TurnedAway | None = None,
+    ) -> None:
         self.server: web.Server | None = None
+        self.turned_away = turned_away or TurnedAway()
+        """Every refusal of the gate is recorded here (the facilitator sees a full room)."""
         """The application's server, set once the runner is set up."""
         self.capacity = capacity
         self.lang = lang
@@ -96,6 +104,7 @@ class ConnectionGate:
         if len(connections) + self.admitting < cap:
             return cast(asyncio.Protocol, self.server())
         self.refused += 1
+        self.turned_away.record(Cause.FULL_ROOM)
         if self.out_of_reserve():
             return _Hangup()
         self.refusing += 1
@@ -134,6 +143,7 @@ class ConnectionGate:
             return await handler(request)
         if self.streams >= self.capacity.streams:
             self.refused += 1
+            self.turned_away.record(Cause.FULL_ROOM)
             return refusal_response(request.path, self.lang())
         self.streams += 1
         self._joined()

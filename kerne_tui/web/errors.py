@@ -8,7 +8,8 @@ import orjson
 from aiohttp import web
 
 from kerne_tui.catalog import t
-from kerne_tui.web.keys import lang_of
+from kerne_tui.control import Cause
+from kerne_tui.web.keys import TURNED_AWAY, lang_of
 from kerne_tui.web.render import render
 from kerne_tui.workshop import Refused
 
@@ -44,14 +45,20 @@ def error_json(status: int, code: str, message: str) -> web.Response:
 def refusal_json(refusal: Refused, request: web.Request) -> web.Response:
     """The API's answer to a refused command, in the plan's language."""
     return with_retry_after(
-        refusal, error_json(status_for(refusal), refusal.code, refusal.message(lang_of(request)))
+        request,
+        refusal,
+        error_json(status_for(refusal), refusal.code, refusal.message(lang_of(request))),
     )
 
 
-def with_retry_after(refusal: Refused, response: web.Response) -> web.Response:
-    """*response*, saying when to send again where the refusal was the disk's (503)."""
+def with_retry_after(
+    request: web.Request, refusal: Refused, response: web.Response
+) -> web.Response:
+    """*response*, saying when to send again where the refusal was the disk's (503, and the
+    phone counts as turned away)."""
     if refusal.code == "storage":
         response.headers["Retry-After"] = str(STORAGE_RETRY_AFTER)
+        request.app[TURNED_AWAY].record(Cause.STORAGE)
     return response
 
 

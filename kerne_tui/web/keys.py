@@ -9,6 +9,7 @@ from aiohttp import web
 from yarl import URL
 
 from kerne_tui.catalog import Lang
+from kerne_tui.control import TurnedAway
 from kerne_tui.web.live import LiveHub
 from kerne_tui.web.pacing import Pacer
 from kerne_tui.web.security import RateLimiter
@@ -23,6 +24,8 @@ ORIGINS = web.AppKey("origins", frozenset[str])
 KEEPALIVE_AFTER = web.AppKey("keepalive", float)
 MAX_BODY = web.AppKey("max_body", int)
 PACER = web.AppKey("pacer", Pacer)
+TURNED_AWAY = web.AppKey("turned_away", TurnedAway)
+"""Where every refusal of a phone is recorded: ``request.app[TURNED_AWAY].record(cause)``."""
 
 
 class Route(StrEnum):

@@ -19,6 +19,7 @@ from kerne_tui.web.admission import AdmissionLimits
 from kerne_tui.web.app import HUB, make_app
 from kerne_tui.web.connections import ConnectionGate, GatedSite
 from kerne_tui.web.hosts import HostAllowList
+from kerne_tui.web.keys import TURNED_AWAY
 from kerne_tui.web.live import LiveHub
 from kerne_tui.web.network import (
     DEFAULT_PORT,
@@ -106,7 +107,7 @@ async def phone_server(
         trust_proxy=trust_proxy,
         hosts=hosts,
     )
-    gate = ConnectionGate(take_open_files(), lambda: workshop.plan.language)
+    gate = ConnectionGate(take_open_files(), lambda: workshop.plan.language, app[TURNED_AWAY])
     app.middlewares.insert(0, gate.streams_middleware)
     runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_SECONDS)
     await runner.setup()

@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 from aiohttp import web
 
 from kerne_tui.catalog import Lang, t
+from kerne_tui.control import Cause
 from kerne_tui.web.admission import Admission, Admitted, StreamCap, client_address
 from kerne_tui.web.devices import DeviceTokens, TokenCheck
 from kerne_tui.web.hosts import HostAllowList
+from kerne_tui.web.keys import TURNED_AWAY
 from kerne_tui.web.security import DEVICE_COOKIE
 from kerne_tui.workshop import normalise_join_code
 
@@ -141,6 +143,8 @@ async def device_guard(request: web.Request, handler: Handler) -> web.StreamResp
     if check is TokenCheck.FOREIGN and unsafe:
         return trust.refuse(request, 403, "unknown_device", t(trust.lang, "hostile.device.unknown"))
     admitted = admission.admit_device(address)
+    if admitted is not Admitted.YES:
+        request.app[TURNED_AWAY].record(Cause.PER_ADDRESS)
     if admitted is Admitted.TOO_FAST:
         return _too_many(
             request, trust, "too_many_devices", "hostile.device.too_fast", RETRY_AFTER_DEVICES

@@ -160,7 +160,7 @@ async def form_submit(request: web.Request) -> web.StreamResponse:
         kept = draft(form, REPEATED_FIELDS)
         context = page_context(request, workshop, error=message, draft=kept)
         refused = render(request, "step.html", context, status=status_for(refusal))
-        return with_retry_after(refusal, refused)
+        return with_retry_after(request, refusal, refused)
     page = url_for(request, Route.STEP_PAGE, code=workshop.join_code)
     return see_other(page.with_query(sent="1").with_fragment("svar"))
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from kerne_tui.plan import StepKind
 from kerne_tui.store import StoreWriteError
-from kerne_tui.workshop.kinds import ACTION_FIELD_LIMIT, clean_field, fold_word
+from kerne_tui.workshop.kinds import ACTION_FIELD_LIMIT, clean_field, fold_word, spec_for
 from kerne_tui.workshop.model import CommandUndone, ContributionModerated, Refused
 from kerne_tui.workshop.parking import Outcome
 from kerne_tui.workshop.rollback import CommandNotSaved
@@ -37,13 +37,19 @@ class Moderation(SessionWrites):
         target = self._get(self._root(into_id))
         if contribution.id == target.id or contribution.step_id != target.step_id:
             raise Refused("invalid", "refuse.unknown_option")
+        if not spec_for(contribution.kind).merges_answers:
+            # Merged, it would only drop out of the counts (a cloud's words, a ballot's votes).
+            words = contribution.kind is StepKind.WORDS
+            raise Refused("invalid", "refuse.merge_by_word" if words else "refuse.merge_kind")
         updated = replace(contribution, merged_into=target.id)
         await self._moderate(
             updated, "merge", {"merged_into": target.id}, into=target.id, surface=surface
         )
 
     # --- questions and the parking lot ----------------------------------------------
-    async def set_outcome(self, contribution_id: str, outcome: str, owner: str = "") -> None:
+    async def set_outcome(
+        self, contribution_id: str, outcome: str, owner: str = "", *, surface: str = WALL
+    ) -> None:
         """Close a question or parked item: answered, given an *owner*, or dropped ("" opens)."""
         question = self._get(contribution_id)
         if question.kind is not StepKind.QUESTIONS or question.upvote:
@@ -56,7 +62,8 @@ class Moderation(SessionWrites):
         who = who if outcome == Outcome.OWNER else ""
         outcome = str(outcome)
         updated = replace(question, outcome=outcome, who=who)
-        await self._moderate(updated, "outcome", {"outcome": outcome, "who": who}, outcome=outcome)
+        fields = {"outcome": outcome, "who": who}
+        await self._moderate(updated, "outcome", fields, outcome=outcome, surface=surface)
 
     async def toggle_answered(self, contribution_id: str) -> bool:
         """Mark a question answered, or open it again; returns True if now answered."""
@@ -65,15 +72,15 @@ class Moderation(SessionWrites):
         return answered
 
     # --- word clouds ----------------------------------------------------------------
-    async def toggle_word_hidden(self, step_id: str, word: str) -> bool:
+    async def toggle_word_hidden(self, step_id: str, word: str, *, surface: str = WALL) -> bool:
         """Hide a word from a word cloud (every phone's), or show it again; True if now hidden."""
         word = fold_word(word)
         edits = self._words_edits(step_id)
         hidden = edits.get(word) != ""
-        await self._edit_words(step_id, word, "" if hidden else None)
+        await self._edit_words(step_id, word, "" if hidden else None, surface=surface)
         return hidden
 
-    async def merge_word(self, step_id: str, word: str, into: str) -> None:
+    async def merge_word(self, step_id: str, word: str, into: str, *, surface: str = WALL) -> None:
         """Count *word* as *into* in a word cloud (a spelling or a synonym)."""
         word, into = fold_word(word), fold_word(into)
         edits = self._words_edits(step_id)
@@ -84,18 +91,20 @@ class Moderation(SessionWrites):
             target = edits[target]
         if not word or not into or target == word:
             raise Refused("invalid", "refuse.merge_word")
-        await self._edit_words(step_id, word, into)
+        await self._edit_words(step_id, word, into, surface=surface)
 
-    async def restore_word(self, step_id: str, word: str) -> None:
+    async def restore_word(self, step_id: str, word: str, *, surface: str = WALL) -> None:
         """Undo a word's hiding or merging."""
-        await self._edit_words(step_id, fold_word(word), None)
+        await self._edit_words(step_id, fold_word(word), None, surface=surface)
 
     def _words_edits(self, step_id: str) -> dict[str, str]:
         if not self.plan.has_step(step_id) or self.plan.step(step_id).kind is not StepKind.WORDS:
             raise Refused("not_found", "refuse.unknown_step")
         return self._word_edits.setdefault(step_id, {})
 
-    async def _edit_words(self, step_id: str, word: str, target: str | None) -> None:
+    async def _edit_words(
+        self, step_id: str, word: str, target: str | None, *, surface: str = WALL
+    ) -> None:
         edits = self._words_edits(step_id)
         before = dict(edits)
         if target is None:
@@ -103,7 +112,7 @@ class Moderation(SessionWrites):
         else:
             edits[word] = target
         try:
-            await self._persist("word", step=step_id, word=word, into=target)
+            await self._persist("word", step=step_id, word=word, into=target, surface=surface)
         except StoreWriteError as error:
             self._word_edits[step_id] = before
             self._bus.publish(CommandUndone("word"))

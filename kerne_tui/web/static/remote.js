@@ -66,6 +66,115 @@
     return li;
   }
 
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, (whole, name) =>
+      name in values ? String(values[name]) : whole,
+    );
+  }
+
+  function button(label, data) {
+    const element = document.createElement("button");
+    element.type = "button";
+    element.className = "remote-button";
+    element.textContent = label;
+    Object.assign(element.dataset, data);
+    return element;
+  }
+
+  function wordItem(entry, words) {
+    const li = document.createElement("li");
+    li.className = entry.hidden || entry.into ? "is-hidden" : "";
+    const text = document.createElement("span");
+    text.className = "answer-text";
+    text.textContent = entry.word + " (" + entry.count + ")";
+    if (entry.hidden) {
+      text.textContent += " · " + say("tHidden");
+    } else if (entry.into) {
+      text.textContent += " → " + entry.into;
+    }
+    const hidden = entry.hidden || entry.into;
+    li.append(text, button(hidden ? say("tRestore") : say("tHide"), { word: entry.word }));
+    if (!hidden) {
+      const merge = document.createElement("select");
+      merge.className = "remote-merge";
+      merge.dataset.mergeWord = entry.word;
+      merge.append(new Option(say("tMergeInto"), ""));
+      for (const other of words) {
+        if (other.word !== entry.word && !other.hidden && !other.into) {
+          merge.append(new Option(other.word, other.word));
+        }
+      }
+      li.append(merge);
+    }
+    return li;
+  }
+
+  function parkedItem(item) {
+    const li = document.createElement("li");
+    li.className = item.outcome ? "is-closed" : "";
+    const text = document.createElement("span");
+    text.className = "answer-text";
+    text.textContent = item.text + " · " + fill(say("tVotes"), { n: item.votes });
+    if (item.outcome) {
+      const names = {
+        answered: say("tOutcomeAnswered"),
+        owner: fill(say("tOutcomeOwner"), { owner: item.owner }),
+        dropped: say("tOutcomeDropped"),
+      };
+      text.textContent += " · " + names[item.outcome];
+    }
+    const row = document.createElement("div");
+    row.className = "remote-row";
+    row.append(
+      button(say("tAnswered"), { outcome: "answered", id: item.id }),
+      button(say("tOwner"), { outcome: "owner", id: item.id }),
+      button(say("tDrop"), { outcome: "drop", id: item.id }),
+    );
+    li.append(text, row);
+    return li;
+  }
+
+  function drawExtras() {
+    const parking = view.parking;
+    byId("remote-parking-section").hidden = !parking;
+    const lot = byId("remote-parking");
+    lot.replaceChildren();
+    if (parking) {
+      for (const item of parking.items) {
+        lot.append(parkedItem(item));
+      }
+      if (!parking.items.length) {
+        const empty = document.createElement("li");
+        empty.textContent = say("tParkingEmpty");
+        lot.append(empty);
+      }
+    }
+    const proposals = view.proposals || [];
+    byId("remote-proposals-section").hidden = !proposals.length;
+    const list = byId("remote-proposals");
+    list.replaceChildren();
+    proposals.forEach((proposal, index) => {
+      const li = document.createElement("li");
+      const text = document.createElement("span");
+      text.className = "answer-text";
+      text.textContent = proposal.text;
+      if (proposal.votes !== null) {
+        text.textContent += " · " + fill(say("tDots"), { n: proposal.votes });
+      }
+      li.append(text, button(say("tPin"), { pin: String(index) }));
+      list.append(li);
+    });
+    const turned = view.turned_away || { total: 0, causes: [] };
+    byId("remote-turned-section").hidden = !turned.total;
+    const causes = byId("remote-turned");
+    causes.replaceChildren();
+    for (const cause of turned.causes) {
+      const li = document.createElement("li");
+      li.textContent = fill(say("tTurned"), { n: cause.count, why: cause.why, remedy: cause.remedy });
+      causes.append(li);
+    }
+  }
+
   function draw() {
     if (!view) {
       return;
@@ -93,8 +202,11 @@
         .replace("{people}", String(answers.respondents));
       const wall = answers.revealed ? say("tOnWall") : say("tNotOnWall");
       byId("remote-counts").textContent = answers.title + ": " + counts + " · " + wall;
-      const shown = answers.items.filter((item) => !item.merged_into);
-      if (!shown.length) {
+      const shown = answers.words.length ? [] : answers.items.filter((item) => !item.merged_into);
+      for (const entry of answers.words) {
+        list.append(wordItem(entry, answers.words));
+      }
+      if (!shown.length && !answers.words.length) {
         const empty = document.createElement("li");
         empty.textContent = say("tNoAnswers");
         list.append(empty);
@@ -103,6 +215,7 @@
         list.append(answerItem(item));
       }
     }
+    drawExtras();
     drawClock();
   }
 
@@ -175,6 +288,30 @@
       send(button.dataset.command);
     } else if (button.dataset.hide) {
       send("hide", { id: button.dataset.hide });
+    } else if (button.dataset.word) {
+      send("hide_word", { step: view.answers.step, word: button.dataset.word });
+    } else if (button.dataset.outcome === "owner") {
+      const owner = window.prompt(say("tOwnerAsk"));
+      if (owner && owner.trim()) {
+        send("owner", { id: button.dataset.id, owner: owner.trim() });
+      }
+    } else if (button.dataset.outcome) {
+      send(button.dataset.outcome, { id: button.dataset.id });
+    } else if (button.dataset.pin) {
+      const proposal = (view.proposals || [])[Number(button.dataset.pin)];
+      if (proposal) {
+        send("pin", { text: proposal.text });
+      }
+    }
+  });
+  document.addEventListener("change", (event) => {
+    const select = event.target.closest("select[data-merge-word]");
+    if (select && select.value) {
+      send("merge_word", {
+        step: view.answers.step,
+        word: select.dataset.mergeWord,
+        into: select.value,
+      });
     }
   });
   setInterval(drawClock, 500);

@@ -26,6 +26,10 @@ class KindSpec:
 
     kinds: ClassVar[tuple[StepKind, ...]] = ()
     """The kinds this spec serves (text and sentence share one class, as do info and discuss)."""
+    merges_answers: ClassVar[bool] = False
+    """True where a whole answer may be merged into another and counts with it (its tally
+    carries the weight). Elsewhere a merged answer would simply drop out of the counts: a word
+    cloud merges single words (``Moderation.merge_word``), a vote's ballots never merge."""
 
     def __init__(self, kind: StepKind) -> None:
         if kind not in self.kinds:

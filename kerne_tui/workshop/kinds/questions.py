@@ -22,6 +22,7 @@ class QuestionsSpec(KindSpec):
     """``{"text"}`` asks (up to ``max_per_person``); ``{"upvote": id}`` supports a question."""
 
     kinds = (StepKind.QUESTIONS,)
+    merges_answers = True
 
     def check(self, step: Step, payload: Mapping[str, Any], options: Sequence[Option]) -> Fields:
         if "upvote" in payload:

@@ -16,6 +16,7 @@ class TextSpec(KindSpec):
     """One text per contribution, up to ``max_per_person`` each; the newest card first."""
 
     kinds = (StepKind.TEXT, StepKind.SENTENCE)
+    merges_answers = True
 
     def check(self, step: Step, payload: Mapping[str, Any], options: Sequence[Option]) -> Fields:
         multiline = self.kind is StepKind.TEXT
