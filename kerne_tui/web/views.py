@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -48,12 +47,12 @@ from kerne_tui.web.middleware import harden
 from kerne_tui.web.render import render
 from kerne_tui.web.security import set_device_cookie
 from kerne_tui.web.shapes import full_state
+from kerne_tui.web.static_files import static_response
 from kerne_tui.web.trust import TRUST
 from kerne_tui.workshop import Refused, Workshop, normalise_join_code
 
 CODE_SHOWN = 12
 """Characters of an unknown join code that are echoed back to the person who typed it."""
-STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
 
 
 def see_other(location: URL) -> web.Response:
@@ -118,14 +117,10 @@ async def join_redirect(request: web.Request) -> web.StreamResponse:
 
 async def static_file(request: web.Request) -> web.StreamResponse:
     """The page's own scripts, stylesheet and icon (nothing is fetched from elsewhere)."""
-    name = request.match_info["name"]
-    body = request.app[STATIC].get(name)
-    if body is None:
+    found = request.app[STATIC].get(request.match_info["name"])
+    if found is None:
         raise web.HTTPNotFound()
-    content_type = STATIC_TYPES.get(Path(name).suffix, "application/octet-stream")
-    return web.Response(
-        body=body, content_type=content_type, charset="utf-8", headers={"Cache-Control": "no-cache"}
-    )
+    return static_response(request, found)
 
 
 async def step_page(request: web.Request) -> web.StreamResponse:

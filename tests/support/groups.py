@@ -100,6 +100,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_two_terminals",
             "test_web_api",
             "test_web_kinds",
+            "test_web_weight",
             "test_words_questions_browser",
             "test_words_questions_web",
         }
