@@ -213,6 +213,17 @@ def _once(_step: Json, mine: list[Json]) -> str | None:
     return "refuse.already_answered" if mine else None
 
 
+def own_count(mine: list[Json]) -> int:
+    """This phone's own answers to the step (its upvotes of others' questions left out)."""
+    return sum(1 for m in mine if not m.get("upvote"))
+
+
+def _cap_reached(step: Json, mine: list[Json]) -> str | None:
+    """Every answer a person may send is sent: the form says so instead of offering Send (the
+    note is given ``n`` and ``total``)."""
+    return "web.cap_reached" if own_count(mine) >= step["max_per_person"] else None
+
+
 def _dots_placed(mine: list[Json]) -> int:
     return sum(sum(m.get("dots", {}).values()) for m in mine)
 
@@ -248,8 +259,7 @@ def upvoted(mine: list[Json]) -> Json:
 
 
 def _questions_answered(step: Json, mine: list[Json]) -> str | None:
-    asked = sum(1 for m in mine if not m.get("upvote"))
-    return "web.questions.all_asked" if asked >= step["max_per_person"] else None
+    return "web.questions.all_asked" if own_count(mine) >= step["max_per_person"] else None
 
 
 def _question_fields(c: Contribution) -> Json:
@@ -265,6 +275,7 @@ _TEXT = WebKind(
     step_fields=_text_step,
     contribution_fields=lambda c: {"text": c.text},
     from_form=text_form,
+    answered=_cap_reached,
 )
 
 WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
@@ -279,6 +290,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             step_fields=_text_step,
             contribution_fields=_TEXT.contribution_fields,
             from_form=text_form,
+            answered=_cap_reached,
         ),
         StepKind.VOTE: WebKind(
             partial="kinds/vote.html",
@@ -344,6 +356,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
                 "evidence": c.evidence,
             },
             from_form=actions_form,
+            answered=_cap_reached,
         ),
         StepKind.WORDS: WebKind(
             partial="kinds/words.html",

@@ -40,6 +40,7 @@ from kerne_tui.web.kinds import (
     TEXT_FIELD,
     UPVOTE_FIELD,
     WEB_KINDS,
+    own_count,
     payload_from_form,
 )
 from kerne_tui.web.live import KEEPALIVE, is_close
@@ -90,6 +91,7 @@ def page_context(request: web.Request, workshop: Workshop, **extra: Any) -> dict
         "retracted": request.query.get("retracted") == "1",
         "draft": {},
         "answered": kind.answered(step, state["mine"]) if kind else None,
+        "own_count": own_count(state["mine"]),
         "kind_extra": kind.page(state["mine"]) if kind else {},
         "parking_open": request.query.get("parked") == "1",
         "parking_sent": request.query.get("parked") == "1",
