@@ -90,6 +90,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_kill_under_load",
             "test_newcomer_errors",
             "test_phone_browser",
+            "test_phone_items_browser",
             "test_real_parts",
             "test_rehearsal",
             "test_remote_browser",
