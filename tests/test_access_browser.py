@@ -574,3 +574,36 @@ def test_the_histogram_colours_stand_out_3_to_1_against_white(
     assert all(fills.values()), fills
     ratios = {v: round(1.05 / (relative_luminance(fill) + 0.05), 2) for v, fill in fills.items()}
     assert {v: ratio for v, ratio in ratios.items() if ratio < 3} == {}
+
+
+def test_repeated_buttons_are_named_by_what_they_act_on(browser: Browser, tmp_path: Path) -> None:
+    """Two own answers to take back, and others' questions to support: each button its own."""
+    loop = LoopThread()
+    try:
+        with live_session(loop, tmp_path, "spoergsmaal", plan_name="all-new-kinds") as session:
+
+            async def others_ask(workshop: Workshop) -> None:
+                for n, text in enumerate(("Hvornår kommer budgettet?", "Hvem beslutter?")):
+                    await workshop.submit(f"{n}" * 32, "spoergsmaal", f"q{n}", {"text": text})
+
+            session.do(others_ask)
+            context = browser.new_context(viewport=NARROW, bypass_csp=True)
+            page = context.new_page()
+            page.goto(session.url)
+            for text in ("Må vi få mere tid?", "Hvad med vikarerne?"):
+                page.locator("#text").fill(text)
+                page.get_by_role("button", name=da("web.send")).click()
+                expect(page.locator("#mine li", has_text=text)).to_have_count(1)
+            found = Findings()
+            measure(page, "questions", found, base_font=17.0)
+            names = [name for role, name in controls(found.snapshots["questions"])]
+            retract, upvote = da("web.retract"), da("web.questions.upvote")
+            assert f"{retract} Må vi få mere tid?" in names
+            assert f"{retract} Hvad med vikarerne?" in names
+            assert f"{upvote} Hvornår kommer budgettet?" in names
+            assert f"{upvote} Hvem beslutter?" in names
+            assert found.alike["questions"] == []
+            assert found.axe["questions"] == []
+            context.close()
+    finally:
+        loop.stop()
