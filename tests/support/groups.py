@@ -89,6 +89,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_hostile_disk",
             "test_hostile_http",
             "test_kill_under_load",
+            "test_live_lists",
             "test_newcomer_errors",
             "test_phone_browser",
             "test_phone_items_browser",
