@@ -288,4 +288,3 @@ def test_a_sentence_of_200_characters_is_typed_in_a_field_that_shows_it_whole(
     page.get_by_role("button", name=da("web.send")).click()
     expect(page.locator("#flash")).to_contain_text(da("web.sent"))
     assert session.texts("saetning") == [sentence.strip()]
-
