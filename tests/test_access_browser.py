@@ -1,16 +1,19 @@
-"""Accessibility beyond what axe-core sees (WCAG 2.1 AA, EN 301 549), in Debian's chromium.
+"""Accessibility of the participant's page beyond what axe-core sees (WCAG 2.1 AA, EN 301 549).
 
-For the participant's page at every step kind, the facilitator's remote and the HTML report:
+One phone at 320 CSS px with its text at 200 % goes through every step kind (three plans:
+every basic kind, the four newer kinds with the parking lot, a follow-up's review), and at
+each step, before and after answering:
 
-- each kind's whole form by keyboard alone, with a visible focus at every stop;
-- text at 200 % (Chromium's own text-size setting, as a reader sets it) at 320 CSS px: no
-  sideways scrolling (1.4.4, 1.4.10), no heading, countdown or button broken inside a word;
-- ``prefers-reduced-motion``: nothing moves;
-- the accessible name and role of every control, from Playwright's aria snapshot (kept in
-  test-artifacts/aria-*.yml for people to read): every control named, no two buttons alike;
-- axe-core (WCAG 2.1 A/AA and best practice) on every page, before and after answering.
+- the whole form by keyboard alone, with a visible focus at every stop;
+- no sideways scrolling (1.4.4, 1.4.10), no heading, countdown or button broken inside a word;
+- the accessible name and role of every control from Playwright's aria snapshot (kept in
+  test-artifacts/aria-phone-*.yml for people to read): every control named, no two buttons
+  alike;
+- axe-core (WCAG 2.1 A/AA and best practice).
 
-``docs/tilgaengelighed.md`` says what this shows and what it does not.
+And ``prefers-reduced-motion``: nothing moves. The remote and the report are in
+``test_access_remote_report_browser.py``; ``docs/tilgaengelighed.md`` says what this shows and
+what it does not.
 """
 
 from __future__ import annotations
@@ -18,13 +21,22 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
+from access_support import (
+    FOCUS,
+    MOTION,
+    NARROW,
+    WAIT_MS,
+    Findings,
+    controls,
+    da,
+    large_text,
+    measure,
+    problems,
+)
 from browser_support import (
     ARTIFACTS,
     CHROMIUM,
@@ -34,16 +46,11 @@ from browser_support import (
     LoopThread,
     live_session,
 )
-from fixtures.archive_sessions import copy_all_kinds
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
-from support import FakeClock, copy_plan
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+from support import FakeClock
 from support.follow_up import run_day, shipped
 
-from kerne_tui.archive import read_earlier, write_archive, write_report
-from kerne_tui.catalog import t
-from kerne_tui.control import ControlCenter, Surface
-from kerne_tui.plan import load_plan
-from kerne_tui.web import phone_server
+from kerne_tui.archive import read_earlier, write_archive
 from kerne_tui.workshop import Workshop
 
 pytestmark = [
@@ -51,147 +58,8 @@ pytestmark = [
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium"),
 ]
 
-NARROW = {"width": 320, "height": 640}
-TEXT_200 = {"standard": 32, "fixed": 26}
-"""Chromium's text-size setting at twice its default (16 px and 13 px)."""
-WAIT_MS = 5000
 MAX_TAB_STOPS = 80
 """Tab presses one form may take at most (the longest, a review, takes about 30)."""
-AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-WHOLE_WORDS = "h1, h2, h3, #timer, .paused, button, summary, .remote-clock, th"
-"""What must never be broken inside a word or number (headings, countdown, buttons). A
-statement or an agreement (a legend) may be a word too long for any line of a 320 px phone."""
-CONTROL_ROLES = ("button", "link", "textbox", "checkbox", "radio", "combobox", "spinbutton")
-
-BROKEN_WORDS = """(selector) => {
-  const broken = [];
-  for (const element of document.querySelectorAll(selector)) {
-    if (!element.getClientRects().length) continue;
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of node.data.matchAll(/\\S+/g)) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const lines = new Set(Array.from(range.getClientRects())
-          .filter((box) => box.width > 0).map((box) => Math.round(box.bottom)));
-        if (lines.size > 1) broken.push(`${element.tagName.toLowerCase()}: ${match[0]}`);
-      }
-    }
-  }
-  return broken;
-}"""
-
-FOCUS = """() => {
-  const element = document.activeElement;
-  if (!element || element === document.body) return null;
-  const shown = element.matches('.scale-point input') ? element.nextElementSibling : element;
-  const style = getComputedStyle(shown);
-  const box = shown.getBoundingClientRect();
-  return {
-    tag: element.tagName.toLowerCase(),
-    type: element.type || '',
-    name: element.name || '',
-    id: element.id || '',
-    inAnswer: !!element.closest('form#answer'),
-    inStepper: !!element.closest('.stepper'),
-    delta: element.getAttribute('data-delta') || '',
-    groupChecked: element.type === 'radio'
-      ? !!element.form.querySelector(`input[name="${CSS.escape(element.name)}"]:checked`)
-      : false,
-    checked: !!element.checked,
-    label: (element.labels && element.labels[0] ? element.labels[0].textContent : '')
-      || element.getAttribute('aria-label') || element.textContent || '',
-    visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
-      && box.width > 0 && box.height > 0,
-  };
-}"""
-
-WIDE = """() => Array.from(document.querySelectorAll('main *, body > *'))
-    .filter((element) => element.getBoundingClientRect().right > innerWidth + 0.5)
-    .slice(-3).map((element) => `${element.tagName.toLowerCase()}.${element.className}`)"""
-"""The innermost elements that reach past the screen's right edge (to say what overflows)."""
-
-MOTION = """() => {
-  const moving = [];
-  for (const element of document.querySelectorAll('*')) {
-    const style = getComputedStyle(element);
-    const transition = style.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
-    if (transition || style.animationName !== 'none') moving.push(element.tagName);
-  }
-  const smooth = getComputedStyle(document.documentElement).scrollBehavior === 'smooth';
-  return {moving, animations: document.getAnimations().length, smooth};
-}"""
-
-
-def da(key: str, **values: object) -> str:
-    return t("da", key, **values)
-
-
-# --- what a page is measured for ---------------------------------------------------------
-
-
-@dataclass
-class Findings:
-    """What the pages met on a tour showed, by page (``plan:step`` and ``after`` or ``before``)."""
-
-    widths: dict[str, int] = field(default_factory=dict)
-    wide: dict[str, list[str]] = field(default_factory=dict)
-    broken: dict[str, list[str]] = field(default_factory=dict)
-    text_scale: dict[str, float] = field(default_factory=dict)
-    unnamed: dict[str, list[str]] = field(default_factory=dict)
-    alike: dict[str, list[str]] = field(default_factory=dict)
-    axe: dict[str, list[str]] = field(default_factory=dict)
-    unseen_focus: dict[str, list[str]] = field(default_factory=dict)
-    stops: dict[str, int] = field(default_factory=dict)
-    arrived: dict[str, bool] = field(default_factory=dict)
-    snapshots: dict[str, str] = field(default_factory=dict)
-
-
-def large_text(page: Page) -> None:
-    """Set Chromium's text size to 200 % for *page* (the reader's setting, not a zoom)."""
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Page.enable")
-    cdp.send("Page.setFontSizes", {"fontSizes": TEXT_200})
-
-
-def controls(snapshot: str) -> list[tuple[str, str]]:
-    """(role, name) of every control in an aria snapshot; name "" when it has none."""
-    found = []
-    for line in snapshot.splitlines():
-        match = re.match(r"\s*- '?([a-z]+)(?: \"((?:[^\"\\]|\\.)*)\")?", line)
-        if match and match.group(1) in CONTROL_ROLES:
-            found.append((match.group(1), match.group(2) or ""))
-    return found
-
-
-def axe_violations(page: Page) -> list[str]:
-    """axe-core's violations on *page* (WCAG 2.1 A/AA and best practice), one line each."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    return page.evaluate(
-        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
-            .violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')))""",
-        AXE_TAGS,
-    )
-
-
-def measure(page: Page, where: str, found: Findings, *, base_font: float) -> None:
-    """Everything a page is checked for, kept under *where*."""
-    found.widths[where] = page.evaluate("document.scrollingElement.scrollWidth")
-    found.wide[where] = page.evaluate(WIDE)
-    found.broken[where] = page.evaluate(BROKEN_WORDS, WHOLE_WORDS)
-    body = float(page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)"))
-    found.text_scale[where] = body / base_font
-    snapshot = page.locator("body").aria_snapshot()
-    found.snapshots[where] = snapshot
-    named = controls(snapshot)
-    found.unnamed[where] = [role for role, name in named if not name]
-    buttons = [name for role, name in named if role == "button" and name]
-    found.alike[where] = sorted({name for name in buttons if buttons.count(name) > 1})
-    found.axe[where] = axe_violations(page)
-
 
 # --- answering by keyboard alone ------------------------------------------------------------
 
@@ -338,10 +206,6 @@ def phones(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Findin
     return found
 
 
-def problems(by_page: dict[str, Any]) -> dict[str, Any]:
-    return {where: value for where, value in by_page.items() if value}
-
-
 # --- the participant's page -----------------------------------------------------------------
 
 
@@ -410,170 +274,6 @@ def test_nothing_moves_for_a_reader_who_asked_for_less_motion(
             context.close()
     finally:
         loop.stop()
-
-
-# --- the facilitator's remote -----------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def remote_page(browser: Browser, tmp_path: Path, **options: Any) -> Iterator[tuple[Page, Any]]:
-    """A paired remote at 320 px, with three answers (two alike at first sight) to hide."""
-    loop = LoopThread()
-    plan_path = copy_plan("remote", tmp_path, "fjern.toml")
-    (tmp_path / "data").mkdir()
-
-    async def start() -> Workshop:
-        workshop = Workshop.create(
-            load_plan(plan_path), tmp_path / "data", clock=FakeClock(running=True)
-        )
-        await workshop.open()
-        await workshop.start("svaert")
-        for n, text in enumerate(("Bent afbryder", "Møderne er for lange", "For mange møder")):
-            await workshop.submit(f"{n}" * 32, "svaert", f"c{n}", {"text": text})
-        return workshop
-
-    workshop = loop.run(start())
-    control = ControlCenter(workshop)
-    stack = contextlib.AsyncExitStack()
-
-    async def serve() -> str:
-        info = await stack.enter_async_context(
-            phone_server(workshop, host="127.0.0.1", port=0, control=control)
-        )
-        control.join_url = info.url
-        return f"http://127.0.0.1:{info.port}"
-
-    base = loop.run(serve())
-    context: BrowserContext = browser.new_context(viewport=NARROW, bypass_csp=True, **options)
-    try:
-        page = context.new_page()
-        offer = control.offer_pairing(Surface.CONSOLE)
-        page.goto(f"{base}/control/remote?code={offer.code}")
-        base_font = float(page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)"))
-        large_text(page)
-        page.get_by_role("button", name=t("da", "remote.pair.button")).click()
-        expect(page.locator("#remote-answers li")).to_have_count(3, timeout=WAIT_MS)
-        yield page, base_font
-    finally:
-        context.close()
-        loop.run(stack.aclose())
-        loop.run(workshop.shutdown())
-        loop.stop()
-
-
-def test_the_remotes_hide_buttons_are_named_by_their_answer(
-    browser: Browser, tmp_path: Path
-) -> None:
-    with remote_page(browser, tmp_path) as (page, base_font):
-        found = Findings()
-        measure(page, "remote", found, base_font=base_font)
-        (ARTIFACTS / "aria-remote.yml").write_text(found.snapshots["remote"], encoding="utf-8")
-        hide = da("remote.hide")
-        names = [name for role, name in controls(found.snapshots["remote"]) if role == "button"]
-        assert sorted(name for name in names if name.startswith(hide)) == [
-            f"{hide} Bent afbryder",
-            f"{hide} For mange møder",
-            f"{hide} Møderne er for lange",
-        ]
-        page.get_by_role("button", name=f"{hide} For mange møder").click()
-        restore = da("remote.restore")
-        expect(page.get_by_role("button", name=re.compile(f"^{restore} For mange"))).to_be_visible(
-            timeout=WAIT_MS
-        )
-        assert found.unnamed["remote"] == []
-        assert found.alike["remote"] == []
-        assert found.axe["remote"] == []
-        assert found.widths["remote"] <= 320
-        assert found.broken["remote"] == []
-        assert found.text_scale["remote"] == pytest.approx(2.0, abs=0.01)
-
-
-def test_the_remote_is_used_by_keyboard_with_its_focus_shown(
-    browser: Browser, tmp_path: Path
-) -> None:
-    with remote_page(browser, tmp_path, reduced_motion="reduce") as (page, _base_font):
-        unseen = []
-        reached = []
-        for _ in range(20):
-            page.keyboard.press("Tab")
-            focus = page.evaluate(FOCUS)
-            if focus is None:
-                continue
-            reached.append(focus["label"].strip())
-            if not focus["visible"]:
-                unseen.append(focus["label"])
-        assert unseen == []
-        assert da("remote.next") in reached
-        assert page.evaluate(MOTION) == {"moving": [], "animations": 0, "smooth": False}
-
-
-# --- the HTML report --------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixed all-kinds session's HTML report."""
-    folder = tmp_path_factory.mktemp("report")
-    made = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-    return write_report(
-        copy_all_kinds(folder), "html", None, now=made, zone=ZoneInfo("Europe/Copenhagen")
-    )
-
-
-@pytest.fixture
-def report_page(browser: Browser, report: Path) -> Iterator[Page]:
-    # The report forbids every script in its policy; axe is the test's own, so it may run.
-    context = browser.new_context(viewport=NARROW, bypass_csp=True, reduced_motion="reduce")
-    yield context.new_page()
-    context.close()
-
-
-@pytest.mark.parametrize("text", ["100", "200"])
-def test_the_report_reflows_at_320_px(report_page: Page, report: Path, text: str) -> None:
-    report_page.goto(report.as_uri())
-    base_font = float(report_page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)"))
-    if text == "200":
-        large_text(report_page)
-        report_page.goto(report.as_uri())
-    found = Findings()
-    measure(report_page, "report", found, base_font=base_font)
-    (ARTIFACTS / f"aria-report-{text}.yml").write_text(found.snapshots["report"], "utf-8")
-    report_page.screenshot(path=str(ARTIFACTS / f"access-report-{text}.png"), full_page=False)
-    assert found.widths["report"] <= 320
-    # Body text in the reader's own size: the text setting doubles it.
-    assert found.text_scale["report"] == pytest.approx(int(text) / 100, abs=0.01)
-    assert found.axe["report"] == []
-    assert report_page.evaluate(MOTION) == {"moving": [], "animations": 0, "smooth": False}
-
-
-def test_the_report_has_one_main_landmark(report_page: Page, report: Path) -> None:
-    report_page.goto(report.as_uri())
-    assert report_page.get_by_role("main").count() == 1
-    expect(report_page.get_by_role("main").get_by_role("heading", level=1)).to_have_count(1)
-
-
-def relative_luminance(rgb: str) -> float:
-    def linear(channel: int) -> float:
-        c = channel / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(part) for part in re.findall(r"\d+", rgb)[:3])
-    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
-
-
-def test_the_histogram_colours_stand_out_3_to_1_against_white(
-    report_page: Page, report: Path
-) -> None:
-    report_page.goto(report.as_uri())
-    fills = report_page.evaluate(
-        """() => Object.fromEntries([1, 2, 3, 4, 5].map((v) => {
-            const bar = document.querySelector(`.scale rect.v${v}`);
-            return [v, bar ? getComputedStyle(bar).fill : null];
-        }))"""
-    )
-    assert all(fills.values()), fills
-    ratios = {v: round(1.05 / (relative_luminance(fill) + 0.05), 2) for v, fill in fills.items()}
-    assert {v: ratio for v, ratio in ratios.items() if ratio < 3} == {}
 
 
 def test_repeated_buttons_are_named_by_what_they_act_on(browser: Browser, tmp_path: Path) -> None:

@@ -104,7 +104,8 @@ class WebKind:
     from_form: Callable[[Form, Mapping[str, str]], Json] = _no_payload
     """The API's payload from the no-script form, given the kind's field names."""
     answered: Callable[[Json, list[Json]], str | None] = _never_answered
-    """The catalog key of the note shown instead of the form once this phone is done."""
+    """The catalog key of the note shown instead of the form once this phone is done (the
+    note may use ``{n}``, this phone's own answers, and ``{total}``, the step's cap)."""
     page: Callable[[list[Json]], Json] = _no_fields
     """What the kind's form needs beyond the step (its ``extra``), from this phone's own
     contributions."""

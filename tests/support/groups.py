@@ -69,6 +69,7 @@ GROUPS: dict[str, frozenset[str]] = {
     "real": frozenset(
         {
             "test_access_browser",
+            "test_access_remote_report_browser",
             "test_all_new_kinds",
             "test_archive_browser",
             "test_archive_cli",
