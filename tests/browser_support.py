@@ -148,11 +148,17 @@ class LiveSession:
 
 @contextlib.contextmanager
 def live_session(
-    loop: LoopThread, data_dir: Path, start_at: str | None, language: str = "da"
+    loop: LoopThread,
+    data_dir: Path,
+    start_at: str | None,
+    language: str = "da",
+    plan_name: str = "browser",
 ) -> Iterator[LiveSession]:
-    """Serve the all-kinds plan, opened at *start_at* (or waiting when None), for one test."""
+    """Serve the all-kinds plan (or the test plan *plan_name*), opened at *start_at* (or
+    waiting when None), for one test."""
     plan_path = data_dir / "alle-trin.toml"
-    text = ALL_KINDS_PLAN.replace('language = "da"', f'language = "{language}"', 1)
+    text = ALL_KINDS_PLAN if plan_name == "browser" else plan_text(plan_name)
+    text = text.replace('language = "da"', f'language = "{language}"', 1)
     plan_path.write_text(text, encoding="utf-8")
     plan = load_plan(plan_path)
     clock = FakeClock(running=True)

@@ -200,7 +200,7 @@ def test_a_plan_that_builds_on_the_day_says_what_is_missing_without_follow_up(
     with pytest.raises(FollowUpError) as missing:
         Workshop.create(shipped("opfoelgning"), data_dir)
     assert missing.value.message("da") == (
-        "Planen »Opfølgning på kerneopgaven« bygger på en tidligere session (trinene klarhed, "
+        "Planen »Opfølgning på kerneopgaven« bygger på en tidligere session (trinnene klarhed, "
         "samarbejde, aftalerne): start den med --follow-up og sessionsfilen eller arkivet fra "
         "dagen."
     )

@@ -181,10 +181,10 @@ def test_points_over_the_budget_without_script_keep_what_was_typed(
 
 
 def place(page: Page, label: str, x: int, y: int) -> None:
-    """Tick the boxes of option *label*: *x* on the first axis, *y* on the second."""
+    """Tick the boxes of option *label*: *x* on the x axis, *y* on the y axis (asked first)."""
     group = page.get_by_role("group", name=label, exact=True)
-    group.locator(".scale-row").nth(0).get_by_role("radio").nth(x - 1).check()
-    group.locator(".scale-row").nth(1).get_by_role("radio").nth(y - 1).check()
+    group.locator(".scale-row").nth(1).get_by_role("radio").nth(x - 1).check()
+    group.locator(".scale-row").nth(0).get_by_role("radio").nth(y - 1).check()
 
 
 @pytest.mark.parametrize("script", [True, False], ids=["js", "no-js"])
@@ -206,7 +206,7 @@ def test_every_option_is_placed_on_the_matrix_and_arrives(
     if script:
         expect(page.locator("#flash")).to_contain_text(da("web.sent"))
     expect(page.locator("#mine")).to_contain_text(
-        "Fast pausetid: Indsats 1, Betydning for borgeren 5"
+        "Fast pausetid: Betydning for borgeren 5, Indsats 1"
     )
     assert arrived(session, "matrix", "placements") == [
         {label: [n + 1, 5 - n] for n, label in enumerate(IDEAS)}

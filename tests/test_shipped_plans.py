@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kerne_tui.catalog import CATALOG
 from kerne_tui.plan import Plan, StepKind, load_plan, plan_from_data
 
 ROOT = Path(__file__).parent.parent
@@ -48,11 +49,14 @@ MISSPELLINGS = (
     r"\baendr",
     r"\bhoej",
     r"\btastlinje",
+    r"\btrinene\b",
 )
+KEY_NAMES = re.compile(r"\b(?:enter|escape)\b")
+"""A key's name is written as on the key (Enter, Escape), as the wall writes it (case matters)."""
 CORRECT_DANISH = (
     "fælles mål møde mødes afsætte afsæt forståelse forstå opfølgning følge på når gør "
     "sætning ændre høj lærer læring børn sørge normal formål optimal minimal Aalborg målestok"
-    " tastelinjen tastelinje"
+    " tastelinjen tastelinje trinnene trinnet trin"
 )
 BROKEN_DANISH = (
     "feelles",
@@ -70,6 +74,7 @@ BROKEN_DANISH = (
     "laerer",
     "boern",
     "tastlinjen",
+    "trinene",
 )
 
 # Keys whose values are identifiers or settings, not text a person reads. Ids are ASCII
@@ -206,6 +211,24 @@ def test_danish_plan_is_written_with_danish_letters(path: Path) -> None:
         found = re.findall(rf"\w*{pattern}\w*", text, re.IGNORECASE)
         pytest.fail(f"{path.name}: {found} looks like broken Danish ({pattern})")
     assert re.search("[æøå]", text), f"{path.name} has no æ, ø or å at all"
+
+
+def test_danish_texts_of_the_program_spell_danish() -> None:
+    """Every Danish string the program shows: no broken Danish, and keys named as on the key."""
+    texts = {key: da for key, (da, _en) in CATALOG.items()}
+    broken = {key: _misspellings(text) for key, text in texts.items() if _misspellings(text)}
+    assert broken == {}
+    lower_keys = {key: KEY_NAMES.findall(text) for key, text in texts.items()}
+    assert {key: found for key, found in lower_keys.items() if found} == {}
+
+
+@pytest.mark.parametrize("written", ["tryk enter", "og tryk m igen (escape fortryder)"])
+def test_key_name_guard_catches_a_key_in_lower_case(written: str) -> None:
+    assert KEY_NAMES.search(written)
+
+
+def test_key_name_guard_lets_keys_written_as_on_the_key_pass() -> None:
+    assert KEY_NAMES.search("tryk Enter · Escape fortryd · esc") is None
 
 
 def test_spelling_guard_lets_correct_danish_pass() -> None:

@@ -151,7 +151,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "console.mark.hidden": ("skjult", "hidden"),
     "console.mark.merged": ("slået sammen", "merged"),
     "console.merge.pick": (
-        "Vælg det svar, det skal slås sammen med, og tryk m igen (escape fortryder).",
+        "Vælg det svar, det skal slås sammen med, og tryk m igen (Escape fortryder).",
         "Pick the answer to merge it into and press m again (escape cancels).",
     ),
     "console.merge.cancelled": ("Sammenlægningen er fortrudt.", "Merge cancelled."),
@@ -177,7 +177,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "console.agenda.now": ("nu", "now"),
     "console.pin.title": ("Sæt kerneopgaven fast", "Pin the core task"),
     "console.pin.help": (
-        "Skriv eller ret sætningen, og tryk enter. Escape fortryder.",
+        "Skriv eller ret sætningen, og tryk Enter. Escape fortryder.",
         "Type or edit the sentence and press enter. Escape cancels.",
     ),
     "console.pair.title": ("Par facilitatorens telefon", "Pair the facilitator's phone"),

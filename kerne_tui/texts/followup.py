@@ -3,7 +3,7 @@
 TEXTS: dict[str, tuple[str, str]] = {
     # --- building on an earlier session ------------------------------------------------
     "followup.missing": (
-        "Planen »{plan}« bygger på en tidligere session (trinene {steps}): start den med "
+        "Planen »{plan}« bygger på en tidligere session (trinnene {steps}): start den med "
         "--follow-up og sessionsfilen eller arkivet fra dagen.",
         'The plan "{plan}" builds on an earlier session (the steps {steps}): start it with '
         "--follow-up and the session file or archive from the day.",

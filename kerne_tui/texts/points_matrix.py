@@ -43,8 +43,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "web.points.count": ("Point til {label}", "Points for {label}"),
     "web.points.given": ("{n} point", "{n} points"),
     "web.matrix.help": (
-        "Placér hver mulighed: først {x}, så {y}, fra 1 til 5.",
-        "Place each option: first {x}, then {y}, from 1 to 5.",
+        "Placér hver mulighed: først {y}, så {x}, fra 1 til 5.",
+        "Place each option: first {y}, then {x}, from 1 to 5.",
     ),
     "web.matrix.low": ("Lav", "Low"),
     "web.matrix.high": ("Høj", "High"),

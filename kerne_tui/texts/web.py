@@ -148,4 +148,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ingen forbindelse til facilitatorens computer. Dit svar er ikke sendt. Prøv igen.",
         "No connection to the facilitator's computer. Your answer was not sent. Try again.",
     ),
+    "web.cap_reached": (
+        "Du har sendt {n} af {total}. Vil du skrive et nyt, så fortryd et af dem herunder.",
+        "You have sent {n} of {total}. To write a new one, retract one of them below.",
+    ),
+    "web.scale.mine": ("{statement} Dit svar: {value}.", "{statement} Your answer: {value}."),
 }

@@ -46,6 +46,7 @@ from kerne_tui.web.security import (
     origin_of,
 )
 from kerne_tui.web.shapes import live_state
+from kerne_tui.web.static_files import StaticFiles
 from kerne_tui.web.trust import KEEPALIVE_TIMEOUT, TRUST, Trust
 from kerne_tui.workshop import Workshop
 
@@ -139,9 +140,7 @@ def make_app(
     app[ORIGINS] = frozenset({origin} if origin else ())
     app[KEEPALIVE_AFTER] = keepalive
     app[TEMPLATES] = templates()
-    app[STATIC] = {
-        path.name: path.read_bytes() for path in STATIC_FOLDER.iterdir() if path.is_file()
-    }
+    app[STATIC] = StaticFiles(STATIC_FOLDER)
     app.on_shutdown.append(_close_streams)
     app.add_routes(routes())
     add_control_routes(app, control, phones=lambda: app[HUB].connected)

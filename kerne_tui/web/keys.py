@@ -13,13 +13,14 @@ from kerne_tui.control import TurnedAway
 from kerne_tui.web.live import LiveHub
 from kerne_tui.web.pacing import Pacer
 from kerne_tui.web.security import RateLimiter
+from kerne_tui.web.static_files import StaticFiles
 from kerne_tui.workshop import Workshop
 
 WORKSHOP = web.AppKey("workshop", Workshop)
 HUB = web.AppKey("hub", LiveHub)
 LIMITER = web.AppKey("limiter", RateLimiter)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
-STATIC = web.AppKey("static", dict[str, bytes])
+STATIC = web.AppKey("static", StaticFiles)
 ORIGINS = web.AppKey("origins", frozenset[str])
 KEEPALIVE_AFTER = web.AppKey("keepalive", float)
 MAX_BODY = web.AppKey("max_body", int)

@@ -104,7 +104,8 @@ class WebKind:
     from_form: Callable[[Form, Mapping[str, str]], Json] = _no_payload
     """The API's payload from the no-script form, given the kind's field names."""
     answered: Callable[[Json, list[Json]], str | None] = _never_answered
-    """The catalog key of the note shown instead of the form once this phone is done."""
+    """The catalog key of the note shown instead of the form once this phone is done (the
+    note may use ``{n}``, this phone's own answers, and ``{total}``, the step's cap)."""
     page: Callable[[list[Json]], Json] = _no_fields
     """What the kind's form needs beyond the step (its ``extra``), from this phone's own
     contributions."""
@@ -213,6 +214,17 @@ def _once(_step: Json, mine: list[Json]) -> str | None:
     return "refuse.already_answered" if mine else None
 
 
+def own_count(mine: list[Json]) -> int:
+    """This phone's own answers to the step (its upvotes of others' questions left out)."""
+    return sum(1 for m in mine if not m.get("upvote"))
+
+
+def _cap_reached(step: Json, mine: list[Json]) -> str | None:
+    """Every answer a person may send is sent: the form says so instead of offering Send (the
+    note is given ``n`` and ``total``)."""
+    return "web.cap_reached" if own_count(mine) >= step["max_per_person"] else None
+
+
 def _dots_placed(mine: list[Json]) -> int:
     return sum(sum(m.get("dots", {}).values()) for m in mine)
 
@@ -248,8 +260,7 @@ def upvoted(mine: list[Json]) -> Json:
 
 
 def _questions_answered(step: Json, mine: list[Json]) -> str | None:
-    asked = sum(1 for m in mine if not m.get("upvote"))
-    return "web.questions.all_asked" if asked >= step["max_per_person"] else None
+    return "web.questions.all_asked" if own_count(mine) >= step["max_per_person"] else None
 
 
 def _question_fields(c: Contribution) -> Json:
@@ -265,6 +276,7 @@ _TEXT = WebKind(
     step_fields=_text_step,
     contribution_fields=lambda c: {"text": c.text},
     from_form=text_form,
+    answered=_cap_reached,
 )
 
 WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
@@ -279,6 +291,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
             step_fields=_text_step,
             contribution_fields=_TEXT.contribution_fields,
             from_form=text_form,
+            answered=_cap_reached,
         ),
         StepKind.VOTE: WebKind(
             partial="kinds/vote.html",
@@ -344,6 +357,7 @@ WEB_KINDS: Mapping[StepKind, WebKind] = MappingProxyType(
                 "evidence": c.evidence,
             },
             from_form=actions_form,
+            answered=_cap_reached,
         ),
         StepKind.WORDS: WebKind(
             partial="kinds/words.html",

@@ -2,8 +2,11 @@
 
 A contribution never produces a message to the phones: the room's answers are shown on the
 projected screen, not pushed to every pocket (a vote app that did so turned one 500-phone
-burst into 250,000 messages). What changes together in one turn of the event loop (the step
-opens and its timer starts) goes out as one message, serialised once for every phone.
+burst into 250,000 messages). The one exception is a list every phone acts on, the parking
+lot and an open questions step: a change there reaches the phones at most once a second
+(``LIST_SETTLE``), however many upvotes arrive in that second. What changes together in one
+turn of the event loop (the step opens and its timer starts) goes out as one message,
+serialised once for every phone.
 """
 
 from __future__ import annotations
@@ -15,8 +18,12 @@ from typing import Any
 
 import orjson
 
+from kerne_tui.plan import StepKind
 from kerne_tui.workshop import (
+    PARKING_STEP_ID,
     ContributionModerated,
+    ContributionReceived,
+    ContributionRetracted,
     Event,
     SentencePinned,
     SessionClosed,
@@ -31,7 +38,11 @@ RETRY_MILLISECONDS = 2000
 MAX_STREAMS = 2000
 """Open streams the laptop keeps at most: a room of a few hundred phones, some with two tabs."""
 KEEPALIVE = b": keepalive\n\n"
+LIST_SETTLE = 1.0
+"""Seconds a change of a list the phones act on (parked items, questions) waits, so a burst of
+upvotes costs each phone one fetch."""
 _CLOSE = b""
+_CONTRIBUTION_EVENTS = (ContributionReceived, ContributionRetracted, ContributionModerated)
 
 
 class LiveHub:
@@ -43,6 +54,7 @@ class LiveHub:
         self._queues: set[asyncio.Queue[bytes]] = set()
         self._unsubscribe = workshop.subscribe(self._on_event)
         self._scheduled = False
+        self._list_pending = False
         self._closed = False
         self.version = 0
         """Grows whenever the page shows something new beyond the timer (step, options, pin)."""
@@ -65,12 +77,39 @@ class LiveHub:
             self._schedule()
         elif isinstance(event, TimerChanged | StepClosed | SessionClosed):
             self._schedule()
-        elif isinstance(event, ContributionModerated):
-            # Only a moderated answer that is an option of the open step changes the page.
-            step = self._workshop.step
-            if step is not None and step.options_from == event.step_id:
-                self.version += 1
-                self._schedule()
+        elif isinstance(event, _CONTRIBUTION_EVENTS):
+            if self._is_shared_list(event.step_id):
+                self._list_changed()
+            elif isinstance(event, ContributionModerated):
+                # Otherwise only a moderated answer that is an option of the open step counts.
+                step = self._workshop.step
+                if step is not None and step.options_from == event.step_id:
+                    self.version += 1
+                    self._schedule()
+
+    def _is_shared_list(self, step_id: str) -> bool:
+        """True for the parking lot and the open questions step: lists every phone acts on."""
+        if step_id == PARKING_STEP_ID:
+            return True
+        step = self._workshop.step
+        return step is not None and step.id == step_id and step.kind is StepKind.QUESTIONS
+
+    def _list_changed(self) -> None:
+        if self._closed or self._list_pending:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._publish_list()
+            return
+        self._list_pending = True
+        loop.call_later(LIST_SETTLE, self._publish_list)
+
+    def _publish_list(self) -> None:
+        self._list_pending = False
+        if not self._closed:
+            self.version += 1
+            self._schedule()
 
     def _schedule(self) -> None:
         if self._closed or self._scheduled:

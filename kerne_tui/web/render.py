@@ -11,7 +11,7 @@ from aiohttp import web
 
 from kerne_tui.catalog import t
 from kerne_tui.store import SessionStatus
-from kerne_tui.web.keys import ADDRESSES, TEMPLATES, Route, lang_of
+from kerne_tui.web.keys import ADDRESSES, STATIC, TEMPLATES, Route, lang_of
 from kerne_tui.web.kinds import FREE_TEXT_FIELDS, WEB_KINDS
 
 TEMPLATE_FOLDER = Path(__file__).resolve().parent / "templates"
@@ -27,7 +27,8 @@ def templates() -> jinja2.Environment:
     Every page may use ``kinds`` (the registry, keyed by kind), ``free_text_fields``,
     ``Status`` (the session's status values), ``Route`` (the route names) and ``scripts``
     (``PAGE_SCRIPTS``); ``render``
-    adds ``t`` (a catalog text in the plan's language), ``url`` and ``lang``.
+    adds ``t`` (a catalog text in the plan's language), ``url``, ``static`` (a file of
+    ``static/`` at its versioned, long-lived address) and ``lang``.
     """
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_FOLDER),
@@ -53,6 +54,12 @@ def render(
     def tr(key: str, **values: object) -> str:
         return t(lang, key, **values)
 
+    addresses = request.app[ADDRESSES]
+    files = request.app[STATIC]
+
+    def static(file: str) -> str:
+        return files.versioned(addresses(Route.STATIC_FILE, name=file), file)
+
     template = request.app[TEMPLATES].get_template(name)
-    html = template.render(lang=lang, t=tr, url=request.app[ADDRESSES], **context)
+    html = template.render(lang=lang, t=tr, url=addresses, static=static, **context)
     return web.Response(text=html, content_type="text/html", charset="utf-8", status=status)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -41,6 +40,7 @@ from kerne_tui.web.kinds import (
     TEXT_FIELD,
     UPVOTE_FIELD,
     WEB_KINDS,
+    own_count,
     payload_from_form,
 )
 from kerne_tui.web.live import KEEPALIVE, is_close
@@ -48,12 +48,12 @@ from kerne_tui.web.middleware import harden
 from kerne_tui.web.render import render
 from kerne_tui.web.security import set_device_cookie
 from kerne_tui.web.shapes import full_state
+from kerne_tui.web.static_files import static_response
 from kerne_tui.web.trust import TRUST
 from kerne_tui.workshop import Refused, Workshop, normalise_join_code
 
 CODE_SHOWN = 12
 """Characters of an unknown join code that are echoed back to the person who typed it."""
-STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
 
 
 def see_other(location: URL) -> web.Response:
@@ -91,6 +91,7 @@ def page_context(request: web.Request, workshop: Workshop, **extra: Any) -> dict
         "retracted": request.query.get("retracted") == "1",
         "draft": {},
         "answered": kind.answered(step, state["mine"]) if kind else None,
+        "own_count": own_count(state["mine"]),
         "kind_extra": kind.page(state["mine"]) if kind else {},
         "parking_open": request.query.get("parked") == "1",
         "parking_sent": request.query.get("parked") == "1",
@@ -118,14 +119,10 @@ async def join_redirect(request: web.Request) -> web.StreamResponse:
 
 async def static_file(request: web.Request) -> web.StreamResponse:
     """The page's own scripts, stylesheet and icon (nothing is fetched from elsewhere)."""
-    name = request.match_info["name"]
-    body = request.app[STATIC].get(name)
-    if body is None:
+    found = request.app[STATIC].get(request.match_info["name"])
+    if found is None:
         raise web.HTTPNotFound()
-    content_type = STATIC_TYPES.get(Path(name).suffix, "application/octet-stream")
-    return web.Response(
-        body=body, content_type=content_type, charset="utf-8", headers={"Cache-Control": "no-cache"}
-    )
+    return static_response(request, found)
 
 
 async def step_page(request: web.Request) -> web.StreamResponse:

@@ -72,6 +72,8 @@ GROUPS: dict[str, frozenset[str]] = {
     ),
     "real": frozenset(
         {
+            "test_access_browser",
+            "test_access_remote_report_browser",
             "test_all_new_kinds",
             "test_archive_browser",
             "test_archive_cli",
@@ -97,9 +99,11 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_hostile_plan_files",
             "test_hostile_writes",
             "test_kill_under_load",
+            "test_live_lists",
             "test_newcomer_errors",
             "test_overview",
             "test_phone_browser",
+            "test_phone_items_browser",
             "test_real_parts",
             "test_rehearsal",
             "test_remote_browser",
@@ -112,6 +116,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_two_terminals",
             "test_web_api",
             "test_web_kinds",
+            "test_web_weight",
             "test_words_questions_browser",
             "test_words_questions_web",
         }

@@ -104,9 +104,12 @@
     }
   }
 
+  /* The notice is empty in the page as served: a browser without script (a text browser
+     shows hidden text too) never reads that the connection is gone. */
   function setOnline(online) {
     var notice = document.getElementById("connection");
     if (notice) {
+      notice.textContent = online ? "" : words.tOffline;
       notice.hidden = online;
     }
   }
@@ -140,8 +143,9 @@
       shown.textContent = text;
     }
     var paused = document.getElementById("paused");
-    if (paused) {
-      paused.hidden = countdown.running;
+    var word = countdown.running ? "" : words.tPaused;
+    if (paused && paused.textContent !== word) {
+      paused.textContent = word;
     }
   }
 
@@ -218,8 +222,14 @@
       drafts.save(oldForm);
       if (newStep !== oldStep) {
         unsent = drafts.unsentText(oldForm);
+        /* A text the step refused (its cap was reached) stays that step's draft: it was not
+           cut off by the step ending, so it does not follow the phone to the next steps. */
+        if (unsent && refused[oldStep] === unsent) {
+          unsent = "";
+        }
       }
     }
+    var parking = keepParking(old);
     /* Someone typing while the same step is redrawn (a pin, the time running out) keeps
        the field, the cursor and the phone's keyboard. */
     var active = document.activeElement;
@@ -227,6 +237,7 @@
     /* An earlier note of unsent text moves along until its own step comes back. */
     var earlier = old.querySelector(".unsent");
     old.parentNode.replaceChild(fresh, old);
+    parking(fresh);
     enhance(fresh);
     if (typing) {
       refocus(fresh, typing);
@@ -245,6 +256,25 @@
       }
     }
     return fresh;
+  }
+
+  /* The parking lot redrawn (someone parked or upvoted) stays open, with what was being
+     typed in it; returns what puts them back into the fresh page. */
+  function keepParking(old) {
+    var lot = old.querySelector("#parkering");
+    var field = old.querySelector("#park-text");
+    var open = !!(lot && lot.open);
+    var text = field ? field.value : "";
+    return function (fresh) {
+      var again = fresh.querySelector("#parkering");
+      var againField = fresh.querySelector("#park-text");
+      if (again && open) {
+        again.open = true;
+      }
+      if (againField && text && !againField.value) {
+        againField.value = text;
+      }
+    };
   }
 
   /* Fetch the page's main part again; only the newest of overlapping fetches is shown. */
@@ -270,13 +300,18 @@
 
   /* --- sending and retracting ---------------------------------------------------------- */
 
-  async function errorMessage(response) {
+  /* The API's error ({code, message}), or the network sentence when there is none. */
+  async function errorOf(response) {
     try {
       var body = await response.json();
-      return body.error.message;
+      return { code: String(body.error.code), message: String(body.error.message) };
     } catch (ignored) {
-      return words.tNetwork;
+      return { code: "", message: words.tNetwork };
     }
+  }
+
+  async function errorMessage(response) {
+    return (await errorOf(response)).message;
   }
 
   /* --- a full server: wait calmly and try again; the draft stays where it is ----------- */
@@ -304,6 +339,8 @@
   }
 
   var sending = false;
+  /* The text each step refused (by step id), so that it is not shown as cut off later. */
+  var refused = {};
 
   async function send(form) {
     if (sending) {
@@ -339,7 +376,11 @@
         await refresh();
         flash("ok", [words.tSent], true);
       } else {
-        failure = await errorMessage(response);
+        var error = await errorOf(response);
+        failure = error.message;
+        if (error.code === "cap") {
+          refused[step] = drafts.unsentText(form);
+        }
       }
     } catch (ignored) {
       failure = words.tNetwork;

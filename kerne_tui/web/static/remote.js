@@ -48,11 +48,14 @@
     element.hidden = !text;
   }
 
-  function answerItem(item) {
+  // Each hide button is named by its answer ("Skjul Bent afbryder"), so a screen reader
+  // can tell thirty of them apart; its visible word comes first in its name.
+  function answerItem(item, index) {
     const li = document.createElement("li");
     li.className = item.hidden ? "is-hidden" : "";
     const text = document.createElement("span");
     text.className = "answer-text";
+    text.id = "answer-" + index;
     text.textContent = item.weight > 1 ? item.text + " (×" + item.weight + ")" : item.text;
     if (item.hidden) {
       text.textContent += " · " + say("tHidden");
@@ -61,6 +64,8 @@
     button.type = "button";
     button.className = "remote-button";
     button.dataset.hide = item.id;
+    button.id = "hide-" + index;
+    button.setAttribute("aria-labelledby", button.id + " " + text.id);
     button.textContent = item.hidden ? say("tRestore") : say("tHide");
     li.append(text, button);
     return li;
@@ -211,9 +216,7 @@
         empty.textContent = say("tNoAnswers");
         list.append(empty);
       }
-      for (const item of shown) {
-        list.append(answerItem(item));
-      }
+      shown.forEach((item, index) => list.append(answerItem(item, index)));
     }
     drawExtras();
     drawClock();
