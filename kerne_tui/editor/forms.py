@@ -73,8 +73,6 @@ class FieldForm(Screen[None]):
             for spec in self.fields():
                 label = Text(spec.name, style="bold")
                 label.append("  " + t(help_lang, help_key(spec.name)), style="italic")
-                if spec.widget in (Widget.LIST,):
-                    label.append(" " + t(lang, "editor.form.list_hint"), style="italic")
                 yield Static(label, classes="field-label")
                 yield self._widget(spec, table.get(spec.name))
                 yield Static(id=f"p-{spec.name}", classes="field-problem")
