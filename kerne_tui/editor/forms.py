@@ -69,7 +69,7 @@ class FieldForm(Screen[None]):
         table = self.table()
         yield Static(Text(self.heading(), style="bold"), id="f-title")
         yield Static(id="f-other", classes="field-problem")
-        with VerticalScroll(id="f-fields"):
+        with VerticalScroll(id="f-fields", can_focus=False):
             for spec in self.fields():
                 label = Text(spec.name, style="bold")
                 label.append("  " + t(help_lang, help_key(spec.name)), style="italic")

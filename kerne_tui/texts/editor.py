@@ -98,7 +98,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tab: næste felt · Escape: tilbage til dagsordenen · ctrl+s: gem",
         "Tab: next field · Escape: back to the agenda · ctrl+s: save",
     ),
-    "editor.form.list_hint": ("(én pr. linje)", "(one per line)"),
     "editor.show.default": ("som typen plejer", "as the kind does"),
     "editor.preview.title": ("Forhåndsvisning: {title}", "Preview: {title}"),
     "editor.preview.wall": ("Væggen (som den viser trinnet)", "The wall (as it shows the step)"),
