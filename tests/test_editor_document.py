@@ -277,3 +277,18 @@ def test_own_plans_are_found_by_name_and_a_name_in_both_is_refused(tmp_path: Pat
         find_plan("kerneopgaven", tmp_path)
     [sentence] = both.value.messages("da")
     assert "kerneopgaven" in sentence and sentence.count(".") >= 1
+
+
+def test_the_plan_list_of_kerne_run_offers_own_plans_beside_the_builtin_ones(
+    tmp_path: Path,
+) -> None:
+    from kerne_tui.tui.picker import choices
+
+    folder = own_plans_folder(tmp_path)
+    folder.mkdir()
+    (folder / "solsikken.toml").write_text(HAND_WRITTEN, encoding="utf-8")
+    offered = [(choice, str(label)) for choice, label in choices(tmp_path, "da")]
+    assert (("plan", str(folder / "solsikken.toml")), "Solsikkens dag") in [
+        (choice, label.split("  ")[0]) for choice, label in offered
+    ]
+    assert len(offered) == len(builtin_plans()) + 1

@@ -263,3 +263,27 @@ async def _serve_to_phones(data: Path) -> None:
             assert step["overall_task"] == OVERALL
         finally:
             await session.close()
+
+
+def test_a_draft_with_a_problem_is_refused_by_validate_and_run_in_the_editors_words(
+    tmp_path: Path,
+) -> None:
+    from kerne_tui.editor.checks import check
+    from kerne_tui.editor.files import copy_path, open_document, save_document
+
+    builtin = find_plan("kerneopgaven-kort")
+    assert builtin is not None
+    draft = copy_path(tmp_path, "kladde")
+    document = open_document(builtin, "da")
+    document.set_step(0, 1, "minutes", "otte")
+    save_document(document, draft)
+    [problem] = check(document.data(), str(draft)).problems
+    shown = problem.message("da")  # what the editor shows beside the field
+
+    validated = kerne("validate", "kladde", "--data-dir", str(tmp_path))
+    assert validated.returncode == 1
+    assert validated.stderr.splitlines()[0] == shown
+    ran = kerne("run", "kladde", "--data-dir", str(tmp_path))
+    assert ran.returncode == 2
+    assert f"  {shown}" in ran.stderr.splitlines()
+    assert not list(tmp_path.glob("*.json"))  # no session was started
