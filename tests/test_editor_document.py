@@ -292,3 +292,25 @@ def test_the_plan_list_of_kerne_run_offers_own_plans_beside_the_builtin_ones(
         (choice, label.split("  ")[0]) for choice, label in offered
     ]
     assert len(offered) == len(builtin_plans()) + 1
+
+
+async def test_the_workplace_stands_on_the_reports_front_page(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from support import FakeClock, open_workshop
+
+    from kerne_tui.archive import read_record, render_report
+
+    text = HAND_WRITTEN.replace('start = "08:30"\n', 'workplace = "Børnehuset Solsikken"\n')
+    target = tmp_path / "solsikken.toml"
+    target.write_text(text, encoding="utf-8")
+    async with open_workshop(load_plan(target), tmp_path / "data", FakeClock()) as workshop:
+        await workshop.start()
+        await workshop.save_state()
+        record = read_record(workshop.path)
+    made = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+    markdown = render_report(record, "md", generated=made, zone=UTC)
+    html = render_report(record, "html", generated=made, zone=UTC)
+    assert markdown.splitlines()[0] == "# Solsikkens dag"
+    assert "Børnehuset Solsikken" in "\n".join(markdown.splitlines()[:6])
+    assert '<p class="workplace">Børnehuset Solsikken</p>' in html

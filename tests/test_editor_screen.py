@@ -377,3 +377,34 @@ def test_the_editor_looks_as_approved(
 
     app = EditorApp(path, tmp_path, "da")
     assert snap_compare(app, press=keys, terminal_size=size, run_before=choose)
+
+
+# --- what the plan's facts do on the wall -------------------------------------------------
+
+
+async def test_the_wall_shows_the_overall_wording_and_the_workplace(tmp_path: Path) -> None:
+    from textual.widgets import Static as Shown
+    from tui_support import PLAN, make_app, open_workshop
+
+    text = PLAN.replace(
+        'start = "09:00"\n',
+        'start = "09:00"\nworkplace = "Børnehuset Solsikken"\n'
+        'overall_task = "Vi skaber trivsel for alle børn."\n',
+    ).replace('id = "forskelle"\n', 'id = "forskelle"\nshow_overall_task = true\n')
+    async with open_workshop(tmp_path, plan_text=text) as workshop:
+        await workshop.start()
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("q")
+            await pilot.pause()
+            title = str(app.screen.query_one("#qr-title", Shown).render())
+            assert "Børnehuset Solsikken" in title
+            await pilot.press("escape")
+            await workshop.go_to("min-opgave")
+            await pilot.pause()
+            prompt = str(app.screen.query_one("#step-prompt", Shown).render())
+            assert "Vi skaber trivsel" not in prompt  # only where the step shows it
+            await workshop.go_to("forskelle")
+            await pilot.pause(0.3)
+            prompt = str(app.screen.query_one("#step-prompt", Shown).render())
+            assert "Vi skaber trivsel for alle børn." in prompt
