@@ -314,3 +314,15 @@ async def test_the_workplace_stands_on_the_reports_front_page(tmp_path: Path) ->
     assert markdown.splitlines()[0] == "# Solsikkens dag"
     assert "Børnehuset Solsikken" in "\n".join(markdown.splitlines()[:6])
     assert '<p class="workplace">Børnehuset Solsikken</p>' in html
+
+
+def test_typing_on_in_one_field_is_undone_as_one_change() -> None:
+    doc = document()
+    before = doc.text()
+    for typed in ("1", "15"):
+        doc.set_step(0, 0, "minutes", int(typed))
+    doc.set_step(0, 0, "title", "Hej")
+    doc.undo()
+    assert doc.data()["modules"][0]["steps"][0]["minutes"] == 15
+    doc.undo()
+    assert doc.text() == before

@@ -32,6 +32,8 @@ class PlanDocument:
         self.saved_text = text
         """The text as last read or saved: the document is unsaved while it differs."""
         self._undo: list[str] = []
+        self._typing: tuple[int, str] | None = None
+        """The field the last change was typed into (its table and key)."""
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -78,7 +80,11 @@ class PlanDocument:
 
     # --- changes ---------------------------------------------------------------------------
 
-    def _remember(self) -> None:
+    def _remember(self, field: tuple[int, str] | None = None) -> None:
+        """Keep the text before a change; typing on in the same field is one change."""
+        if field is not None and field == self._typing:
+            return
+        self._typing = field
         self._undo.append(self.text())
         del self._undo[:-UNDO_DEPTH]
 
@@ -86,6 +92,7 @@ class PlanDocument:
         """Go back to the text before the last change; False when there is none."""
         if not self._undo:
             return False
+        self._typing = None
         self.doc = tomlkit.parse(self._undo.pop())
         return True
 
@@ -110,12 +117,12 @@ class PlanDocument:
         plain = current.unwrap() if hasattr(current, "unwrap") else current
         if value is None:
             if name in table:
-                self._remember()
+                self._remember((id(table), name))
                 del table[name]
             return
         if plain == value and type(plain) is type(value):
             return
-        self._remember()
+        self._remember((id(table), name))
         table[name] = _item(value)
 
     def add_step(self, module: int, after: int | None, kind: StepKind, lang: Lang) -> int:
