@@ -16,8 +16,10 @@ from kerne_tui.editor.agenda import AgendaScreen
 from kerne_tui.editor.dialogs import ChoiceDialog, NameDialog
 from kerne_tui.editor.forms import PlanForm, StepForm
 from kerne_tui.editor.preview import PreviewScreen
+from kerne_tui.editor.wall_preview import WallPreview
 from kerne_tui.plan import PlanError, StepKind, find_plan, load_plan, own_plans_folder
 from kerne_tui.tui.dialogs import ConfirmScreen, HelpScreen
+from kerne_tui.tui.screens import MainScreen
 
 SIZE = (100, 30)
 
@@ -326,14 +328,35 @@ async def test_the_preview_shows_the_overall_wording_where_the_step_shows_it(
         await select(pilot, module, step)
         await pilot.press("p")
         await pilot.pause()
+        wall = app.screen
+        assert isinstance(wall, WallPreview)  # the wall's own screen, on a throwaway session
+        assert isinstance(wall, MainScreen)
+        folder = wall.folder
+        assert folder.is_dir()
+        prompt = str(wall.query_one("#step-prompt", Static).render())
+        assert "Vi skaber trivsel for alle." in prompt
+        await pilot.press("t")
+        await pilot.pause()
         assert isinstance(app.screen, PreviewScreen)
-        wall = str(app.screen.query_one("#step-prompt", Static).render())
         phone = str(app.screen.query_one("#pv-page", Static).render())
-        assert "Vi skaber trivsel for alle." in wall
         assert "Vi skaber trivsel for alle." in phone
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
+        assert not folder.exists()  # the throwaway session is gone
+
+
+async def test_a_plan_with_problems_previews_the_steps_words(tmp_path: Path) -> None:
+    app = EditorApp(own_copy(tmp_path), tmp_path, "da")
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.session is not None
+        app.session.document.set_step(0, 0, "minutes", "ti")
+        app.session.recheck()
+        await select(pilot, 0, 0)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PreviewScreen)
+        assert app.screen.query_one("#pv-broken", Static) is not None
 
 
 # --- snapshots ----------------------------------------------------------------------------
@@ -343,6 +366,7 @@ SCENES: dict[str, tuple[str, list[str]]] = {
     "agenda": ("", []),
     "step-form": ("tjek-ind", ["enter"]),
     "preview": ("kommunens-ord", ["p"]),
+    "phone": ("kommunens-ord", ["p", "t"]),
 }
 
 

@@ -17,7 +17,6 @@ from kerne_tui.catalog import t
 from kerne_tui.editor.dialogs import ChoiceDialog, NameDialog
 from kerne_tui.editor.forms import PlanForm, StepForm
 from kerne_tui.editor.keys import AGENDA_KEYS, translated
-from kerne_tui.editor.preview import PreviewScreen
 from kerne_tui.editor.state import EditorSession
 from kerne_tui.editor.words import minutes_text, step_row, summary_lines
 from kerne_tui.plan import StepKind
@@ -295,10 +294,12 @@ class AgendaScreen(Screen[None]):
         """The plan's own facts: workplace, overall wording, start and end, language."""
         self.app.push_screen(PlanForm(self.session))
 
-    def action_preview(self) -> None:
-        """The selected step as the wall and the phone show it."""
+    async def action_preview(self) -> None:
+        """The selected step as the wall shows it (``t`` there: the phone's page)."""
+        from kerne_tui.editor.wall_preview import show_preview
+
         module, step = self.selected()
-        self.app.push_screen(PreviewScreen(self.session, module, step if step is not None else 0))
+        await show_preview(self.app, self.session, module, step if step is not None else 0)
 
     def action_help(self) -> None:
         """Every key and what it does."""

@@ -104,6 +104,8 @@ class FieldForm(Screen[None]):
 
     def _start(self) -> None:
         self._ready = True
+        # The first field has the focus; its name and help line stay in view above it.
+        self.query_one("#f-fields", VerticalScroll).scroll_home(animate=False)
 
     def show_problems(self) -> None:
         """Each field's problems beside it; problems with no field of this form at the top."""
@@ -159,13 +161,13 @@ class FieldForm(Screen[None]):
         """Escape: back to the agenda."""
         self.dismiss(None)
 
-    def action_preview(self) -> None:
-        """The step as the wall and the phone show it."""
-        from kerne_tui.editor.preview import PreviewScreen
+    async def action_preview(self) -> None:
+        """The step as the wall shows it (``t`` there: the phone's page)."""
+        from kerne_tui.editor.wall_preview import show_preview
 
         module, step = self.place
         if module is not None:
-            self.app.push_screen(PreviewScreen(self.session, module, step or 0))
+            await show_preview(self.app, self.session, module, step or 0)
 
 
 def _problem_text(problems: list[PlanProblem], lang: Any) -> Text:

@@ -100,7 +100,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "editor.show.default": ("som typen plejer", "as the kind does"),
     "editor.preview.title": ("Forhåndsvisning: {title}", "Preview: {title}"),
-    "editor.preview.wall": ("Væggen (som den viser trinnet)", "The wall (as it shows the step)"),
+    "editor.preview.wall": (
+        "Trinnets ord, som væggen viser dem",
+        "The step's words, as the wall shows them",
+    ),
     "editor.preview.phone": ("Telefonen (siden for trinnet)", "The phone (the step's page)"),
     "editor.preview.keys": ("Escape: tilbage", "Escape: back"),
     "editor.preview.broken": (
@@ -349,4 +352,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Id på handlingstrinnet i den tidligere session.",
         "Id of the actions step in the earlier session.",
     ),
+    "editor.key.phone": ("telefonen", "the phone"),
+    "editor.key.phone.long": ("Telefonens side for trinnet", "The phone's page for the step"),
 }
