@@ -277,7 +277,7 @@ def _session_path(args: argparse.Namespace, lang: Lang) -> Path:
 
 def cmd_edit(args: argparse.Namespace, lang: Lang) -> int:
     """The plan editor: prepare the day on screen, saving into the data folder's plans/."""
-    from kerne_tui.editor import run_editor
+    from kerne_tui.editor import CannotOpen, open_document, run_editor
 
     folder = data_dir(args)
     path = None
@@ -288,6 +288,10 @@ def cmd_edit(args: argparse.Namespace, lang: Lang) -> int:
             raise UserError(error.messages(lang)[0]) from None
         if path is None:
             raise _plan_not_found(args.plan, folder, lang)
+        try:
+            open_document(path, lang)  # a file that is not TOML: one sentence, no screen
+        except CannotOpen as refused:
+            raise UserError(str(refused)) from None
     return run_editor(path, folder, lang)
 
 

@@ -432,3 +432,22 @@ async def test_the_wall_shows_the_overall_wording_and_the_workplace(tmp_path: Pa
             await pilot.pause(0.3)
             prompt = str(app.screen.query_one("#step-prompt", Shown).render())
             assert "Vi skaber trivsel for alle børn." in prompt
+
+
+async def test_a_plan_begun_by_hand_without_modules_gets_its_first_module(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ny.toml"
+    path.write_text('# begun by hand\ntitle = "Ny plan"\n', encoding="utf-8")
+    app = EditorApp(path, tmp_path, "da")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "a", "d", "x", "J", "p", "r")  # nothing to act on: no harm
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        await pilot.press("n")
+        await typed(pilot, "Første")
+        await pilot.press("enter", "ctrl+s")
+        await pilot.pause()
+    plan = load_plan(path)
+    assert [m.title for m in plan.modules] == ["Første"]
+    assert path.read_text(encoding="utf-8").startswith('# begun by hand\ntitle = "Ny plan"\n')

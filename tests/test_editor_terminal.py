@@ -287,3 +287,22 @@ def test_a_draft_with_a_problem_is_refused_by_validate_and_run_in_the_editors_wo
     assert ran.returncode == 2
     assert f"  {shown}" in ran.stderr.splitlines()
     assert not list(tmp_path.glob("*.json"))  # no session was started
+
+
+def test_kerne_edit_says_in_one_sentence_what_it_cannot_open(tmp_path: Path) -> None:
+    missing = kerne("edit", "findes-ikke", "--data-dir", str(tmp_path))
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("fejl: ") and "Traceback" not in missing.stderr
+    assert "findes-ikke" in missing.stderr
+    broken = tmp_path / "broken.toml"
+    broken.write_text('title = "x"\n[[modules]\n', encoding="utf-8")
+    refused = kerne("edit", str(broken), "--data-dir", str(tmp_path))
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "ikke gyldig TOML i linje" in refused.stderr
+    assert broken.read_text(encoding="utf-8") == 'title = "x"\n[[modules]\n'
+    folder = own_plans_folder(tmp_path)
+    folder.mkdir(parents=True)
+    shutil.copyfile(tmp_path / "broken.toml", folder / "kerneopgaven.toml")
+    both = kerne("edit", "kerneopgaven", "--data-dir", str(tmp_path))
+    assert both.returncode == 2
+    assert "både blandt de indbyggede planer og dine egne" in both.stderr

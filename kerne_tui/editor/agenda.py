@@ -23,6 +23,20 @@ from kerne_tui.plan import StepKind
 from kerne_tui.tui.dialogs import ConfirmScreen, HelpScreen
 from kerne_tui.tui.keys import help_rows
 
+NEEDS_A_MODULE = frozenset(
+    {
+        "edit",
+        "add_step",
+        "duplicate",
+        "delete",
+        "move",
+        "move_to_module",
+        "rename_module",
+        "preview",
+    }
+)
+"""The agenda's actions that work on a module or a step."""
+
 Place = tuple[int, int | None]
 """(module, step or None for the module's own row), counted from 0."""
 
@@ -151,6 +165,12 @@ class AgendaScreen(Screen[None]):
 
     # --- actions ---------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A plan without modules (a file begun by hand) can get one, and nothing else yet."""
+        if action in NEEDS_A_MODULE and not self.session.document.modules():
+            return False
+        return True
+
     def action_edit(self) -> None:
         """Enter: the step's form, or the module's name and focus."""
         module, step = self.selected()
@@ -257,8 +277,9 @@ class AgendaScreen(Screen[None]):
 
         def add(title: str | None) -> None:
             if title:
+                after = self.selected()[0] if self.session.document.modules() else None
                 module = self.session.document.add_module(
-                    self.selected()[0], title, StepKind.INFO, self.session.plan_lang
+                    after, title, StepKind.INFO, self.session.plan_lang
                 )
                 self.changed((module, None))
 

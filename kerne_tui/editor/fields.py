@@ -96,7 +96,16 @@ _FIELDS: dict[str, Field] = {
     )
 }
 
-PLAN_FIELDS = ("title", "workplace", "overall_task", "start", "end", "language", "description")
+PLAN_FIELDS = (
+    "title",
+    "workplace",
+    "overall_task",
+    "start",
+    "end",
+    "language",
+    "description",
+    "parking_lot",
+)
 """The plan's own facts, in the order the plan form shows them (``limits`` stays in TOML)."""
 MODULE_FIELDS = ("title", "focus")
 
