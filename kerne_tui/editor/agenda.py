@@ -167,9 +167,7 @@ class AgendaScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A plan without modules (a file begun by hand) can get one, and nothing else yet."""
-        if action in NEEDS_A_MODULE and not self.session.document.modules():
-            return False
-        return True
+        return action not in NEEDS_A_MODULE or bool(self.session.document.modules())
 
     def action_edit(self) -> None:
         """Enter: the step's form, or the module's name and focus."""
