@@ -111,7 +111,8 @@ def cmd_plans(args: argparse.Namespace, lang: Lang) -> int:
             plan = load_plan(path)
         except PlanError:
             continue
-        print(f"{plan_name(path):32} {plan.minutes:5g} min  {mark:5} {plan.title}".rstrip())
+        line = f"{plan_name(path):32} {plan.minutes:5g} min  {plan.title}"
+        print(f"{line}  ({mark})" if mark else line)
     return 0
 
 
