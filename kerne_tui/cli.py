@@ -27,7 +27,7 @@ from kerne_tui.hosting import (
     server_notices,
     setup_logging,
 )
-from kerne_tui.plan import PlanError, builtin_plans, load_plan
+from kerne_tui.plan import PlanError, builtin_plans, find_plan, load_plan, own_plans, plan_name
 from kerne_tui.settings import Settings, cli_language, data_folder
 from kerne_tui.store import (
     ARCHIVES,
@@ -41,6 +41,9 @@ from kerne_tui.user_errors import (
     session_file_error,
     session_not_found,
     write_failed,
+)
+from kerne_tui.user_errors import (
+    plan_not_found as _plan_not_found,
 )
 from kerne_tui.workshop import Workshop
 
@@ -68,9 +71,10 @@ def plan_minutes(lang: Lang, minutes: float) -> str:
 def cmd_validate(args: argparse.Namespace, lang: Lang) -> int:
     """Check plan files and say what is wrong, where."""
     failed = 0
+    folder = data_dir(args)
     for name in args.paths:
         try:
-            plan = load_plan(name)
+            plan = load_plan(find_plan(name, folder) or name)
         except PlanError as error:
             failed += 1
             for message in error.messages(lang):
@@ -100,13 +104,17 @@ def cmd_validate(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def cmd_plans(args: argparse.Namespace, lang: Lang) -> int:
-    """List the built-in plans with their length."""
-    for path in builtin_plans():
+    """List the built-in plans and the facilitator's own with their length."""
+    own = t(lang, "plan.own.label")
+    for path, mark in [(p, "") for p in builtin_plans()] + [
+        (p, own) for p in own_plans(data_dir(args))
+    ]:
         try:
             plan = load_plan(path)
         except PlanError:
             continue
-        print(f"{path.stem:32} {plan.minutes:5g} min  {plan.title}")
+        line = f"{plan_name(path):32} {plan.minutes:5g} min  {plan.title}"
+        print(f"{line}  ({mark})" if mark else line)
     return 0
 
 
@@ -314,6 +322,26 @@ PROGRESS_FROM = 20
 PROGRESS_EVERY = 10
 
 
+def cmd_edit(args: argparse.Namespace, lang: Lang) -> int:
+    """The plan editor: prepare the day on screen, saving into the data folder's plans/."""
+    from kerne_tui.editor import CannotOpen, open_document, run_editor
+
+    folder = data_dir(args)
+    path = None
+    if args.plan:
+        try:
+            path = find_plan(args.plan, folder)
+        except PlanError as error:
+            raise UserError(error.messages(lang)[0]) from None
+        if path is None:
+            raise _plan_not_found(args.plan, folder, lang)
+        try:
+            open_document(path, lang)  # a file that is not TOML: one sentence, no screen
+        except CannotOpen as refused:
+            raise UserError(str(refused)) from None
+    return run_editor(path, folder, lang)
+
+
 def cmd_console(args: argparse.Namespace, lang: Lang) -> int:
     """The facilitator's own view of the running session, in a second terminal."""
     from kerne_tui.console.command import ConsoleUnavailable, run_console
@@ -336,6 +364,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "archive": cmd_archive,
     "console": cmd_console,
     "overview": cmd_overview,
+    "edit": cmd_edit,
 }
 
 

@@ -56,8 +56,14 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help=h("validate"), description=h("validate"))
     validate.add_argument("paths", nargs="+", metavar="PATH", help=h("validate.paths"))
+    _data_dir_option(validate, h)
 
-    commands.add_parser("plans", help=h("plans"), description=h("plans"))
+    plans = commands.add_parser("plans", help=h("plans"), description=h("plans"))
+    _data_dir_option(plans, h)
+
+    edit = commands.add_parser("edit", help=h("edit"), description=h("edit"))
+    edit.add_argument("plan", nargs="?", help=h("edit.plan"))
+    _data_dir_option(edit, h)
 
     sessions = commands.add_parser("sessions", help=h("sessions"), description=h("sessions"))
     _data_dir_option(sessions, h)

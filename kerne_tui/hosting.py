@@ -60,7 +60,7 @@ def open_workshop(settings: Settings, lang: Lang) -> Workshop:
                 path = latest.path
             workshop = Workshop.resume(path)
         else:
-            plan = resolve_plan(settings.plan or "kerneopgaven", lang)
+            plan = resolve_plan(settings.plan or "kerneopgaven", lang, folder)
             workshop = Workshop.create(
                 plan,
                 folder,

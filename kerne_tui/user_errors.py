@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kerne_tui.catalog import Lang, counted, t
-from kerne_tui.plan import Plan, PlanError, builtin_plans, find_plan, load_plan
+from kerne_tui.plan import Plan, PlanError, builtin_plans, find_plan, load_plan, own_plans
 from kerne_tui.settings import default_data_folder
 from kerne_tui.store import SessionFileError
 from kerne_tui.store.files import PRIVATE_FOLDER, make_private_folder
@@ -48,14 +48,24 @@ def ensure_writable(folder: Path, lang: Lang) -> None:
         ) from None
 
 
-def resolve_plan(name: str, lang: Lang) -> Plan:
-    """A plan by path or built-in name, checked; errors become UserError."""
-    path = find_plan(name)
+def plan_not_found(name: str, data_dir: Path | None, lang: Lang) -> UserError:
+    """No plan by that name: the built-in plans and the facilitator's own are named."""
+    names = ", ".join(p.name.removesuffix(".toml") for p in builtin_plans())
+    hint = t(lang, "cli.builtin_list", names=names)
+    own = ", ".join(p.name.removesuffix(".toml") for p in own_plans(data_dir))
+    if own:
+        hint += " " + t(lang, "cli.own_list", names=own)
+    return UserError(t(lang, "cli.plan_not_found", name=name), hint)
+
+
+def resolve_plan(name: str, lang: Lang, data_dir: Path | None = None) -> Plan:
+    """A plan by path, built-in name or own name, checked; errors become UserError."""
+    try:
+        path = find_plan(name, data_dir)
+    except PlanError as error:
+        raise UserError(error.messages(lang)[0]) from None
     if path is None:
-        names = ", ".join(p.name.removesuffix(".toml") for p in builtin_plans())
-        raise UserError(
-            t(lang, "cli.plan_not_found", name=name), t(lang, "cli.builtin_list", names=names)
-        )
+        raise plan_not_found(name, data_dir, lang)
     try:
         return load_plan(path)
     except PlanError as error:

@@ -117,3 +117,12 @@ def test_the_checker_resolves_relative_imports() -> None:
 def test_the_checker_catches_a_forbidden_import() -> None:
     found = set(imported_modules("from kerne_tui import tui\n", ("kerne_tui", "web")))
     assert "kerne_tui.tui" in found
+
+
+def test_the_editor_never_imports_the_server() -> None:
+    found = [
+        line
+        for other in ("aiohttp", "kerne_tui.web", "tinydb")
+        for line in imports_of("editor", other)
+    ]
+    assert found == []

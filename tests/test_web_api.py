@@ -333,6 +333,7 @@ async def test_state_describes_the_open_step(workshop: Workshop, phone: Phone) -
         "kind": "text",
         "title": "Idéer",
         "prompt": "Hvad er vi her for?",
+        "overall_task": "",
         "open": True,
         "seconds_left": 300,
         "running": False,

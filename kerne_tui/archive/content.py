@@ -150,6 +150,8 @@ class ReportContent:
     """In a follow-up: what it copied from the earlier session."""
     earlier_created: datetime | None = None
     """When the earlier session was made, in the reader's time zone."""
+    workplace: str = ""
+    """The workplace the day was held for, as the plan names it ("" when it does not)."""
 
     @property
     def day(self) -> datetime | None:
@@ -250,6 +252,7 @@ def build_content(
         lang=record.lang,
         title=record.plan.title,
         description=record.plan.description,
+        workplace=record.plan.workplace,
         join_code=record.join_code,
         status=record.status,
         rehearsal=record.rehearsal,

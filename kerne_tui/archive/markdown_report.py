@@ -54,6 +54,8 @@ def render_markdown(content: ReportContent) -> str:
 def _overview(content: ReportContent, lang: Lang) -> str:
     """Kicker, date and time, notices and the key figures under the title."""
     lines = [f"**{t(lang, 'archive.report.kicker')}**"]
+    if content.workplace:
+        lines.append(escape(content.workplace))
     if content.day is not None:
         when = long_date(lang, content.day)
         if content.started and content.ended:

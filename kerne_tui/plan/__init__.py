@@ -1,6 +1,15 @@
 """Session plans: the TOML format, its checks and the built-in plans."""
 
-from kerne_tui.plan.builtin import builtin_plans, find_plan, plans_folder
+from kerne_tui.plan.builtin import (
+    builtin_plans,
+    find_plan,
+    is_builtin,
+    name_problem,
+    own_plans,
+    own_plans_folder,
+    plan_name,
+    plans_folder,
+)
 from kerne_tui.plan.loader import PlanError, PlanProblem, load_plan, plan_from_data
 from kerne_tui.plan.model import Module, Option, Plan, Show, Step, StepKind
 
@@ -15,7 +24,12 @@ __all__ = [
     "StepKind",
     "builtin_plans",
     "find_plan",
+    "is_builtin",
     "load_plan",
+    "name_problem",
+    "own_plans",
+    "own_plans_folder",
     "plan_from_data",
+    "plan_name",
     "plans_folder",
 ]

@@ -157,8 +157,10 @@ def _words(check: Checker, place: str, raw: Mapping[str, Any], refs: References)
 
 
 def _parking(check: Checker, place: str, raw: Mapping[str, Any], refs: References) -> KindFields:
-    """An info or discuss step may show the parking lot (``parking = true``) for review."""
+    """An info or discuss step may show the parking lot (``parking = true``) for review, and
+    the plan's overall wording of the core task (``show_overall_task = true``)."""
     check.boolean(place, raw, "parking")
+    check.boolean(place, raw, "show_overall_task")
     return KindFields()
 
 
@@ -197,8 +199,8 @@ _TEXT_KEYS = ("max_length", "max_per_person")
 
 KIND_CHECKS: Mapping[StepKind, KindChecks] = MappingProxyType(
     {
-        StepKind.INFO: KindChecks(keys=("parking",), fields=_parking),
-        StepKind.DISCUSS: KindChecks(keys=("parking",), fields=_parking),
+        StepKind.INFO: KindChecks(keys=("parking", "show_overall_task"), fields=_parking),
+        StepKind.DISCUSS: KindChecks(keys=("parking", "show_overall_task"), fields=_parking),
         StepKind.TEXT: KindChecks(keys=(*_TEXT_KEYS, "open_questions")),
         StepKind.SENTENCE: KindChecks(
             keys=(*_TEXT_KEYS, "open_questions"), max_length=200, max_per_person=2

@@ -32,6 +32,7 @@ _TOP_KEYS = (
     "limits",
     "workplace",
     "overall_task",
+    "end",
     "modules",
 )
 LIMIT_KEYS = ("devices_per_address", "new_devices_per_minute")
@@ -40,6 +41,11 @@ MAX_LIMIT = 10_000
 """The highest limit a plan may set: a whole conference behind one router."""
 _MODULE_KEYS = ("title", "focus", "steps")
 _COMMON_STEP_KEYS = ("id", "kind", "title", "prompt", "minutes", "notes", "show", "min_answers")
+TOP_KEYS = _TOP_KEYS
+"""The keys a plan may have at its top (the editor's plan form shows them)."""
+MODULE_KEYS = _MODULE_KEYS
+COMMON_STEP_KEYS = _COMMON_STEP_KEYS
+"""The keys every step may have; its kind's ``KIND_CHECKS`` entry names the rest."""
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _START_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -134,6 +140,10 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
     if start and not _START_PATTERN.match(start):
         check.add(top, "start", "plan.err.start", value=start)
         start = ""
+    end = check.text(top, data, "end", required=False)
+    if end and not _START_PATTERN.match(end):
+        check.add(top, "end", "plan.err.start", value=end)
+        end = ""
     parking_lot = check.boolean(top, data, "parking_lot")
     raw_modules = data.get("modules", [])
     if not isinstance(raw_modules, list) or not all(isinstance(m, dict) for m in raw_modules):
@@ -203,6 +213,7 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
         parking_lot=parking_lot,
         workplace=workplace,
         overall_task=overall_task,
+        end=end,
         raw=dict(data),
     )
 
@@ -315,6 +326,7 @@ def _check_step(
         max_words=check.integer(place, raw, "max_words", 3),
         stop_words=own.stop_words,
         parking=raw.get("parking") is True,
+        show_overall_task=raw.get("show_overall_task") is True,
         budget=check.integer(place, raw, "budget", 100),
         **{name: check.text(place, raw, name, required=False) for name in MATRIX_LABELS},
         compare_with=own.compare_with,

@@ -85,6 +85,8 @@ class Step:
     stop_words: tuple[str, ...] = ()
     parking: bool = False
     """An info or discuss step that shows the parking lot for review."""
+    show_overall_task: bool = False
+    """An info or discuss step that shows the plan's ``overall_task`` under its prompt."""
     budget: int = 100
     """points: what each phone shares out over the options."""
     x_label: str = ""
@@ -150,6 +152,8 @@ class Plan:
     """The workplace the day is held for (a kindergarten, a school, a care unit), if named."""
     overall_task: str = ""
     """The municipality's or organisation's overall wording of the core task, if given."""
+    end: str = ""
+    """The time the day must be over by, ``"HH:MM"``, if the facilitator set one."""
     raw: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     _steps: tuple[Step, ...] = field(init=False, compare=False, repr=False)
     _positions: Mapping[str, int] = field(init=False, compare=False, repr=False)
@@ -172,6 +176,10 @@ class Plan:
     def minutes(self) -> float:
         """The planned length of the whole plan."""
         return sum(module.minutes for module in self.modules)
+
+    def overall_task_of(self, step: Step) -> str:
+        """The overall wording *step* shows under its prompt ("" where it shows none)."""
+        return self.overall_task if step.show_overall_task else ""
 
     def has_step(self, step_id: str) -> bool:
         """True if the plan has a step with *step_id*."""

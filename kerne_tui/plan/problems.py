@@ -30,6 +30,16 @@ class PlanProblem:
     key: str
     values: tuple[tuple[str, object], ...] = ()
 
+    @property
+    def position(self) -> tuple[int | None, int | None]:
+        """The module and step (counted from 1) it is in; None for a level above them."""
+        _, values = _decode_place(self.place)
+        module, step = values.get("m"), values.get("s")
+        return (
+            module if isinstance(module, int) else None,
+            step if isinstance(step, int) else None,
+        )
+
     def message(self, lang: Lang) -> str:
         """The whole sentence for a person, in *lang*."""
         place_key, place_values = _decode_place(self.place)

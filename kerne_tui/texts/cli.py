@@ -139,10 +139,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tjek planfiler og sig præcist, hvad der er galt.",
         "Check plan files and say exactly what is wrong.",
     ),
-    "cli.help.validate.paths": ("planfiler, der skal tjekkes", "plan files to check"),
+    "cli.help.validate.paths": (
+        "planfiler eller navne på planer (indbyggede eller dine egne), der skal tjekkes",
+        "plan files or names of plans (built-in or your own) to check",
+    ),
     "cli.help.plans": (
-        "Vis de indbyggede planer og deres længde.",
-        "List the built-in plans and their length.",
+        "Vis de indbyggede planer og dine egne med deres længde.",
+        "List the built-in plans and your own with their length.",
     ),
     "cli.help.sessions": (
         "Vis sessionsfilerne i datamappen.",
@@ -228,4 +231,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "oversigtens sprog (standard: planernes)",
         "the overview's language (default: the plans')",
     ),
+    "cli.help.edit": (
+        "Forbered dagen på skærmen: ret en plan eller lav din egen kopi af en indbygget.",
+        "Prepare the day on screen: edit a plan or make your own copy of a built-in one.",
+    ),
+    "cli.help.edit.plan": (
+        "planen, der skal rettes: en sti eller et navn (uden: vælg på en liste)",
+        "the plan to edit: a path or a name (without: choose from a list)",
+    ),
+    "cli.own_list": ("Dine egne planer: {names}", "Your own plans: {names}"),
 }

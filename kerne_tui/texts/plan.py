@@ -121,4 +121,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "type.list_of_strings": ("en liste af tekster", "a list of texts"),
     "type.table": ("en tabel", "a table"),
     "type.list_of_tables": ("en liste af tabeller ([[...]])", "a list of tables ([[...]])"),
+    "plan.own.in_both": (
+        "Navnet '{name}' findes både blandt de indbyggede planer og dine egne ({path}); "
+        "giv din egen plan et andet navn, eller angiv stien til filen.",
+        "The name '{name}' is both a built-in plan and one of your own ({path}); give your own "
+        "plan another name, or give the path of the file.",
+    ),
+    "plan.own.bad_name": (
+        "Et navn skal være små bogstaver, tal og bindestreger, fx 'solsikken-dagen'.",
+        "A name is lowercase letters, digits and hyphens, for example 'solsikken-day'.",
+    ),
+    "plan.own.builtin_name": (
+        "Det navn har en indbygget plan allerede; vælg et andet.",
+        "A built-in plan already has that name; choose another.",
+    ),
+    "plan.own.exists": (
+        "Du har allerede en plan med det navn; vælg et andet.",
+        "You already have a plan with that name; choose another.",
+    ),
+    "plan.own.label": ("egen", "own"),
 }

@@ -13,7 +13,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kerne_tui.catalog import Lang, t
-from kerne_tui.plan import PlanError, builtin_plans, load_plan
+from kerne_tui.plan import PlanError, builtin_plans, load_plan, own_plans, plan_name
 from kerne_tui.store import SessionStatus, list_sessions
 from kerne_tui.tui.keys import translated
 from kerne_tui.tui.themes import DARK_THEME, LIGHT_THEME
@@ -41,13 +41,14 @@ def choices(data_dir: Path, lang: Lang) -> list[tuple[Choice, Text]]:
             )
         )
         found.append((("resume", str(summary.path)), label))
-    for path in builtin_plans():
+    for path in [*builtin_plans(), *own_plans(data_dir)]:
         try:
             plan = load_plan(path)
         except PlanError:
             continue
         label = Text(plan.title, style="bold")
-        label.append("  " + t(lang, "tui.picker.plan", minutes=f"{plan.minutes:g}", name=path.stem))
+        name = plan_name(path)
+        label.append("  " + t(lang, "tui.picker.plan", minutes=f"{plan.minutes:g}", name=name))
         found.append((("plan", str(path)), label))
     return found
 

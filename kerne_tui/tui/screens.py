@@ -193,7 +193,11 @@ class MainScreen(ParkingKeys):
             prompt.update(Text(workshop.plan.description.strip()))
         else:
             title.update(Text(step.title, style="bold"))
-            prompt.update(Text(step.prompt))
+            words = Text(step.prompt)
+            overall = workshop.plan.overall_task_of(step)
+            if overall:
+                words.append("\n\n" + overall, style="italic")
+            prompt.update(words)
         self._show_bands()
         self.update_clock()
         self.refresh_answers()
@@ -345,6 +349,8 @@ class QrScreen(KeyedScreen):
 
     def compose(self) -> ComposeResult:
         title = Text(self.workshop.plan.title, style="bold")
+        if self.workshop.plan.workplace:
+            title.append(" · " + self.workshop.plan.workplace)
         yield Static(title, id="qr-title")
         yield Static(Text(t(self.lang, "tui.qr.scan")), id="qr-scan")
         yield QrCode(self.join_url, fill=True, id="full-qr")

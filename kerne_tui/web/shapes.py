@@ -22,6 +22,7 @@ def step_json(workshop: Workshop, step: Step) -> dict[str, Any]:
         "kind": step.kind.value,
         "title": step.title,
         "prompt": step.prompt,
+        "overall_task": workshop.plan.overall_task_of(step),
         "open": workshop.is_open(step.id),
         "seconds_left": round(workshop.seconds_left()),
         "running": workshop.timer.running,

@@ -25,6 +25,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_control_imports",
             "test_control_view",
             "test_durable_platforms",
+            "test_editor_document",
             "test_engine",
             "test_file_bounds",
             "test_follow_up",
@@ -52,6 +53,7 @@ GROUPS: dict[str, frozenset[str]] = {
     "screen": frozenset(
         {
             "test_hostile_wall",
+            "test_editor_screen",
             "test_follow_up_wall",
             "test_memory",
             "test_points_matrix_screen",
@@ -82,6 +84,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_follow_up_browser",
             "test_follow_up_web",
             "test_clean_install",
+            "test_editor_terminal",
             "test_console",
             "test_console_parity",
             "test_console_reconnect",
