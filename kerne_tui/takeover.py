@@ -98,11 +98,22 @@ def hand_over(info: RuntimeInfo, lang: Lang, *, seconds: float = GONE_SECONDS) -
         raise _refused(info, str(getattr(error, "reason", error)), lang) from None
     deadline = time.monotonic() + seconds
     for _ in range(int(seconds / POLL_SECONDS) + 1):
-        if not process_alive(info.pid) or time.monotonic() > deadline:
+        if ended(info.pid) or time.monotonic() > deadline:
             break
         time.sleep(POLL_SECONDS)
-    if process_alive(info.pid):
+    if not ended(info.pid):
         raise UserError(t(lang, "cli.running.still_there", pid=info.pid, seconds=int(seconds)))
+
+
+def ended(pid: int) -> bool:
+    """True once process *pid* has exited (an exited process its parent has not yet reaped,
+    as an orphan whose terminal went away may stay, counts as ended)."""
+    if not process_alive(pid):
+        return True
+    with contextlib.suppress(OSError, IndexError):
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+        return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    return False
 
 
 def _message(refused: urllib.error.HTTPError) -> str:

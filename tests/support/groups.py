@@ -92,6 +92,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_hostile_plan_files",
             "test_hostile_writes",
             "test_kill_under_load",
+            "test_lost_terminal",
             "test_newcomer_errors",
             "test_phone_browser",
             "test_real_parts",
