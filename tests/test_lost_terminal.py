@@ -134,13 +134,11 @@ class Room:
         """Each phone's cookies, kept across the handover as its browser keeps them."""
 
     def _phone(self, number: int) -> aiohttp.ClientSession:
-        cookies = self.cookies[number]
+        cookies = "; ".join(f"{name}={value}" for name, value in self.cookies[number].items())
         return aiohttp.ClientSession(
             connector=aiohttp.TCPConnector(local_addr=(phone_address(number), 0), force_close=True),
             cookie_jar=aiohttp.DummyCookieJar(),
-            headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
-            if cookies
-            else {},
+            headers={"Cookie": cookies} if cookies else {},
             timeout=aiohttp.ClientTimeout(total=20),
         )
 
