@@ -18,6 +18,7 @@ import os
 import secrets
 import shlex
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -104,6 +105,7 @@ def cpu_share(pid: int, seconds: float = MEASURE_SECONDS) -> float:
     """The share of one core process *pid* used over *seconds* (user and system, all threads)."""
 
     def ticks() -> int:
+        assert not gone(pid), "kerne ended with its terminal: the room lost its phone server"
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         return int(fields[11]) + int(fields[12])  # utime, stime
 
@@ -211,8 +213,6 @@ def tmux_socket(tmp_path: Path) -> Iterator[Path]:
     try:
         yield socket
     finally:
-        import subprocess
-
         subprocess.run(["tmux", "-S", str(socket), "kill-server"], capture_output=True, timeout=10)
 
 
@@ -261,6 +261,21 @@ def run_the_room(
     )
     log = (data / "kerne.log").read_text(encoding="utf-8")
     assert log.count("the wall's terminal went away") == 1
+
+    # A plain kerne run does not start a second session beside it: it says how to take it back.
+    plain = subprocess.run(
+        [sys.executable, "-m", "kerne_tui", "run", "kerneopgaven", "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "KERNE_LANG": "en"},
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    assert plain.returncode == 2
+    assert "still running without its wall" in plain.stderr
+    assert f"kerne run --resume --data-dir {data}" in plain.stderr
+    assert len(list(data.glob("*.json"))) == 1
 
     acknowledged += room.answer_all("svaert", 2)  # the phones are answered as before
     room.console("POST", "/control/commands/next")  # and the console still steers
