@@ -35,6 +35,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_limits_and_logs",
             "test_network_adapters",
             "test_pacing",
+            "test_wall_host",
             "test_plan_validation",
             "test_points_matrix",
             "test_readme",
