@@ -93,6 +93,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_hostile_plan_files",
             "test_hostile_writes",
             "test_kill_under_load",
+            "test_takeover",
             "test_lost_terminal",
             "test_newcomer_errors",
             "test_phone_browser",
