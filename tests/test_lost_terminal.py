@@ -61,6 +61,8 @@ class Launch:
     make: bool
     hang_up: bool
     """False: the shell ignores SIGHUP and does not pass it on (only end-of-file is left)."""
+    piped: bool = False
+    """Its output (the screen included) goes through a pipe to the terminal."""
 
 
 LAUNCHES = [
@@ -68,6 +70,7 @@ LAUNCHES = [
     Launch("direct-xterm-no-hangup", "xterm-256color", make=False, hang_up=False),
     Launch("make-tmux-no-hangup", "tmux-256color", make=True, hang_up=False),
     Launch("make-xterm-hangup", "xterm-256color", make=True, hang_up=True),
+    Launch("make-tmux-piped-no-hangup", "tmux-256color", make=True, hang_up=False, piped=True),
 ]
 
 
@@ -80,8 +83,11 @@ def wall_command(launch: Launch, plan: Path, data: Path, exit_file: Path) -> str
         )
     else:
         run = f"{shlex.quote(sys.executable)} -m kerne_tui run {shlex.quote(str(plan))} {options}"
+    run = f"{run}; echo $? > {exit_file}"
+    if launch.piped:
+        run = f"{{ {run}; }} 2>&1 | cat"
     ignore = "trap '' HUP; " if not launch.hang_up else ""
-    return f"{ignore}export TERM={launch.term} KERNE_LANG=da; {run}; echo $? > {exit_file}"
+    return f"{ignore}export TERM={launch.term} KERNE_LANG=da; {run}"
 
 
 def wait_until(found: Callable[[], object], seconds: float, what: str) -> object:
