@@ -197,6 +197,26 @@ class Room:
 
         return asyncio.run(everyone())
 
+    def remote_extends(self) -> None:
+        """The console offers a pairing code; a facilitator phone pairs with it and extends."""
+        offer = self.console("POST", "/control/pairing")
+
+        async def pair_and_extend() -> None:
+            connector = aiohttp.TCPConnector(local_addr=(phone_address(PHONES), 0))
+            async with aiohttp.ClientSession(
+                connector=connector,
+                cookie_jar=aiohttp.CookieJar(unsafe=True),
+                timeout=aiohttp.ClientTimeout(total=20),
+            ) as remote:
+                pair = f"{self.base}/control/remote/pair"
+                async with remote.post(pair, data={"code": offer["code"]}) as paired:
+                    assert paired.status == 200, await paired.text()  # the remote's page
+                extend = f"{self.base}/control/commands/extend"
+                async with remote.post(extend, json={}) as response:
+                    assert response.status == 200, await response.text()
+
+        asyncio.run(pair_and_extend())
+
     def console(self, method: str, path: str) -> dict[str, object]:
         async def ask() -> dict[str, object]:
             headers = {CONSOLE_HEADER: self.secret}
@@ -285,9 +305,11 @@ def run_the_room(
 
     acknowledged += room.answer_all("svaert", 2)  # the phones are answered as before
     room.console("POST", "/control/commands/next")  # and the console still steers
+    room.remote_extends()  # and so does a facilitator phone paired now
     before = room.console("GET", "/control/state")
     assert before["step"]["id"] == "snak"  # type: ignore[index]
     assert before["timer"]["running"]  # type: ignore[index]
+    assert before["timer"]["seconds_left"] > 5 * 60  # type: ignore[index]  # 5 minutes, extended
 
     new_wall = Terminal(socket, "wall2")
     new_exit = tmp_path / "new-exit"
