@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -33,9 +34,19 @@ GONE_SECONDS = 30.0
 POLL_SECONDS = 0.1
 
 Ask = Callable[[str], str]
+"""Asks a question and returns the answer typed; EOFError when no one can answer."""
 
 
-def running_session_first(settings: Settings, lang: Lang, ask: Ask = input) -> Settings | None:
+def ask_on_terminal(question: str) -> str:
+    """Ask on the terminal the wall would open on; EOFError without one (output to a pipe)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise EOFError
+    return input(question)
+
+
+def running_session_first(
+    settings: Settings, lang: Lang, ask: Ask = ask_on_terminal
+) -> Settings | None:
     """The settings to open the session with, once a running one has been dealt with.
 
     Returns None when the facilitator chose to leave the running session where it is. Raises
@@ -56,7 +67,10 @@ def running_session_first(settings: Settings, lang: Lang, ask: Ask = input) -> S
     if not found:
         return settings
     info = found[0]
-    if not _yes(ask, t(lang, "cli.running.ask", title=info.title, pid=info.pid), lang):
+    answer = _answer(ask, t(lang, "cli.running.ask", title=info.title, pid=info.pid), lang)
+    if answer is None:
+        return settings  # nobody to ask (no terminal): the session file's lock answers as ever
+    if not answer:
         return None
     hand_over(info, lang)
     return dataclasses.replace(
@@ -73,11 +87,12 @@ def _where(settings: Settings) -> str:
     return "" if settings.data_dir == data_folder(None) else f" --data-dir {settings.data_dir}"
 
 
-def _yes(ask: Ask, question: str, lang: Lang) -> bool:
+def _answer(ask: Ask, question: str, lang: Lang) -> bool | None:
+    """Yes (Enter included) or no; None when there is nothing to read an answer from."""
     try:
         answer = ask(question).strip().lower()
     except EOFError:
-        return False
+        return None
     return answer == "" or answer in t(lang, "cli.running.yes").split(",")
 
 

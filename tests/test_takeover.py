@@ -117,3 +117,16 @@ def test_a_refused_handover_says_why(
 def test_a_process_that_has_exited_counts_as_ended() -> None:
     assert not ended(os.getpid())
     assert ended(2**22 + 1)  # above Linux's largest pid
+
+
+def test_resume_with_no_one_to_answer_leaves_the_lock_to_refuse(
+    tmp_path: Path, listening: int
+) -> None:
+    """Started without a terminal to answer on, nothing is handed over behind anyone's back."""
+    _running(tmp_path, listening, wall_lost=True)
+    settings = _settings(tmp_path, "")
+
+    def nobody(question: str) -> str:
+        raise EOFError
+
+    assert running_session_first(settings, "en", nobody) is settings
