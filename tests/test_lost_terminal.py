@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -218,17 +219,17 @@ class Room:
         asyncio.run(pair_and_extend())
 
     def console(self, method: str, path: str) -> dict[str, object]:
-        async def ask() -> dict[str, object]:
-            headers = {CONSOLE_HEADER: self.secret}
-            async with (
-                aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=20)) as client,
-                client.request(method, f"{self.control}{path}", headers=headers) as response,
-            ):
-                assert response.status < 300, await response.text()
-                answer: dict[str, object] = await response.json()
-                return answer
-
-        return asyncio.run(ask())
+        """Ask as ``kerne console`` does: the secret of the runtime file, from 127.0.0.1."""
+        request = urllib.request.Request(
+            f"{self.control}{path}",
+            data=b"{}" if method == "POST" else None,
+            method=method,
+            headers={CONSOLE_HEADER: self.secret, "Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=20) as response:
+            assert response.status < 300
+            answer: dict[str, object] = json.loads(response.read())
+            return answer
 
 
 @pytest.fixture

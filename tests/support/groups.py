@@ -95,6 +95,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_kill_under_load",
             "test_takeover",
             "test_lost_terminal",
+            "test_lost_terminal_browser",
             "test_newcomer_errors",
             "test_phone_browser",
             "test_real_parts",
