@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PLAN ?= kerneopgaven
+# More options for `kerne run`, e.g. make run ARGS="--resume" or ARGS="--port 0 --data-dir DIR".
+ARGS ?=
 
 .PHONY: run demo test test-fast test-screen test-real check bench chromium clean fixtures
 
@@ -13,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 run: $(VENV)/.installed
-	$(BIN)/kerne run $(PLAN)
+	$(BIN)/kerne run $(PLAN) $(ARGS)
 
 demo: $(VENV)/.installed
 	$(BIN)/kerne demo --speed 10

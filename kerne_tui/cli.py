@@ -156,7 +156,9 @@ def cmd_serve(args: argparse.Namespace, lang: Lang) -> int:
 async def _serve(workshop: Workshop, settings: Settings, lang: Lang) -> int:
     stop = asyncio.Event()
     on_stop_signals(stop.set)
-    async with hosted(workshop, settings, lang) as info:
+    control = ControlCenter(workshop)
+    control.on_handover(stop.set)  # a ``kerne run --resume`` may bring the session a wall
+    async with hosted(workshop, settings, lang, control) as info:
         print(f"JOIN {info.url}", flush=True)
         for notice in server_notices(info, settings.port, lang):
             print(notice, file=sys.stderr, flush=True)
@@ -172,6 +174,16 @@ async def _serve(workshop: Workshop, settings: Settings, lang: Lang) -> int:
 def cmd_run(args: argparse.Namespace, lang: Lang, *, demo: bool = False) -> int:
     """Run the projected screen with the phone server in the same event loop."""
     settings = Settings.from_args(args, rehearsal=demo)
+    if not demo:
+        from kerne_tui.takeover import running_session_first
+
+        taken = running_session_first(settings, lang)
+        if taken is None:
+            print(t(lang, "cli.running.left"))
+            return 0
+        if taken is not settings:
+            print(t(lang, "cli.running.handing_over"), flush=True)
+        settings = taken
     if not demo and settings.plan is None and not settings.resuming:
         from kerne_tui.tui.picker import pick_session
 
@@ -192,9 +204,12 @@ def cmd_run(args: argparse.Namespace, lang: Lang, *, demo: bool = False) -> int:
 
 async def _run_screen(workshop: Workshop, settings: Settings, lang: Lang) -> int:
     from kerne_tui.tui.app import build_app
+    from kerne_tui.tui.terminal import lost_terminal_driver
+    from kerne_tui.wall_host import WallHost
 
     control = ControlCenter(workshop)
     async with hosted(workshop, settings, lang, control) as info:
+        wall_host = WallHost(control)
         phones: asyncio.Task[None] | None = None
         notices = server_notices(info, settings.port, lang)
         if settings.rehearsal:
@@ -217,14 +232,16 @@ async def _run_screen(workshop: Workshop, settings: Settings, lang: Lang) -> int
             data_dir=settings.data_dir,
             notices=notices,
             control=control,
+            driver_class=lost_terminal_driver(wall_host.terminal_lost),
         )
         try:
-            await app.run_async()
+            await wall_host.run(app)
         finally:
             if phones is not None:
                 phones.cancel()
                 await asyncio.gather(phones, return_exceptions=True)
-    print(t(lang, "cli.stopped", path=workshop.path))
+    with contextlib.suppress(OSError):  # the terminal may be gone
+        print(t(lang, "cli.stopped", path=workshop.path))
     return 0
 
 

@@ -164,7 +164,8 @@ async def hosted(
             ticker = asyncio.create_task(workshop.keep_time())
             settle()
             try:
-                with control.published(settings.data_dir, info.local_port or info.port, info.url):
+                local_port = info.local_port or info.port
+                with control.published(settings.data_dir, local_port, info.url, info.port):
                     yield info
             finally:
                 ticker.cancel()

@@ -43,6 +43,7 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None]] = [
     ("POST", "/control/pairing", None),
     ("DELETE", "/control/pairing/ACDEFH", None),
     ("DELETE", "/control/remotes/abcd", None),
+    ("POST", "/control/handover", {}),
 ]
 """Every control endpoint, with a body where it takes one."""
 
@@ -569,3 +570,39 @@ async def test_the_view_is_made_once_per_change_for_every_stream(
     assert second is not first and b"Kaffe" in second
     now[0] += 2.0  # idle, but the phones' count and the projected end may have moved
     assert views.message() is not second
+
+
+# --- the handover to a new kerne run --resume (issue 27) ---------------------------------------
+
+
+async def test_the_console_secret_hands_the_session_over(
+    server: TestServer, control: ControlCenter, clients: Callable[[], ClientSession]
+) -> None:
+    asked: list[bool] = []
+    control.on_handover(lambda: asked.append(True))
+    answer = await console_post(clients(), server, control, "/control/handover", {})
+    assert answer == {"ok": True}
+    assert asked == [True]
+
+
+async def test_a_paired_phone_may_not_hand_the_session_over(
+    server: TestServer, control: ControlCenter, clients: Callable[[], ClientSession]
+) -> None:
+    asked: list[bool] = []
+    control.on_handover(lambda: asked.append(True))
+    remote = clients()
+    await pair_phone(remote, server, control)
+    assert await status_of(remote, server, "POST", "/control/handover", {}) == 403
+    assert asked == []
+
+
+async def test_a_session_nothing_can_hand_over_says_so(
+    server: TestServer, control: ControlCenter, clients: Callable[[], ClientSession]
+) -> None:
+    headers = {CONSOLE_HEADER: control.secret}
+    async with clients().post(
+        url(server, "/control/handover"), json={}, headers=headers
+    ) as response:
+        assert response.status == 409
+        error = (await response.json())["error"]
+    assert error["message"] == "Denne session kan ikke overdrages herfra."

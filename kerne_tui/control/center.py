@@ -9,15 +9,15 @@ named command from any surface into a call on the workshop.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kerne_tui.control.moderating import MODERATION_COMMANDS, moderate, text_arg
 from kerne_tui.control.pairing import PairingOffer, Pairings, Remote, Surface
-from kerne_tui.control.runtime import new_secret, published
+from kerne_tui.control.runtime import mark_wall_lost, new_secret, published
 from kerne_tui.control.turned_away import TurnedAway
 from kerne_tui.control.view import answers_step, facilitator_view
 from kerne_tui.plan import Show
@@ -119,19 +119,49 @@ class ControlCenter:
         self.turned_away.on_change = self._turned_away
         self.parking_on_wall = False
         """The wall shows the parking lot in place of the answers (asked from any surface)."""
+        self._runtime: tuple[Path, Path] | None = None
+        """The data folder and this process's runtime file, while it is published."""
+        self._handover: Callable[[], None] | None = None
         workshop.subscribe(self._session_changed)
 
-    def published(self, data_dir: Path, port: int, join_url: str) -> AbstractContextManager[Path]:
+    @contextmanager
+    def published(
+        self, data_dir: Path, port: int, join_url: str, phone_port: int = 0
+    ) -> Iterator[Path]:
         """Keep the runtime file for ``kerne console`` in *data_dir* while the block runs."""
         self.join_url = join_url
-        return published(
+        with published(
             data_dir,
             port=port,
             secret=self.secret,
             session=self.workshop.path,
             title=self.workshop.plan.title,
             join_url=join_url,
-        )
+            phone_port=phone_port,
+        ) as path:
+            self._runtime = (data_dir, path)
+            try:
+                yield path
+            finally:
+                self._runtime = None
+
+    def wall_lost(self) -> None:
+        """The wall's terminal went away: the runtime file says so to the next ``kerne run``."""
+        if self._runtime is not None:
+            mark_wall_lost(*self._runtime)
+
+    # --- handing the session over -------------------------------------------------------------
+    def on_handover(self, callback: Callable[[], None]) -> None:
+        """Call *callback* when a ``kerne run --resume`` asks for the session (one at a time)."""
+        self._handover = callback
+
+    def hand_over(self) -> bool:
+        """Stop here so that another process can take the session; False if nothing can."""
+        if self._handover is None:
+            return False
+        log.info("the session is handed over to a new kerne run --resume")
+        self._handover()
+        return True
 
     # --- listening ---------------------------------------------------------------------
     def subscribe(self, listener: ControlListener) -> Callable[[], None]:

@@ -15,7 +15,7 @@ import secrets
 import socket
 import sys
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,6 +38,10 @@ class RuntimeInfo:
     title: str
     join_url: str
     started: str
+    phone_port: int = 0
+    """The port the phones use (0 in files written before it was kept: use *port*)."""
+    wall_lost: bool = False
+    """True once the wall's terminal went away: the session runs on without its screen."""
 
 
 class NoRunningSession(Exception):
@@ -104,9 +108,18 @@ def read_runtime(path: Path) -> RuntimeInfo | None:
             title=str(data.get("title", "")),
             join_url=str(data.get("join_url", "")),
             started=str(data.get("started", "")),
+            phone_port=int(data.get("phone_port", 0)),
+            wall_lost=data.get("wall_lost") is True,
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def mark_wall_lost(data_dir: Path, path: Path) -> None:
+    """Say in this process's runtime file that its wall is gone (the session runs on)."""
+    info = read_runtime(path)
+    if info is not None and info.pid == os.getpid() and not info.wall_lost:
+        write_runtime(data_dir, replace(info, wall_lost=True))
 
 
 def process_alive(pid: int) -> bool:
@@ -165,7 +178,14 @@ def find_running(data_dir: Path, name: str | None = None) -> RuntimeInfo:
 
 @contextlib.contextmanager
 def published(
-    data_dir: Path, *, port: int, secret: str, session: Path, title: str, join_url: str
+    data_dir: Path,
+    *,
+    port: int,
+    secret: str,
+    session: Path,
+    title: str,
+    join_url: str,
+    phone_port: int = 0,
 ) -> Iterator[Path]:
     """Keep this process's runtime file in place for the duration of the block."""
     info = RuntimeInfo(
@@ -176,6 +196,7 @@ def published(
         title=title,
         join_url=join_url,
         started=datetime.now(UTC).isoformat(timespec="seconds"),
+        phone_port=phone_port,
     )
     path = write_runtime(data_dir, info)
     try:

@@ -240,4 +240,39 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the plan to edit: a path or a name (without: choose from a list)",
     ),
     "cli.own_list": ("Dine egne planer: {names}", "Your own plans: {names}"),
+    "cli.running.wall_lost": (
+        "Sessionen »{title}« kører stadig uden sit lærred (proces {pid}): telefonerne får svar, "
+        "og tiden går.",
+        "The session “{title}” is still running without its wall (process {pid}): the phones "
+        "are answered and the timer keeps time.",
+    ),
+    "cli.running.wall_lost.hint": (
+        "Hent lærredet tilbage hertil med: kerne run --resume{where}",
+        "Bring the wall back here with: kerne run --resume{where}",
+    ),
+    "cli.running.ask": (
+        "Sessionen »{title}« kører stadig (proces {pid}). Skal dens lærred vises her? [J/n] ",
+        "The session “{title}” is still running (process {pid}). Bring its wall here? [Y/n] ",
+    ),
+    "cli.running.yes": ("j,ja,y,yes", "y,yes,j,ja"),
+    "cli.running.left": (
+        "Sessionen kører videre, hvor den er.",
+        "The session runs on where it is.",
+    ),
+    "cli.running.handing_over": (
+        "Sessionen skrives færdig og overdrages hertil …",
+        "The session is being written and handed over to this terminal …",
+    ),
+    "cli.running.refused": (
+        "Den kørende session (proces {pid}) ville ikke overdrage sig: {reason}",
+        "The running session (process {pid}) would not hand over: {reason}",
+    ),
+    "cli.running.refused.hint": (
+        "Stop den i dens eget vindue (Ctrl+Q), og kør så kerne run --resume igen.",
+        "Stop it in its own window (Ctrl+Q), then run kerne run --resume again.",
+    ),
+    "cli.running.still_there": (
+        "Den kørende session (proces {pid}) var ikke stoppet efter {seconds} sekunder.",
+        "The running session (process {pid}) had not stopped after {seconds} seconds.",
+    ),
 }

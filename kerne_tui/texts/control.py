@@ -265,4 +265,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Noterne vises på facilitatorens konsol eller telefon.",
         "The notes are shown on the facilitator's console or phone.",
     ),
+    "control.handover.impossible": (
+        "Denne session kan ikke overdrages herfra.",
+        "This session cannot be handed over from here.",
+    ),
 }

@@ -17,6 +17,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
+from textual.driver import Driver
 from textual.message import Message
 from textual.screen import Screen
 
@@ -432,14 +433,16 @@ def build_app(
     notices: Sequence[str] = (),
     archiver: Archiver = write_archive,
     control: ControlCenter | None = None,
+    driver_class: type[Driver] | None = None,
 ) -> KerneApp:
     """The projected screen for *workshop*: the one way the CLI, tests and benchmarks make it.
 
     *join_url* is the address the phones use, *data_dir* the folder of the session files (the
     archive goes into its ``archives`` folder), *notices* are shown once at the start;
-    *control* is the running session's control centre, for ``kerne console`` and the remote.
+    *control* is the running session's control centre, for ``kerne console`` and the remote;
+    *driver_class* the terminal's driver (``tui/terminal.py``) instead of Textual's own.
     """
-    return KerneApp(
+    app = KerneApp(
         workshop,
         join_url=join_url,
         notices=notices,
@@ -447,3 +450,6 @@ def build_app(
         archiver=archiver,
         control=control,
     )
+    if driver_class is not None:
+        app.driver_class = driver_class
+    return app

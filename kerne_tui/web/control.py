@@ -86,6 +86,7 @@ def add_control_routes(
             web.delete("/control/remotes/{id}", control_revoke),
             web.get("/control/remote", remote_page),
             web.post("/control/remote/pair", remote_pair),
+            web.post("/control/handover", control_handover),
         ]
     )
 
@@ -237,6 +238,18 @@ async def control_revoke(request: web.Request) -> web.StreamResponse:
     if not request.app[CONTROL].revoke(request.match_info["id"]):
         return _error(request, 404, "not_found", "control.no_such_remote")
     return web.Response(status=204)
+
+
+@_steering(console_only=True)
+async def control_handover(request: web.Request) -> web.StreamResponse:
+    """``POST /control/handover``: a new ``kerne run --resume`` takes the session (console only).
+
+    Answered at once; this process then writes everything, releases the session file and the
+    port, removes its runtime file and exits, and the asking process opens the session.
+    """
+    if not request.app[CONTROL].hand_over():
+        return _error(request, 409, "not_possible", "control.handover.impossible")
+    return _json({"ok": True}, status=202)
 
 
 @_steering()
