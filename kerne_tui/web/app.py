@@ -16,6 +16,13 @@ from kerne_tui.control import ControlCenter
 from kerne_tui.plan import Plan
 from kerne_tui.web import views
 from kerne_tui.web.admission import Admission, AdmissionLimits, limits_from_plan
+from kerne_tui.web.budget import (
+    BUDGET,
+    LINGER_SECONDS,
+    OPEN_REQUESTS_PER_DEVICE,
+    OPEN_REQUESTS_PER_PHONE_ADDRESS,
+    RequestBudget,
+)
 from kerne_tui.web.control import add_control_routes
 from kerne_tui.web.devices import DeviceTokens
 from kerne_tui.web.errors import refuse_page
@@ -37,6 +44,7 @@ from kerne_tui.web.keys import (
 from kerne_tui.web.live import LiveHub
 from kerne_tui.web.middleware import MIDDLEWARES
 from kerne_tui.web.pacing import Pacer
+from kerne_tui.web.refusals import TurnedAway
 from kerne_tui.web.render import templates
 from kerne_tui.web.security import (
     RateLimiter,
@@ -99,6 +107,7 @@ def make_app(
     hosts: HostAllowList | None = None,
     keepalive_timeout: float = KEEPALIVE_TIMEOUT,
     control: ControlCenter | None = None,
+    turned_away: TurnedAway | None = None,
 ) -> web.Application:
     """Build the phone server for *workshop* (one app per session).
 
@@ -107,7 +116,8 @@ def make_app(
     network address (default: the plan's ``[limits]``, else kerne's); *trust_proxy* counts
     requests under a local proxy's ``X-Forwarded-For`` (with *public_url* only); *hosts* are
     the names a request may carry in its ``Host`` (default: this machine's own and
-    *public_url*'s). See ``docs/trust.md``.
+    *public_url*'s). *turned_away* counts what the server refuses for want of room (shared
+    with the connection gate). See ``docs/trust.md``.
     """
     limit = body_limit(workshop.plan)
     app = web.Application(
@@ -117,14 +127,22 @@ def make_app(
             "access_log": None,
             "logger": anonymous_server_logger(),
             "keepalive_timeout": keepalive_timeout,
+            "lingering_time": LINGER_SECONDS,
         },
+    )
+    admission = Admission(limits or limits_from_plan(workshop.plan.raw))
+    share = admission.limits.phones_per_address
+    app[BUDGET] = RequestBudget(
+        per_device=OPEN_REQUESTS_PER_DEVICE,
+        per_address=round(OPEN_REQUESTS_PER_PHONE_ADDRESS * share),
+        turned_away=turned_away,
     )
     app[TRUST] = Trust(
         tokens=DeviceTokens(workshop.device_key),
         join_code=workshop.join_code,
         lang=workshop.plan.language,
         refuse=refuse_page,
-        admission=Admission(limits or limits_from_plan(workshop.plan.raw)),
+        admission=admission,
         hosts=hosts or HostAllowList.for_server(public_url=public_url),
         trust_forwarded=trust_proxy and public_url is not None,
     )

@@ -2,9 +2,11 @@
 
 Outermost first: the device cookie (every answer may carry a new phone's cookie), the
 security headers (on every answer, refusals included), our own names and the device the
-request speaks for with the limits per address (``trust.py``), then for posts the pacing and
-the cross-site, rate and size checks, which answer before the view runs; innermost the error
-shaping, which turns what a view raises into a clear page or JSON error.
+request speaks for with the limits per address (``trust.py``), the requests under way per
+device and per address (``budget.py``), then for posts the pacing and the cross-site, rate
+and size checks and the time limit on the body (``budget.py``), which answer before the view
+runs; innermost the error shaping, which turns what a view raises into a clear page or JSON
+error.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from aiohttp import web
 
 from kerne_tui.catalog import t
+from kerne_tui.web.budget import body_deadline, request_budget
 from kerne_tui.web.errors import UnknownCode, forbidden, refuse_page, unknown_code
 from kerne_tui.web.keys import LIMITER, MAX_BODY, ORIGINS, PACER, lang_of
 from kerne_tui.web.security import SECURITY_HEADERS, same_origin, set_device_cookie
@@ -138,10 +141,12 @@ MIDDLEWARES = (
     security_headers,
     host_guard,
     device_guard,
+    request_budget,
     pacing,
     origin_check,
     rate,
     body_size,
+    body_deadline,
     error_shaping,
 )
 """Outermost first, as ``web.Application(middlewares=...)`` takes them."""

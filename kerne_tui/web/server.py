@@ -15,9 +15,9 @@ from kerne_tui.catalog import Lang
 from kerne_tui.control import ControlCenter
 from kerne_tui.limits import Capacity, take_open_files
 from kerne_tui.logs import quiet_accept_errors
-from kerne_tui.web.admission import AdmissionLimits
+from kerne_tui.web.admission import AdmissionLimits, is_loopback
 from kerne_tui.web.app import HUB, make_app
-from kerne_tui.web.connections import ConnectionGate, GatedSite
+from kerne_tui.web.connections import CONNECTIONS_PER_PHONE_ADDRESS, ConnectionGate, GatedSite
 from kerne_tui.web.hosts import HostAllowList
 from kerne_tui.web.live import LiveHub
 from kerne_tui.web.network import (
@@ -27,6 +27,8 @@ from kerne_tui.web.network import (
     candidate_addresses,
     join_url,
 )
+from kerne_tui.web.refusals import TurnedAway
+from kerne_tui.web.trust import TRUST
 from kerne_tui.workshop import Workshop
 
 log = logging.getLogger(__name__)
@@ -58,6 +60,8 @@ class ServerInfo:
     hub: LiveHub
     capacity: Capacity | None = None
     """How many phones the open-files limit holds (see :mod:`kerne_tui.limits`)."""
+    turned_away: TurnedAway | None = None
+    """What the server turned away for want of room, by reason."""
     language: Lang = "da"
     """The plan's language, for what is said about the server to the facilitator."""
     local_port: int = 0
@@ -98,6 +102,7 @@ async def phone_server(
     """
     public_host, lan_found = choose_public_host(host)
     hosts = HostAllowList.for_server(bind_host=host, lan_host=public_host, public_url=public_url)
+    turned_away = TurnedAway()
     app = make_app(
         workshop,
         public_url=public_url,
@@ -105,8 +110,19 @@ async def phone_server(
         limits=limits,
         trust_proxy=trust_proxy,
         hosts=hosts,
+        turned_away=turned_away,
     )
-    gate = ConnectionGate(take_open_files(), lambda: workshop.plan.language)
+    trust = app[TRUST]
+    share = trust.admission.limits.phones_per_address
+    gate = ConnectionGate(
+        take_open_files(),
+        lambda: workshop.plan.language,
+        per_address=round(CONNECTIONS_PER_PHONE_ADDRESS * share),
+        # Behind a trusted proxy every phone arrives from it: phones are told apart by the
+        # forwarded address in the middlewares, not here.
+        shared=lambda address: trust.trust_forwarded and is_loopback(address),
+        turned_away=turned_away,
+    )
     app.middlewares.insert(0, gate.streams_middleware)
     runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_SECONDS)
     await runner.setup()
@@ -133,6 +149,7 @@ async def phone_server(
             port_moved=port not in (0, actual),
             hub=app[HUB],
             capacity=gate.capacity,
+            turned_away=turned_away,
             language=workshop.plan.language,
             local_port=local_port,
         )
