@@ -78,6 +78,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_clean_install",
             "test_console",
             "test_control_api",
+            "test_hostile_network",
             "test_control_core",
             "test_cli_words",
             "test_crash",
