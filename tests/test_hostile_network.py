@@ -13,10 +13,12 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
 from aiohttp import ClientSession, ClientTimeout, CookieJar, TCPConnector
+from support import form_token
 from test_full_room import serve_under
 
 from benchmarks.files import kerne_ids
@@ -268,3 +270,76 @@ async def device_from_code(address: str, port: int, code: str) -> str:
         await response.read()
         assert response.status == 200
         return response.cookies["kerne_device"].value
+
+
+# --- another site's page posting for a phone -------------------------------------------------
+
+
+ADDRESSES = iter(range(10, 250))
+
+
+async def post_as(
+    port: int, path: str, headers: dict[str, str], *, device: str | None = None, **kwargs: Any
+) -> int:
+    """A post from a phone of its own address (a cookieless post brings in a new device)."""
+    cookies = {"kerne_device": device} if device else {}
+    address = "127.0.0.6" if device else f"127.0.1.{next(ADDRESSES)}"
+    async with ClientSession(
+        cookies=cookies,
+        connector=TCPConnector(local_addr=(address, 0)),
+        timeout=WAIT,
+    ) as phone:
+        response = await phone.post(
+            f"http://127.0.0.1:{port}{path}", headers=headers, allow_redirects=False, **kwargs
+        )
+        await response.read()
+        return response.status
+
+
+async def test_origin_null_and_a_cross_site_form_without_origin_are_refused(
+    workshop: Workshop,
+) -> None:
+    async with served(workshop) as port:
+        device = await device_from("127.0.0.6", port)
+        submit = f"/api/{CODE}/contributions"
+        body = {"step": "ideas", "client_id": "n1", "text": "fra en sandkasse"}
+        form = {"step": "ideas", "client_id": "f1", "text": "fra en anden side"}
+        # A sandboxed frame or a data: page: Origin null, with and without the phone's cookie.
+        assert await post_as(port, submit, {"Origin": "null"}, device=device, json=body) == 403
+        assert await post_as(port, f"/j/{CODE}/send", {"Origin": "null"}, data=form) == 403
+        # No Origin at all, but the browser says where the form came from: refused even with
+        # the phone's cookie and its form token.
+        async with ClientSession(
+            base_url=f"http://127.0.0.1:{port}",
+            cookies={"kerne_device": device},
+            connector=TCPConnector(local_addr=("127.0.0.6", 0)),
+            timeout=WAIT,
+        ) as own_page:
+            token = await form_token(own_page, CODE)
+        for headers in (
+            {"Sec-Fetch-Site": "cross-site"},
+            {"Sec-Fetch-Site": "same-site"},
+            {"Referer": "http://evil.example/side"},
+            {"Referer": "null"},
+        ):
+            status = await post_as(
+                port, f"/j/{CODE}/send", headers, device=device, data={**form, "csrf": token}
+            )
+            assert status == 403, headers
+        # Without a cookie and the form token this phone was given, a form proves nothing.
+        assert await post_as(port, f"/j/{CODE}/send", {}, data=form) == 403
+        assert workshop.contributions("ideas") == []
+        # kerne's own no-script form: a same-origin Referer (or its Origin) and its token.
+        async with ClientSession(
+            base_url=f"http://127.0.0.1:{port}",
+            cookie_jar=CookieJar(unsafe=True),
+            connector=TCPConnector(local_addr=("127.0.0.7", 0)),
+            timeout=WAIT,
+        ) as phone:
+            token = await form_token(phone, CODE)
+            own = {"Referer": f"http://127.0.0.1:{port}/j/{CODE}", "Sec-Fetch-Site": "same-origin"}
+            response = await phone.post(
+                f"/j/{CODE}/send", data={**form, "csrf": token}, headers=own, allow_redirects=False
+            )
+            assert response.status == 303
+        assert [c.text for c in workshop.contributions("ideas")] == ["fra en anden side"]
