@@ -9,6 +9,7 @@ seconds, and while one device or one address holds all it may, a phone elsewhere
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
@@ -343,3 +344,47 @@ async def test_origin_null_and_a_cross_site_form_without_origin_are_refused(
             )
             assert response.status == 303
         assert [c.text for c in workshop.contributions("ideas")] == ["fra en anden side"]
+
+
+# --- nothing from a request's headers in the log or an error body ------------------------------
+
+
+async def raw_exchange(port: int, request: bytes) -> bytes:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port, local_addr=("127.0.0.8", 0))
+    try:
+        writer.write(request)
+        await writer.drain()
+        return await asyncio.wait_for(reader.read(), 10)
+    finally:
+        writer.transport.abort()
+
+
+async def test_a_malformed_request_is_logged_as_its_kind_and_echoes_nothing(
+    workshop: Workshop, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    async with served(workshop) as port:
+        token = await device_from("127.0.0.8", port)
+        phone_name = "Mettes iPhone"
+        long_cookie = f"kerne_device={token}; pad=" + "x" * 9000
+        malformed = [
+            f"GET /j/{CODE} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {long_cookie}\r\n\r\n",
+            f"GET /j/{CODE} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: kerne_device={token}\r\n"
+            f"User-Agent: Mozilla/5.0 ({phone_name}\x01)\r\n\r\n",
+        ]
+        for request in malformed:
+            answer = await raw_exchange(port, request.encode("latin-1"))
+            head, _, body = answer.partition(b"\r\n\r\n")
+            assert head.split(b"\r\n")[0].endswith(b" 400 Bad Request"), head
+            assert body.decode() == t("da", "web.error.malformed")
+            assert token.encode() not in answer and phone_name.encode() not in answer
+        # The room is still served.
+        assert (await send("127.0.0.9", port, await device_from("127.0.0.9", port), "m"))[0] == 201
+    logged = "\n".join(
+        record.getMessage()
+        + (logging.Formatter().formatException(record.exc_info) if record.exc_info else "")
+        for record in caplog.records
+    )
+    assert token not in logged and phone_name not in logged
+    assert "refused with 400: LineTooLong" in logged
+    assert "refused with 400: BadHttpMessage" in logged or "InvalidHeader" in logged

@@ -15,6 +15,7 @@ from __future__ import annotations
 GROUPS: dict[str, frozenset[str]] = {
     "unit": frozenset(
         {
+            "test_aiohttp_seams",
             "test_archive_escaping",
             "test_archive_golden",
             "test_archive_kinds",
