@@ -25,9 +25,13 @@ from test_full_room import serve_under
 from benchmarks.files import kerne_ids
 from benchmarks.phones import Phone
 from kerne_tui.catalog import t
+from kerne_tui.console.lines import top_line
+from kerne_tui.control import ControlCenter
+from kerne_tui.control.pairing import GUESSES_PER_MINUTE, Surface
 from kerne_tui.rehearsal.addresses import own_addresses_work
 from kerne_tui.web import phone_server
 from kerne_tui.web.budget import BODY_SECONDS, LINGER_SECONDS, OPEN_REQUESTS_PER_DEVICE
+from kerne_tui.web.control import CONSOLE_HEADER, REMOTE_COOKIE
 from kerne_tui.workshop import Workshop
 
 CODE = "KERNE"
@@ -388,3 +392,56 @@ async def test_a_malformed_request_is_logged_as_its_kind_and_echoes_nothing(
     assert token not in logged and phone_name not in logged
     assert "refused with 400: LineTooLong" in logged
     assert "refused with 400: BadHttpMessage" in logged or "InvalidHeader" in logged
+
+
+# --- pairing cannot be griefed -----------------------------------------------------------------
+
+
+async def guess(port: int, address: str, code: str) -> int:
+    async with ClientSession(
+        cookie_jar=CookieJar(unsafe=True),
+        connector=TCPConnector(local_addr=(address, 0)),
+        timeout=WAIT,
+    ) as phone:
+        response = await phone.post(
+            f"http://127.0.0.1:{port}/control/remote/pair",
+            data={"code": code},
+            allow_redirects=False,
+        )
+        await response.read()
+        if response.status == 303:
+            assert response.cookies[REMOTE_COOKIE].value
+        return response.status
+
+
+async def test_wrong_pairing_codes_from_the_room_never_keep_the_facilitator_from_pairing(
+    workshop: Workshop,
+) -> None:
+    control = ControlCenter(workshop)
+    await workshop.go_to("ideas", run_timer=False)
+    async with phone_server(workshop, host="127.0.0.1", port=0, control=control) as info:
+        port = info.port
+        offer = control.offer_pairing(Surface.CONSOLE)
+        guessers = [f"127.0.2.{n}" for n in range(1, 9)]
+        statuses = [
+            await guess(port, address, f"GAET{n:02d}")
+            for address in guessers
+            for n in range(GUESSES_PER_MINUTE)
+        ]
+        assert statuses == [403] * len(guessers) * GUESSES_PER_MINUTE
+        # A guesser past its limit is held up, even with the right code.
+        assert await guess(port, guessers[0], offer.code) == 429
+        # The facilitator's phone pairs with the code the console shows.
+        assert await guess(port, "127.0.2.100", offer.code) == 303
+        assert len(control.pairings.remotes) == 1
+        # And the console says guessing was seen.
+        async with ClientSession(timeout=WAIT) as console:
+            response = await console.get(
+                f"http://127.0.0.1:{port}/control/state",
+                headers={CONSOLE_HEADER: control.secret},
+            )
+            view = await response.json()
+    wrong = len(guessers) * GUESSES_PER_MINUTE
+    assert view["pairing_guesses"] == wrong
+    line = top_line(view, "da").plain
+    assert t("da", "console.pair.guessing", n=wrong) in line

@@ -19,11 +19,15 @@ def clock_text(seconds: float) -> str:
 
 
 def top_line(view: dict[str, Any], lang: Lang) -> Text:
-    """The session's title, join code, phones connected and remotes paired."""
+    """The session's title, join code, phones connected and remotes paired, and wrong pairing
+    codes tried, once someone has guessed."""
     top = Text(view["title"], style="bold")
     top.append(f"  ·  {t(lang, 'tui.join.code', code=view['join_code'])}")
     top.append(f"  ·  {t(lang, 'console.phones', n=view['phones'])}")
     top.append(f"  ·  {t(lang, 'console.remotes', n=len(view['remotes']))}")
+    guesses = view.get("pairing_guesses", 0)
+    if guesses:
+        top.append(f"  ·  {t(lang, 'console.pair.guessing', n=guesses)}", style="bold")
     return top
 
 

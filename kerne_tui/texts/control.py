@@ -265,4 +265,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Noterne vises på facilitatorens konsol eller telefon.",
         "The notes are shown on the facilitator's console or phone.",
     ),
+    "console.pair.guessing": (
+        "Nogen har gættet på parringskoden ({n} forkerte); din kode gælder stadig",
+        "Someone has guessed at the pairing code ({n} wrong); your code still works",
+    ),
 }

@@ -78,10 +78,11 @@ async def origin_check(request: web.Request, handler: Handler) -> web.StreamResp
 async def rate(request: web.Request, handler: Handler) -> web.StreamResponse:
     """429 for a phone that sends faster than a person can."""
     if request.method in UNSAFE_METHODS:
-        # A phone is its cookie; without one, requests are counted by address (in memory
-        # only), so dropping the cookie is no way around the limit.
-        fresh = request["fresh_device"]
-        key = f"address:{request['address']}" if fresh else request["device"]
+        # A phone is its cookie; without one (a new phone, or a path that needs no device,
+        # as pairing), requests are counted by address (in memory only), so dropping the
+        # cookie is no way around the limit, and one address never spends another's.
+        device = None if request["fresh_device"] else request["device"]
+        key = device or f"address:{request['address']}"
         if not request.app[LIMITER].allow(key):
             message = t(lang_of(request), "web.error.rate")
             response = refuse_page(request, 429, "rate_limited", message)
