@@ -48,8 +48,6 @@ class Reason(StrEnum):
     """A request body did not arrive in time (408)."""
     HUNG_UP = "hung_up"
     """Past every reserve, or the address already has its refusals under way: closed at once."""
-    MALFORMED = "malformed"
-    """A request that is not HTTP as kerne reads it (400, logged as its kind only)."""
 
 
 class TurnedAway:
