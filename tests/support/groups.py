@@ -22,6 +22,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_archive_report",
             "test_catalog",
             "test_catalog_counts",
+            "test_connection_gate",
             "test_control_imports",
             "test_control_view",
             "test_durable_platforms",
