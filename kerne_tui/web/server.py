@@ -17,8 +17,9 @@ from kerne_tui.limits import Capacity, take_open_files
 from kerne_tui.logs import quiet_accept_errors
 from kerne_tui.web.admission import AdmissionLimits, is_loopback
 from kerne_tui.web.app import HUB, make_app
-from kerne_tui.web.connections import CONNECTIONS_PER_PHONE_ADDRESS, ConnectionGate, GatedSite
+from kerne_tui.web.connections import CONNECTIONS_PER_PHONE_ADDRESS, ConnectionGate
 from kerne_tui.web.hosts import HostAllowList
+from kerne_tui.web.listener import GatedSite
 from kerne_tui.web.live import LiveHub
 from kerne_tui.web.network import (
     DEFAULT_PORT,
