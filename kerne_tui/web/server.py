@@ -61,13 +61,13 @@ class ServerInfo:
     hub: LiveHub
     capacity: Capacity | None = None
     """How many phones the open-files limit holds (see :mod:`kerne_tui.limits`)."""
-    turned_away: TurnedAway | None = None
-    """What the server turned away for want of room, by reason."""
     language: Lang = "da"
     """The plan's language, for what is said about the server to the facilitator."""
     local_port: int = 0
     """The port on 127.0.0.1 for ``kerne console`` when the server listens on one other address
     only (0: use *port*)."""
+    turned_away: TurnedAway | None = None
+    """What the server turned away for want of room, by reason."""
 
 
 SHUTDOWN_SECONDS = 1.0
