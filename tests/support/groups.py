@@ -81,6 +81,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_console",
             "test_control_api",
             "test_hostile_network",
+            "test_hostile_requests",
             "test_control_core",
             "test_cli_words",
             "test_crash",
