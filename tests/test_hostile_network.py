@@ -107,7 +107,10 @@ async def busy_for(address: str, port: int, device: str) -> None:
         timeout=WAIT,
     ) as phone:
         for _ in range(100):
-            response = await phone.get(f"http://127.0.0.1:{port}/api/{CODE}/state")
+            # An empty object: 400 while there is room (nothing is stored), 429 once there is none.
+            response = await phone.post(
+                f"http://127.0.0.1:{port}/api/{CODE}/contributions", json={}
+            )
             await response.read()
             if response.status == 429:
                 return

@@ -1,12 +1,13 @@
 """A budget of requests per device and per address, and a time limit on reading a body.
 
-A phone sends small requests one after the other; a page load asks for a few things at once.
-A device or an address that holds many requests open at the same time (bodies that never end,
-say) is not a phone: past :data:`OPEN_REQUESTS_PER_DEVICE` or its address's share, a request
-is answered 429 with ``Retry-After`` at once, and the page's script waits and sends again with
-the draft kept. A body that has not arrived within :data:`BODY_SECONDS` is answered 408 and its
-connection closed; what is left of a refused body is read for at most :data:`LINGER_SECONDS`.
-Event streams are long by nature and have their own cap (``admission.StreamCap``).
+A phone sends small requests one after the other. A device or an address that holds many
+posts open at the same time (bodies that never end, say) is not a phone: past
+:data:`OPEN_REQUESTS_PER_DEVICE` or its address's share, a post is answered 429 with
+``Retry-After`` at once, and the page's script waits and sends again with the draft kept. A
+body that has not arrived within :data:`BODY_SECONDS` is answered 408 and its connection
+closed; what is left of a refused body is read for at most :data:`LINGER_SECONDS`. Requests
+without a body are answered as soon as their head has arrived, so only posts are counted;
+event streams are long by nature and have their own cap (``admission.StreamCap``).
 """
 
 from __future__ import annotations
@@ -82,8 +83,12 @@ BUDGET = web.AppKey("budget", RequestBudget)
 
 @web.middleware
 async def request_budget(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """429 for a request past its device's or its address's share of requests under way."""
-    if request.path.endswith("/events"):
+    """429 for a post past its device's or its address's share of requests under way.
+
+    Only requests with a body can be held open: a page, a fragment or a static file is
+    answered as soon as its head has arrived, and event streams have their own cap.
+    """
+    if request.method not in UNSAFE_METHODS:
         return await handler(request)
     budget = request.app[BUDGET]
     device: str | None = None if request["fresh_device"] else request["device"]
