@@ -65,3 +65,15 @@ async def test_behind_a_trusted_proxy_the_proxy_has_no_share_but_the_cap_holds()
     handed = [gate.admit("127.0.0.1") for _ in range(cap + 5)]
     assert sum(isinstance(p, Counted) for p in handed) == cap
     assert gate.turned_away.counts[Reason.FULL] == 5
+
+
+async def test_behind_one_router_an_address_has_its_phones_shares_but_half_the_reserve() -> None:
+    gate = gate_for(20_000, phones_per_address=60.0)
+    flood = [gate.admit("10.0.0.1") for _ in range(2000)]
+    assert sum(isinstance(p, Counted) for p in flood) == 60 * CONNECTIONS_PER_PHONE_ADDRESS
+    assert gate.refusing == 60 * REFUSALS_PER_ADDRESS
+    small = gate_for(512, phones_per_address=60.0)
+    for _ in range(2000):
+        small.admit("10.0.0.1")
+    assert small.refusing == small.capacity.refusals // 2
+    assert not small.out_of_reserve()

@@ -9,8 +9,9 @@ which flooded the log).
 
 Each address holds a share of the connections (:data:`CONNECTIONS_PER_PHONE_ADDRESS` per
 phone's worth of it); past its share it is answered 429 (:mod:`kerne_tui.web.refusals`), and it
-may have only :data:`REFUSALS_PER_ADDRESS` refusals under way: the rest of its newcomers are
-closed at once, so one participant never spends the reserve that answers everybody else.
+may have only :data:`REFUSALS_PER_ADDRESS` refusals under way per phone's worth (never half the
+reserve): the rest of its newcomers are closed at once, so one participant never spends the
+reserve that answers everybody else.
 
 Everything here rests on aiohttp's public surface: the gate is the protocol factory of a
 listening socket of kerne's own (``listener.GatedSite``, a ``web.BaseSite``), and wraps each of
@@ -134,7 +135,7 @@ class ConnectionGate:
         capacity: Capacity,
         lang: Callable[[], Lang],
         *,
-        per_address: int = CONNECTIONS_PER_PHONE_ADDRESS,
+        phones_per_address: float = 1.0,
         shared: Callable[[str], bool] = lambda address: False,
         turned_away: TurnedAway | None = None,
     ) -> None:
@@ -142,8 +143,13 @@ class ConnectionGate:
         """The application's server, set once the runner is set up."""
         self.capacity = capacity
         self.lang = lang
-        self.per_address = per_address
-        """Connections one address may hold open."""
+        self.per_address = round(CONNECTIONS_PER_PHONE_ADDRESS * phones_per_address)
+        """Connections one address may hold open (more where the facilitator said that many
+        phones share one, behind a NAT)."""
+        self.refusals_per_address = min(
+            round(REFUSALS_PER_ADDRESS * phones_per_address), max(1, capacity.refusals // 2)
+        )
+        """Refusals one address may have under way: never more than half the reserve."""
         self.shared = shared
         """True for an address every phone arrives from (a trusted proxy): no share applies."""
         self.turned_away = turned_away or TurnedAway()
@@ -206,7 +212,7 @@ class ConnectionGate:
     def _refuse(self, reason: Reason, address: str | None) -> asyncio.Protocol:
         self.refused += 1
         self.turned_away.note(reason)
-        spent = address is not None and self.refusing_from[address] >= REFUSALS_PER_ADDRESS
+        spent = address is not None and self.refusing_from[address] >= self.refusals_per_address
         if self.out_of_reserve() or spent:
             self.turned_away.note(Reason.HUNG_UP)
             return Hangup()

@@ -17,7 +17,7 @@ from kerne_tui.limits import Capacity, take_open_files
 from kerne_tui.logs import quiet_accept_errors
 from kerne_tui.web.admission import AdmissionLimits, is_loopback
 from kerne_tui.web.app import HUB, make_app
-from kerne_tui.web.connections import CONNECTIONS_PER_PHONE_ADDRESS, ConnectionGate
+from kerne_tui.web.connections import ConnectionGate
 from kerne_tui.web.hosts import HostAllowList
 from kerne_tui.web.listener import GatedSite
 from kerne_tui.web.live import LiveHub
@@ -114,11 +114,10 @@ async def phone_server(
         turned_away=turned_away,
     )
     trust = app[TRUST]
-    share = trust.admission.limits.phones_per_address
     gate = ConnectionGate(
         take_open_files(),
         lambda: workshop.plan.language,
-        per_address=round(CONNECTIONS_PER_PHONE_ADDRESS * share),
+        phones_per_address=trust.admission.limits.phones_per_address,
         # Behind a trusted proxy every phone arrives from it: phones are told apart by the
         # forwarded address in the middlewares, not here.
         shared=lambda address: trust.trust_forwarded and is_loopback(address),
