@@ -18,7 +18,7 @@ from kerne_tui.control import (
     find_running,
     running_sessions,
 )
-from kerne_tui.control.pairing import CODE_SECONDS, GUESSES_PER_CODE, GUESSES_PER_MINUTE
+from kerne_tui.control.pairing import CODE_SECONDS, GUESSES_PER_MINUTE, guesser_key
 from kerne_tui.control.runtime import (
     NoRunningSession,
     published,
@@ -104,14 +104,24 @@ def test_wrong_guesses_from_one_address_are_rate_limited(
     assert remote.number == 1
 
 
-def test_a_code_guessed_at_too_often_is_withdrawn(pairings: Pairings) -> None:
+def test_guessing_from_many_addresses_leaves_the_code_on_offer_and_is_counted(
+    pairings: Pairings,
+) -> None:
     offer = pairings.new_offer(Surface.CONSOLE)
-    for n in range(GUESSES_PER_CODE):
+    for n in range(200):
         with pytest.raises(PairingRefused):
             pairings.redeem("AAAAAA", f"10.0.{n}.1")
-    with pytest.raises(PairingRefused):
-        pairings.redeem(offer.code, "10.0.0.5")
-    assert pairings.current_offer() is None
+    assert pairings.current_offer() == offer
+    assert pairings.wrong_guesses == 200
+    remote, _ = pairings.redeem(offer.code, "10.0.250.5")
+    assert remote.number == 1
+
+
+def test_an_ipv6_guesser_is_counted_by_its_network() -> None:
+    assert guesser_key("2001:db8:1:2::5") == guesser_key("2001:db8:1:2:ffff::9")
+    assert guesser_key("2001:db8:1:2::5") != guesser_key("2001:db8:1:3::5")
+    assert guesser_key("::ffff:192.0.2.7") == "192.0.2.7"
+    assert guesser_key("192.0.2.7") == "192.0.2.7"
 
 
 def test_a_wrong_or_missing_token_verifies_as_nobody(pairings: Pairings) -> None:

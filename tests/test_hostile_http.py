@@ -17,7 +17,9 @@ from typing import Any
 import pytest
 from aiohttp import ClientSession, ClientTimeout, CookieJar, TCPConnector
 from aiohttp.test_utils import TestServer
+from support import FakeClock
 
+from kerne_tui.catalog import t
 from kerne_tui.cli import build_parser
 from kerne_tui.hosting import admission_limits
 from kerne_tui.rehearsal.addresses import (
@@ -28,8 +30,14 @@ from kerne_tui.rehearsal.addresses import (
 )
 from kerne_tui.settings import Settings
 from kerne_tui.web import make_app, phone_server
-from kerne_tui.web.admission import AdmissionLimits
+from kerne_tui.web.admission import (
+    DEFAULT_DEVICES_PER_ADDRESS,
+    DEFAULT_NEW_DEVICES_PER_MINUTE,
+    Admission,
+    AdmissionLimits,
+)
 from kerne_tui.web.app import HUB
+from kerne_tui.web.trust import TRUST
 from kerne_tui.workshop import Workshop
 
 CODE = "KERNE"
@@ -408,3 +416,34 @@ def test_phones_bind_their_own_address_only_towards_loopback() -> None:
     assert local_address_for("http://192.168.1.2:8765", 3) is None
     if own_addresses_work():
         assert local_address_for("http://127.0.0.1:8765", 3) == (phone_address(3), 0)
+
+
+async def test_a_sixth_phone_from_one_address_spaced_past_the_minute_gets_403(
+    workshop: Workshop, start: Start
+) -> None:
+    await workshop.go_to("ideas", run_timer=False)
+    server = await start()
+    clock = FakeClock()
+    trust = server.app[TRUST]
+    trust.admission = Admission(trust.admission.limits, clock=clock.monotonic)
+    base = str(server.make_url("")).rstrip("/")
+    address = "127.0.0.40"
+    statuses = []
+    for number in range(DEFAULT_DEVICES_PER_ADDRESS + 1):
+        if number and number % DEFAULT_NEW_DEVICES_PER_MINUTE == 0:
+            clock.advance(61.0)  # past the per-minute limit: only the total is left
+        async with ClientSession(
+            cookie_jar=CookieJar(unsafe=True),
+            connector=TCPConnector(local_addr=(address, 0)),
+            timeout=WAIT,
+        ) as fresh:
+            response = await fresh.get(f"{base}/api/{CODE}/state")
+            body = await response.json()
+            statuses.append(response.status)
+    assert statuses == [200] * DEFAULT_DEVICES_PER_ADDRESS + [403]
+    assert body["error"]["code"] == "too_many_devices"
+    assert body["error"]["message"] == t("da", "hostile.device.too_many")
+    # Later still, the address stays at its total; a phone elsewhere is let in.
+    clock.advance(3600.0)
+    assert await join_fresh(base, address) == 403
+    assert await join_fresh(base, "127.0.0.41") == 200

@@ -14,7 +14,7 @@ from kerne_tui import limits
 from kerne_tui.catalog import t
 from kerne_tui.limits import FULL_ROOM, capacity_for, capacity_notice, take_open_files
 from kerne_tui.logs import MAX_BYTES, FoldingHandler, log_handlers
-from kerne_tui.web.connections import refusal_bytes
+from kerne_tui.web.refusals import refusal_bytes
 
 INFINITY = -1
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from aiohttp import ClientResponse, ClientSession, CookieJar
 from aiohttp.test_utils import TestServer
-from support import load_test_plan
+from support import form_token, load_test_plan
 
 from kerne_tui.catalog import t
 from kerne_tui.plan import Plan
@@ -188,6 +188,7 @@ async def test_points_arrive_from_the_plain_form(workshop: Workshop, phone: Clie
     fields += [
         (f"{POINTS_PREFIX}{o}", v) for o, v in zip(options, ["50", "", "0", "25"], strict=True)
     ]
+    fields.append(("csrf", await form_token(phone, CODE)))
     response = await phone.post(f"/j/{CODE}/send", data=fields, allow_redirects=False)
     assert response.status == 303
     assert [doc["points"] for doc in stored(workshop)] == [{options[0]: 50, options[3]: 25}]
@@ -202,6 +203,7 @@ async def test_a_plain_form_over_the_budget_says_why_and_keeps_the_numbers(
     options = await open_step(workshop, "fordel")
     fields = [("step", "fordel"), ("client_id", "f1")]
     fields += [(f"{POINTS_PREFIX}{o}", "40") for o in options]
+    fields.append(("csrf", await form_token(phone, CODE)))
     response = await phone.post(f"/j/{CODE}/send", data=fields, allow_redirects=False)
     assert response.status == 422
     page = await response.text()
@@ -217,6 +219,7 @@ async def test_placements_arrive_from_the_plain_form(
     fields = [("step", "matrix"), ("client_id", "m1")]
     for n, option in enumerate(options):
         fields += [(f"{MATRIX_X_PREFIX}{option}", str(n + 1)), (f"{MATRIX_Y_PREFIX}{option}", "4")]
+    fields.append(("csrf", await form_token(phone, CODE)))
     response = await phone.post(f"/j/{CODE}/send", data=fields, allow_redirects=False)
     assert response.status == 303
     assert stored(workshop)[0]["placements"] == {
@@ -232,6 +235,7 @@ async def test_a_plain_form_with_an_axis_left_out_says_so_and_keeps_the_rest(
     for option in options:
         fields.append((f"{MATRIX_X_PREFIX}{option}", "2"))
     fields.append((f"{MATRIX_Y_PREFIX}{options[0]}", "5"))
+    fields.append(("csrf", await form_token(phone, CODE)))
     response = await phone.post(f"/j/{CODE}/send", data=fields, allow_redirects=False)
     assert response.status == 422
     page = await response.text()

@@ -23,6 +23,7 @@ import pytest
 from aiohttp import ClientResponse, ClientSession, ClientTimeout, CookieJar
 from aiohttp.test_utils import TestServer
 from aiohttp.web_request import BaseRequest
+from support import form_token
 from yarl import URL
 
 from kerne_tui.catalog import t
@@ -120,8 +121,12 @@ async def send(phone: Phone, step: str, client_id: str = "c1", **payload: Any) -
 async def post_form(
     phone: Phone, path: str, fields: Iterable[tuple[str, str]] | dict[str, str]
 ) -> ClientResponse:
-    """Post a form as a browser without JavaScript does, not following the redirect."""
-    return await phone.post(path, data=fields, allow_redirects=False)
+    """Post a form as a browser without JavaScript does, with the token its page carried
+    (unless *fields* bring their own), not following the redirect."""
+    given = list(fields.items() if isinstance(fields, dict) else fields)
+    if "csrf" not in {name for name, _ in given}:
+        given.append(("csrf", await form_token(phone, CODE)))
+    return await phone.post(path, data=given, allow_redirects=False)
 
 
 async def expect_error(
@@ -1077,7 +1082,12 @@ async def test_a_form_from_the_public_address_is_accepted(
     phone = phones(await make_server(public_url="https://kerne.example.org/"))
     response = await phone.post(
         f"/j/{CODE}/send",
-        data={"step": "ideas", "client_id": "c", "text": "via tunnel"},
+        data={
+            "step": "ideas",
+            "client_id": "c",
+            "text": "via tunnel",
+            "csrf": await form_token(phone, CODE),
+        },
         headers={"Origin": "https://kerne.example.org"},
         allow_redirects=False,
     )
@@ -1124,13 +1134,21 @@ async def test_a_phone_keeps_its_cookie_across_requests(phone: Phone) -> None:
     assert DEVICE_COOKIE not in response.cookies
 
 
-async def test_a_phone_without_a_cookie_gets_it_with_the_redirect_after_its_post(
+async def test_a_form_from_a_phone_without_a_cookie_is_refused_and_says_reload(
     workshop: Workshop, phone: Phone
 ) -> None:
+    # A form made on another site reaches kerne without the phone's cookie (SameSite=Lax)
+    # and without a token this phone was given.
     await at(workshop, "ideas")
+    response = await phone.post(
+        f"/j/{CODE}/send", data={"step": "ideas", "text": "Første gang"}, allow_redirects=False
+    )
+    assert response.status == 403
+    assert t("da", "web.error.forbidden") in await response.text()
+    assert stored(workshop) == []
+    # The phone that loads the page first (as every browser does) posts its form fine.
     response = await post_form(phone, f"/j/{CODE}/send", {"step": "ideas", "text": "Første gang"})
     assert response.status == 303
-    assert DEVICE_COOKIE in response.cookies
     page = await (await phone.get(response.headers["Location"])).text()
     assert "Første gang" in page
 
@@ -1173,7 +1191,10 @@ async def every_page(workshop: Workshop, phone: Phone) -> dict[str, str]:
         await at(workshop, step.id)
         for path in (f"/j/{CODE}", f"/j/{CODE}/fragment", f"/api/{CODE}/state"):
             await fetch(path, f"{step.id} {path}")
-    refused = await post_form(phone, f"/j/{CODE}/send", {"step": "todo", "what": ""})
+    token = re.search(r'name="csrf" value="([^"]+)"', "".join(found.values()))
+    assert token is not None
+    form = {"step": "todo", "what": "", "csrf": token.group(1)}
+    refused = await post_form(phone, f"/j/{CODE}/send", form)
     found["refused form"] = await refused.text()
     await workshop.close()
     await fetch(f"/j/{CODE}", "finished")

@@ -10,6 +10,7 @@ import pytest
 from aiohttp import ClientSession, CookieJar
 from aiohttp.test_utils import TestServer
 from conftest import FakeClock
+from support import form_token
 
 from kerne_tui.plan import load_plan
 from kerne_tui.web import make_app
@@ -201,10 +202,12 @@ async def test_the_no_script_forms_send_words_upvotes_and_parked_questions(
         ("word", ""),
         ("word", "ro"),
     ]
+    form.append(("csrf", await form_token(phone, CODE)))
     async with phone.post(f"/j/{CODE}/send", data=form, allow_redirects=False) as response:
         assert response.status == 303
     assert session.contributions("tjek-ind")[0].words == ("leg", "ro")
     park = [("client_id", "f2"), ("text", "Frokosten?")]
+    park.append(("csrf", await form_token(phone, CODE)))
     async with phone.post(f"/j/{CODE}/park", data=park, allow_redirects=False) as response:
         assert response.status == 303
         assert response.headers["Location"].endswith("?parked=1#parkering")
@@ -213,10 +216,12 @@ async def test_the_no_script_forms_send_words_upvotes_and_parked_questions(
     page = await (await phone.get(f"/j/{CODE}")).text()
     assert "Hvorfor?" in page and f'value="{asked.id}"' in page
     upvote = [("step", "spoergsmaal"), ("client_id", "f3"), ("upvote", asked.id)]
+    upvote.append(("csrf", await form_token(phone, CODE)))
     async with phone.post(f"/j/{CODE}/send", data=upvote, allow_redirects=False) as response:
         assert response.status == 303
     assert session.question_rows("spoergsmaal")[0].votes == 1
     refused = [("client_id", "f4"), ("text", "x" * 301)]
+    refused.append(("csrf", await form_token(phone, CODE)))
     async with phone.post(f"/j/{CODE}/park", data=refused, allow_redirects=False) as response:
         assert response.status == 422
         assert "for lang" in (await response.text())

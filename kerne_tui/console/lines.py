@@ -19,13 +19,17 @@ def clock_text(seconds: float) -> str:
 
 
 def top_line(view: dict[str, Any], lang: Lang) -> Text:
-    """The join code, phones connected and remotes paired, then the session's title.
+    """The join code, phones connected and remotes paired, wrong pairing codes tried once
+    someone has guessed, then the session's title.
 
     The figures come first: on a narrow terminal the title is what gets cut, never a count.
     """
     top = Text(t(lang, "tui.join.code", code=view["join_code"]))
     top.append(f"  ·  {t(lang, 'console.phones', n=view['phones'])}")
     top.append(f"  ·  {t(lang, 'console.remotes', n=len(view['remotes']))}")
+    guesses = view.get("pairing_guesses", 0)
+    if guesses:
+        top.append(f"  ·  {t(lang, 'console.pair.guessing', n=guesses)}", style="bold")
     top.append("  ·  ")
     top.append(view["title"], style="bold")
     top.no_wrap = True

@@ -93,6 +93,14 @@ class AttachmentChanged(ControlEvent):
     attached: bool
 
 
+@dataclass(frozen=True, slots=True)
+class PairingGuessed(ControlEvent):
+    """A wrong pairing code was tried (the console says that guessing was seen)."""
+
+    wrong: int
+    """Wrong codes tried so far in this session."""
+
+
 ControlListener = Callable[[ControlEvent], None]
 
 
@@ -237,7 +245,12 @@ class ControlCenter:
 
     def pair(self, code: str, guesser: str) -> tuple[Remote, str]:
         """Redeem a pairing code (raises ``PairingRefused``); returns the remote and its token."""
-        remote, token = self._changing(lambda: self.pairings.redeem(code, guesser))
+        wrong = self.pairings.wrong_guesses
+        try:
+            remote, token = self._changing(lambda: self.pairings.redeem(code, guesser))
+        finally:
+            if self.pairings.wrong_guesses != wrong:
+                self._publish(PairingGuessed(self.pairings.wrong_guesses))
         log.info(
             "facilitator phone %s paired (code shown on the %s)", remote.number, remote.offered_on
         )
@@ -267,13 +280,15 @@ class ControlCenter:
 
     def view(self) -> dict[str, Any]:
         """The facilitator's view of the session as it is now."""
-        return facilitator_view(
+        view = facilitator_view(
             self.workshop,
             phones=self.phones(),
             remotes=self.remotes_json(),
             turned_away=self.turned_away,
             parking_on_wall=self.parking_on_wall,
         )
+        view["pairing_guesses"] = self.pairings.wrong_guesses
+        return view
 
     # --- commands ----------------------------------------------------------------------------
     async def perform(self, command: str, args: Mapping[str, Any], surface: Surface) -> str | None:

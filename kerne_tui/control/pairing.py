@@ -2,7 +2,9 @@
 
 A code is shown on the console (or the wall) and typed or scanned on the facilitator's
 phone. It is valid once and for a couple of minutes; wrong guesses are counted per address
-and in all, and a code that has been guessed at too often is withdrawn. Redeeming a code
+(per /64 network for IPv6, where one phone may take many addresses) and limited there, and
+counted in all for the console to say that guessing was seen. Guessing never withdraws the
+code on offer: a participant cannot keep the facilitator from pairing. Redeeming a code
 gives the phone a random token (its remote cookie); only the token's hash is kept, it is
 compared in constant time, and revoking a remote forgets it at once.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import secrets
 import time
 from collections import deque
@@ -21,13 +24,14 @@ from enum import StrEnum
 from kerne_tui.workshop import JOIN_ALPHABET, normalise_join_code
 
 CODE_LENGTH = 6
-"""23^6 = 148 million codes; with at most ``GUESSES_PER_CODE`` tries each, guessing is hopeless."""
+"""23^6 = 148 million codes, valid for two minutes; at ``GUESSES_PER_MINUTE`` per address, even
+a thousand addresses guessing for the whole two minutes find one in 15,000."""
 CODE_SECONDS = 120.0
 """How long a pairing code stays valid."""
 GUESSES_PER_MINUTE = 5
 """Wrong codes one address may try in a minute."""
-GUESSES_PER_CODE = 20
-"""Wrong codes tried in all (from any address) before the code on offer is withdrawn."""
+IPV6_GUESSER_PREFIX = 64
+"""An IPv6 guesser is counted by its /64 network: a phone may take any address in it."""
 TOKEN_BYTES = 32
 
 
@@ -85,6 +89,19 @@ def shown_code(code: str) -> str:
     return f"{code[:3]}-{code[3:]}"
 
 
+def guesser_key(address: str) -> str:
+    """What wrong guesses from *address* are counted under: the address, or its IPv6 /64."""
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{parsed}/{IPV6_GUESSER_PREFIX}", strict=False))
+    return str(parsed)
+
+
 def _hash(token: str) -> bytes:
     return hashlib.sha256(token.encode("utf-8")).digest()
 
@@ -106,7 +123,8 @@ class Pairings:
         self._used: set[str] = set()
         """Codes that were redeemed or withdrawn: a second phone sending one is told so."""
         self._expired: set[str] = set()
-        self._wrong_for_offer = 0
+        self.wrong_guesses = 0
+        """Wrong codes tried so far, from any address (the console says guessing was seen)."""
         self._guesses: dict[str, deque[float]] = {}
         self._remotes: dict[str, Remote] = {}
         self._numbers = 0
@@ -129,7 +147,6 @@ class Pairings:
             self._used.add(self.offer.code)
         code = "".join(secrets.choice(JOIN_ALPHABET) for _ in range(CODE_LENGTH))
         self.offer = PairingOffer(code, offered_on, self.monotonic() + self.lifetime)
-        self._wrong_for_offer = 0
         return self.offer
 
     def withdraw(self) -> None:
@@ -152,7 +169,7 @@ class Pairings:
         once: the second phone to send it is refused, and so is any phone after it expired.
         """
         now = self.monotonic()
-        recent = self._guesses.setdefault(guesser, deque())
+        recent = self._guesses.setdefault(guesser_key(guesser), deque())
         while recent and now - recent[0] > 60.0:
             recent.popleft()
         if len(recent) >= GUESSES_PER_MINUTE:
@@ -161,7 +178,7 @@ class Pairings:
         offer = self.current_offer()
         if offer is None or not hmac.compare_digest(code.encode(), offer.code.encode()):
             recent.append(now)
-            self._count_wrong()
+            self.wrong_guesses += 1
             if code in self._expired:
                 raise PairingRefused(PairingRefusal.EXPIRED)
             if code in self._used:
@@ -180,11 +197,6 @@ class Pairings:
         )
         self._remotes[remote.id] = remote
         return remote, token
-
-    def _count_wrong(self) -> None:
-        self._wrong_for_offer += 1
-        if self.offer is not None and self._wrong_for_offer >= GUESSES_PER_CODE:
-            self.withdraw()
 
     def verify(self, token: str | None) -> Remote | None:
         """The remote whose token this is, or None; every remote is compared, in constant time."""

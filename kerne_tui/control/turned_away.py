@@ -32,6 +32,10 @@ class Cause(StrEnum):
     """The server had as many connections or event streams open as it can hold."""
     STORAGE = "storage"
     """The session file could not be written, so its answer could not be kept."""
+    BUSY = "busy"
+    """Its device or address already had its share of connections or requests under way."""
+    SLOW_BODY = "slow_body"
+    """Its answer did not arrive in time (a weak signal, or a phone holding the line)."""
 
 
 REMEDY = {
@@ -39,6 +43,8 @@ REMEDY = {
     "devices_per_address in the plan's [limits]",
     Cause.FULL_ROOM: "raise the open-files limit (ulimit -n) before kerne run",
     Cause.STORAGE: "free space on the disk of the data folder, or check that it is writable",
+    Cause.BUSY: "if many phones share one address (one router), raise --devices-per-address",
+    Cause.SLOW_BODY: "nothing in kerne: the phone sends again by itself; check the Wi-Fi",
 }
 """What lets them in, for the log (the console and the remote say it in the plan's language)."""
 

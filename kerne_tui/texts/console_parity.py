@@ -55,6 +55,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Frigør plads på disken med datamappen, eller tjek at den kan skrives.",
         "Free space on the disk of the data folder, or check that it is writable.",
     ),
+    "control.turned_away.busy": (
+        "for mange forespørgsler på én gang fra samme telefon eller adresse",
+        "too many requests at once from one phone or address",
+    ),
+    "control.turned_away.busy.remedy": (
+        "Telefonen prøver selv igen. Deler mange telefoner én adresse (én router), så start med "
+        "--devices-per-address 60.",
+        "The phone tries again by itself. If many phones share one address (one router), start "
+        "with --devices-per-address 60.",
+    ),
+    "control.turned_away.slow_body": (
+        "svaret kom for langsomt frem",
+        "the answer arrived too slowly",
+    ),
+    "control.turned_away.slow_body.remedy": (
+        "Telefonen prøver selv igen; tjek wi-fi-dækningen, hvis det sker tit.",
+        "The phone tries again by itself; check the Wi-Fi coverage if it happens often.",
+    ),
     "console.turned_away": (
         "Afvist: {n}. Årsag: {why}. {remedy}",
         "Turned away: {n}. Why: {why}. {remedy}",

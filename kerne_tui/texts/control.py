@@ -269,4 +269,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Denne session kan ikke overdrages herfra.",
         "This session cannot be handed over from here.",
     ),
+    "console.pair.guessing": (
+        "Nogen har gættet på parringskoden ({n} forkerte); din kode gælder stadig",
+        "Someone has guessed at the pairing code ({n} wrong); your code still works",
+    ),
 }

@@ -24,4 +24,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Der er fuldt lige nu – prøver igen om {seconds} sekunder. Det, du skrev, er gemt.",
         "Full right now – trying again in {seconds} seconds. What you wrote is kept.",
     ),
+    "web.busy.title": ("Et øjeblik", "One moment"),
+    "web.busy": (
+        "Din telefon har mange forespørgsler i gang på én gang. Vent et øjeblik, og prøv igen: "
+        "det, du skrev, står der stadig.",
+        "Your phone has many requests under way at once. Wait a moment and try again: what you "
+        "wrote is still there.",
+    ),
+    "web.busy.retrying": (
+        "Din telefon har travlt – prøver igen om {seconds} sekunder. Det, du skrev, er gemt.",
+        "Your phone is busy – trying again in {seconds} seconds. What you wrote is kept.",
+    ),
+    "web.error.slow_body": (
+        "Svaret nåede ikke frem i tide. Prøv igen: det, du skrev, står der stadig.",
+        "The answer did not arrive in time. Try again: what you wrote is still there.",
+    ),
 }

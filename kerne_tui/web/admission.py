@@ -125,7 +125,7 @@ def client_address(peer: str | None, forwarded_for: str | None, *, trust_forward
     writes the header itself gains nothing.
     """
     address = peer or ""
-    if not (trust_forwarded and forwarded_for and _is_loopback(address)):
+    if not (trust_forwarded and forwarded_for and is_loopback(address)):
         return address
     last = forwarded_for.split(",")[-1].strip()
     try:
@@ -134,7 +134,8 @@ def client_address(peer: str | None, forwarded_for: str | None, *, trust_forward
         return address
 
 
-def _is_loopback(address: str) -> bool:
+def is_loopback(address: str) -> bool:
+    """True for an address of this computer's own (127.0.0.0/8, ::1)."""
     try:
         return ipaddress.ip_address(address).is_loopback
     except ValueError:

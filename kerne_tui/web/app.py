@@ -16,6 +16,13 @@ from kerne_tui.control import ControlCenter, TurnedAway
 from kerne_tui.plan import Plan
 from kerne_tui.web import views
 from kerne_tui.web.admission import Admission, AdmissionLimits, limits_from_plan
+from kerne_tui.web.budget import (
+    BUDGET,
+    LINGER_SECONDS,
+    OPEN_REQUESTS_PER_DEVICE,
+    OPEN_REQUESTS_PER_PHONE_ADDRESS,
+    RequestBudget,
+)
 from kerne_tui.web.control import add_control_routes
 from kerne_tui.web.devices import DeviceTokens
 from kerne_tui.web.errors import refuse_page
@@ -101,6 +108,7 @@ def make_app(
     hosts: HostAllowList | None = None,
     keepalive_timeout: float = KEEPALIVE_TIMEOUT,
     control: ControlCenter | None = None,
+    turned_away: TurnedAway | None = None,
 ) -> web.Application:
     """Build the phone server for *workshop* (one app per session).
 
@@ -109,7 +117,8 @@ def make_app(
     network address (default: the plan's ``[limits]``, else kerne's); *trust_proxy* counts
     requests under a local proxy's ``X-Forwarded-For`` (with *public_url* only); *hosts* are
     the names a request may carry in its ``Host`` (default: this machine's own and
-    *public_url*'s). See ``docs/trust.md``.
+    *public_url*'s). *turned_away* counts what the server refuses for want of room (shared
+    with the connection gate). See ``docs/trust.md``.
     """
     limit = body_limit(workshop.plan)
     app = web.Application(
@@ -119,14 +128,22 @@ def make_app(
             "access_log": None,
             "logger": anonymous_server_logger(),
             "keepalive_timeout": keepalive_timeout,
+            "lingering_time": LINGER_SECONDS,
         },
+    )
+    admission = Admission(limits or limits_from_plan(workshop.plan.raw))
+    share = admission.limits.phones_per_address
+    app[BUDGET] = RequestBudget(
+        per_device=OPEN_REQUESTS_PER_DEVICE,
+        per_address=round(OPEN_REQUESTS_PER_PHONE_ADDRESS * share),
+        turned_away=turned_away,
     )
     app[TRUST] = Trust(
         tokens=DeviceTokens(workshop.device_key),
         join_code=workshop.join_code,
         lang=workshop.plan.language,
         refuse=refuse_page,
-        admission=Admission(limits or limits_from_plan(workshop.plan.raw)),
+        admission=admission,
         hosts=hosts or HostAllowList.for_server(public_url=public_url),
         trust_forwarded=trust_proxy and public_url is not None,
     )
@@ -135,7 +152,7 @@ def make_app(
     app[HUB] = LiveHub(workshop, lambda: live_state(workshop))
     app[LIMITER] = limiter or RateLimiter()
     app[PACER] = Pacer()
-    app[TURNED_AWAY] = control.turned_away if control is not None else TurnedAway()
+    app[TURNED_AWAY] = turned_away or (control.turned_away if control is not None else TurnedAway())
     origin = origin_of(public_url) if public_url else None
     app[ORIGINS] = frozenset({origin} if origin else ())
     app[KEEPALIVE_AFTER] = keepalive

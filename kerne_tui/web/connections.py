@@ -1,54 +1,131 @@
-"""Keeping the phones' connections below the open-files limit, and saying "full" quickly.
+"""Keeping the phones' connections below the open-files limit, and each address to its share.
 
 Past the cap a new connection is not left to wait for a slot: it gets an HTTP 503 with
-``Retry-After`` at once (JSON for the API, a short page in the plan's language otherwise) and
-is closed. Before that, when the cap comes near, idle keep-alive connections are closed first:
-a phone reopens one in a few milliseconds when it next sends. A reserve of open files is kept
-for these refusals, so that ``accept`` itself never fails for want of a file (asyncio's accept
-loop logs and retries such a failure once per waiting connection, which flooded the log).
+``Retry-After`` at once and is closed. Before that, when the cap comes near, idle keep-alive
+connections are closed first: a phone reopens one in a few milliseconds when it next sends. A
+reserve of open files is kept for these refusals, so that ``accept`` itself never fails for want
+of a file (asyncio's accept loop logs and retries such a failure once per waiting connection,
+which flooded the log).
+
+Each address holds a share of the connections (:data:`CONNECTIONS_PER_PHONE_ADDRESS` per
+phone's worth of it); past its share it is answered 429 (:mod:`kerne_tui.web.refusals`), and it
+may have only :data:`REFUSALS_PER_ADDRESS` refusals under way per phone's worth (never half the
+reserve): the rest of its newcomers are closed at once, so one participant never spends the
+reserve that answers everybody else.
+
+Everything here rests on aiohttp's public surface: the gate is the protocol factory of a
+listening socket of kerne's own (``listener.GatedSite``, a ``web.BaseSite``), and wraps each of
+aiohttp's request handlers in a protocol of its own (:class:`Counted`) that knows its address,
+when it opened and closed and whether it is between requests.
 """
 
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
-import socket
-import sys
+from collections import Counter
 from collections.abc import Awaitable, Callable
-from typing import Any, cast
+from typing import Protocol, cast
 
-import orjson
 from aiohttp import web
 from aiohttp.web_protocol import RequestHandler
 
-from kerne_tui.catalog import Lang, t
+from kerne_tui.catalog import Lang
 from kerne_tui.control import Cause, TurnedAway
 from kerne_tui.limits import Capacity
 from kerne_tui.memory import settle
+from kerne_tui.web.aiohttp_seams import quiet_handler
+from kerne_tui.web.refusals import CAUSES, Hangup, Reason, Refusal, refusal_response
 
 log = logging.getLogger(__name__)
 
-RETRY_AFTER_SECONDS = 3
-"""What a refused phone is told; its page adds a random share so the room does not return at
-once."""
 IDLE_SHARE = 0.9
 """Idle keep-alive connections are closed from this share of the cap on."""
 IDLE_CLOSED_AT_ONCE = 64
 IDLE_PAUSE_SECONDS = 0.05
 """After a look for idle connections found none, the next look waits this long (a look walks
 every connection)."""
-HEAD_WAIT_SECONDS = 2.0
-"""How long a refused connection may take to send its request line before it is just closed."""
-LINGER_SECONDS = 2.0
-"""After the refusal, the rest of the request is read and dropped for at most this long, so
-that closing does not reset the connection before the phone has read the answer."""
-HEAD_LIMIT = 8192
+IDLE_AFTER_SECONDS = 0.05
+"""A connection is idle once its last answer is this old and nothing has arrived since (the
+answer is written in the same pass of the loop as the handler returns; closing flushes it)."""
+CONNECTIONS_PER_PHONE_ADDRESS = 16
+"""Open connections one phone's address may hold: its event stream, the six a browser opens at
+most to one server, a second tab and the QR scanner's own browser, with room to spare."""
+REFUSALS_PER_ADDRESS = 2
+"""Refusals one address may have under way; its further newcomers are closed at once."""
 SETTLE_QUIET_SECONDS = 1.0
 SETTLE_GROWTH = 100
 """When this many more phones have joined and none has for a second, the memory is settled
 (:func:`kerne_tui.memory.settle`): the room's new connections are then not walked by a full
 collection in the middle of its first burst."""
+
+
+class Resumable(Protocol):
+    """What the gate asks of the socket that accepts for it: to accept again."""
+
+    def resume(self) -> None: ...
+
+
+class Counted(asyncio.Protocol):
+    """aiohttp's request handler for one connection, seen from the gate.
+
+    It passes everything through, and notes what the gate needs: that the connection is open,
+    whether a request is under way, when the last answer was given and when bytes last came.
+    """
+
+    def __init__(
+        self, handler: RequestHandler, address: str | None, closed: Callable[[Counted], None]
+    ) -> None:
+        self.handler = handler
+        self.address = address
+        """The address it is counted under (None: not counted under any)."""
+        self.closed = closed
+        self.transport: asyncio.Transport | None = None
+        self.requests = 0
+        """Requests under way on this connection (counted by the gate's middleware)."""
+        self.served = 0
+        self.last_answer = 0.0
+        self.last_data = 0.0
+        self.gone = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.Transport, transport)
+        self.handler.connection_made(transport)
+
+    def data_received(self, data: bytes) -> None:
+        self.last_data = asyncio.get_running_loop().time()
+        self.handler.data_received(data)
+
+    def eof_received(self) -> bool | None:
+        self.handler.eof_received()
+        return None
+
+    def pause_writing(self) -> None:
+        self.handler.pause_writing()
+
+    def resume_writing(self) -> None:
+        self.handler.resume_writing()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        try:
+            self.handler.connection_lost(exc)
+        finally:
+            self.abandon()
+
+    def abandon(self) -> None:
+        """The connection is gone (or never opened): the gate forgets it, once."""
+        if not self.gone:
+            self.gone = True
+            self.closed(self)
+
+    def idle(self, now: float) -> bool:
+        """True between requests: answered, quiet since, and not a phone still sending."""
+        return (
+            self.served > 0
+            and self.requests == 0
+            and self.last_data <= self.last_answer
+            and now - self.last_answer >= IDLE_AFTER_SECONDS
+        )
 
 
 class ConnectionGate:
@@ -58,76 +135,118 @@ class ConnectionGate:
         self,
         capacity: Capacity,
         lang: Callable[[], Lang],
+        *,
+        phones_per_address: float = 1.0,
+        shared: Callable[[str], bool] = lambda address: False,
         turned_away: TurnedAway | None = None,
     ) -> None:
         self.server: web.Server | None = None
+        """The application's server, set once the runner is set up."""
         self.turned_away = turned_away or TurnedAway()
         """Every refusal of the gate is recorded here (the facilitator sees a full room)."""
-        """The application's server, set once the runner is set up."""
         self.capacity = capacity
         self.lang = lang
+        self.per_address = round(CONNECTIONS_PER_PHONE_ADDRESS * phones_per_address)
+        """Connections one address may hold open (more where the facilitator said that many
+        phones share one, behind a NAT)."""
+        self.refusals_per_address = min(
+            round(REFUSALS_PER_ADDRESS * phones_per_address), max(1, capacity.refusals // 2)
+        )
+        """Refusals one address may have under way: never more than half the reserve."""
+        self.shared = shared
+        """True for an address every phone arrives from (a trusted proxy): no share applies."""
         self.refusing = 0
         """Refusals under way (answered and closing): each holds an open file."""
+        self.refusing_from: Counter[str] = Counter()
         self.refused = 0
         self.streams = 0
-        self.admitting = 0
-        """Connections handed to the application whose transport is still being made."""
-        self.served: set[RequestHandler] = set()
-        """Connections that have carried a request: idle ones among them may be closed."""
+        self.live: dict[RequestHandler, Counted] = {}
+        """Every connection handed to aiohttp and not yet closed."""
+        self.held_by: Counter[str] = Counter()
         self.last_join = 0.0
         self.idle_scanned_at = -IDLE_PAUSE_SECONDS
         self.settle_timer: asyncio.TimerHandle | None = None
         self.streams_settled = 0
-        self.listener: Listener | None = None
-        """kerne's own accepting socket, paused while the refusal reserve is in use."""
+        self.listener: Resumable | None = None
+        """kerne's own accepting socket (``listener.Listener``), paused while the refusal
+        reserve is in use."""
 
     def out_of_reserve(self) -> bool:
         """True while every file kept for refusals is in use."""
         return self.refusing >= self.capacity.refusals
 
-    def refusal_done(self) -> None:
-        """A refusal has closed: its file is free again."""
-        self.refusing -= 1
-        if self.listener is not None and not self.out_of_reserve():
-            self.listener.resume()
+    def holds(self, address: str) -> int:
+        """Open connections *address* holds."""
+        return self.held_by[address]
 
     def __call__(self) -> asyncio.Protocol:
+        return self.admit(None)
+
+    def admit(self, address: str | None) -> asyncio.Protocol:
+        """The protocol for a new connection from *address* (None: not known)."""
         assert self.server is not None, "the gate opens once the runner is set up"
-        connections = self.server._connections
         cap = self.capacity.connections
-        if len(connections) + self.admitting >= cap * IDLE_SHARE:
+        if len(self.live) >= cap * IDLE_SHARE:
             now = asyncio.get_running_loop().time()
             if now - self.idle_scanned_at >= IDLE_PAUSE_SECONDS:
                 # A scan that found none idle is not repeated at once (it walks them all).
-                found = self.close_idle(connections)
+                found = self.close_idle(now)
                 self.idle_scanned_at = now if not found else -IDLE_PAUSE_SECONDS
-        if len(connections) + self.admitting < cap:
-            return cast(asyncio.Protocol, self.server())
-        self.refused += 1
-        self.turned_away.record(Cause.FULL_ROOM)
-        if self.out_of_reserve():
-            return _Hangup()
-        self.refusing += 1
-        return _Refusal(self)
+        counted_as = address if address is not None and not self.shared(address) else None
+        if len(self.live) >= cap:
+            return self._refuse(Reason.FULL, counted_as)
+        if counted_as is not None and self.held_by[counted_as] >= self.per_address:
+            return self._refuse(Reason.CONNECTIONS, counted_as)
+        counted = Counted(quiet_handler(self.server, self.lang), counted_as, self._gone)
+        self.live[counted.handler] = counted
+        if counted_as is not None:
+            self.held_by[counted_as] += 1
+        return counted
 
-    def close_idle(self, connections: dict[RequestHandler, asyncio.Transport]) -> int:
+    def _gone(self, counted: Counted) -> None:
+        self.live.pop(counted.handler, None)
+        address = counted.address
+        if address is not None:
+            self.held_by[address] -= 1
+            if self.held_by[address] <= 0:
+                del self.held_by[address]
+
+    def _refuse(self, reason: Reason, address: str | None) -> asyncio.Protocol:
+        self.refused += 1
+        self.turned_away.record(CAUSES[reason])
+        spent = address is not None and self.refusing_from[address] >= self.refusals_per_address
+        if self.out_of_reserve() or spent:
+            return Hangup()
+        self.refusing += 1
+        if address is not None:
+            self.refusing_from[address] += 1
+        return Refusal(reason, self.lang, lambda: self.refusal_done(address))
+
+    def refusal_done(self, address: str | None = None) -> None:
+        """A refusal has closed: its file is free again."""
+        self.refusing -= 1
+        if address is not None:
+            self.refusing_from[address] -= 1
+            if self.refusing_from[address] <= 0:
+                del self.refusing_from[address]
+        if self.listener is not None and not self.out_of_reserve():
+            self.listener.resume()
+
+    def close_idle(self, now: float) -> int:
         """Close keep-alive connections that wait for their next request; how many.
 
         A connection that has not yet carried a request is not idle: its phone is sending.
         """
         closed = 0
-        for handler in list(self.served):
+        for counted in list(self.live.values()):
             if closed >= IDLE_CLOSED_AT_ONCE:
                 break
-            waiter = handler._waiter
-            if handler not in connections:
-                self.served.discard(handler)
+            if counted.transport is None or not counted.idle(now):
                 continue
-            if handler._request_in_progress:
-                continue
-            if waiter is None or waiter.done():
-                continue
-            handler.force_close()
+            counted.transport.close()
+            # Closing is reported on the next pass of the loop; until then the file is still
+            # open, so the connection stays counted, but it is no longer offered as idle.
+            counted.served = 0
             closed += 1
         return closed
 
@@ -135,10 +254,22 @@ class ConnectionGate:
     async def streams_middleware(
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
-        """Refuse an event stream past half the cap, so that sending always has room."""
-        self.served.add(request.protocol)
-        if self.server is not None and len(self.served) > 2 * len(self.server._connections) + 64:
-            self.served &= set(self.server._connections)
+        """Note each request on its connection; refuse an event stream past half the cap, so
+        that sending always has room."""
+        counted = self.live.get(request.protocol)
+        if counted is not None:
+            counted.requests += 1
+        try:
+            return await self._stream_or_request(request, handler)
+        finally:
+            if counted is not None:
+                counted.requests -= 1
+                counted.served += 1
+                counted.last_answer = asyncio.get_running_loop().time()
+
+    async def _stream_or_request(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
         if not request.path.endswith("/events"):
             return await handler(request)
         if self.streams >= self.capacity.streams:
@@ -169,243 +300,3 @@ class ConnectionGate:
         if self.streams - self.streams_settled >= SETTLE_GROWTH:
             self.streams_settled = self.streams
             settle()
-
-
-def refusal_body(path: str, lang: Lang) -> tuple[str, bytes]:
-    """Content type and body of the "full right now" answer for a request to *path*."""
-    message = t(lang, "web.full")
-    if path.startswith("/api/"):
-        body = {"error": {"code": "full", "message": message}, "message": message}
-        return "application/json", orjson.dumps(body)
-    title = html.escape(t(lang, "web.full.title"))
-    page = (
-        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{title}</title></head><body><h1>{title}</h1>"
-        f"<p>{html.escape(message)}</p></body></html>"
-    )
-    return "text/html; charset=utf-8", page.encode()
-
-
-def refusal_response(path: str, lang: Lang) -> web.Response:
-    """The refusal as an aiohttp response (for requests that did reach the application)."""
-    content_type, body = refusal_body(path, lang)
-    response = web.Response(
-        status=503, body=body, headers={"Retry-After": str(RETRY_AFTER_SECONDS)}
-    )
-    response.headers["Content-Type"] = content_type
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-def refusal_bytes(path: str, lang: Lang) -> bytes:
-    """The whole HTTP answer, head and body, written straight to a refused connection."""
-    content_type, body = refusal_body(path, lang)
-    head = (
-        "HTTP/1.1 503 Service Unavailable\r\n"
-        f"Content-Type: {content_type}\r\n"
-        f"Content-Length: {len(body)}\r\n"
-        f"Retry-After: {RETRY_AFTER_SECONDS}\r\n"
-        "Cache-Control: no-store\r\n"
-        "Connection: close\r\n\r\n"
-    )
-    return head.encode() + body
-
-
-class _Refusal(asyncio.Protocol):
-    """Reads the request line, answers 503 with Retry-After, and closes without a reset."""
-
-    def __init__(self, gate: ConnectionGate) -> None:
-        self.gate = gate
-        self.transport: asyncio.Transport | None = None
-        self.buffer = bytearray()
-        self.answered = False
-        self.timer: asyncio.TimerHandle | None = None
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = cast(asyncio.Transport, transport)
-        loop = asyncio.get_running_loop()
-        self.timer = loop.call_later(HEAD_WAIT_SECONDS, self._give_up)
-
-    def data_received(self, data: bytes) -> None:
-        if self.answered:
-            return  # the rest of the request, read and dropped
-        self.buffer += data
-        line_end = self.buffer.find(b"\r\n")
-        if line_end < 0 and len(self.buffer) < HEAD_LIMIT:
-            return
-        parts = bytes(self.buffer[: max(line_end, 0)]).split(b" ")
-        path = parts[1].decode("latin-1") if len(parts) > 1 else "/"
-        self._answer(path)
-
-    def eof_received(self) -> bool:
-        if not self.answered:
-            self._answer("/")
-        self._close()
-        return False
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        if self.timer is not None:
-            self.timer.cancel()
-            self.timer = None
-        self.gate.refusal_done()
-
-    def _answer(self, path: str) -> None:
-        assert self.transport is not None
-        self.answered = True
-        self.transport.write(refusal_bytes(path, self.gate.lang()))
-        if self.transport.can_write_eof():
-            self.transport.write_eof()
-        if self.timer is not None:
-            self.timer.cancel()
-        self.timer = asyncio.get_running_loop().call_later(LINGER_SECONDS, self._close)
-
-    def _give_up(self) -> None:
-        if not self.answered:
-            self._answer("/")
-        else:
-            self._close()
-
-    def _close(self) -> None:
-        if self.transport is not None and not self.transport.is_closing():
-            self.transport.close()
-
-
-class _Hangup(asyncio.Protocol):
-    """Past even the refusal reserve: the connection is closed at once, freeing its file."""
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        cast(asyncio.Transport, transport).abort()
-
-
-class GatedSite(web.TCPSite):
-    """A TCP site whose connections pass through a :class:`ConnectionGate`.
-
-    On selector loops (macOS, Linux) kerne accepts connections itself, so that it can stop
-    accepting while its refusal reserve is in use: the system keeps the newcomers waiting in
-    the listen backlog for those few milliseconds instead of kerne opening files it does not
-    have. Elsewhere (Windows' Proactor loop has no open-files limit) asyncio accepts.
-    """
-
-    def __init__(self, runner: web.AppRunner, host: str, port: int, gate: ConnectionGate) -> None:
-        super().__init__(runner, host, port, backlog=LISTEN_BACKLOG)
-        self.gate = gate
-
-    async def start(self) -> None:
-        await web.BaseSite.start(self)
-        loop = asyncio.get_running_loop()
-        if not hasattr(loop, "add_reader") or sys.platform == "win32":
-            self._server = await loop.create_server(
-                self.gate, self._host, self._port, backlog=self._backlog
-            )
-        else:
-            host = self._host or "0.0.0.0"
-            family = socket.AF_INET6 if ":" in host else socket.AF_INET
-            sock = socket.create_server((host, self._port), family=family, backlog=self._backlog)
-            listener = Listener(loop, sock, self.gate)
-            self.gate.listener = listener
-            self._server = listener
-        sockets = self._server.sockets
-        self._bound_port = sockets[0].getsockname()[1] if sockets else self._port
-
-
-class Listener(asyncio.AbstractServer):
-    """A listening socket that kerne accepts on, and can pause while it is out of reserve."""
-
-    def __init__(
-        self, loop: asyncio.AbstractEventLoop, sock: socket.socket, gate: ConnectionGate
-    ) -> None:
-        self.loop = loop
-        self.sock = sock
-        self.gate = gate
-        sock.setblocking(False)
-        self.reading = False
-        self.closed = False
-        self.retry: asyncio.TimerHandle | None = None
-        self.opening: set[asyncio.Task[Any]] = set()
-        self.resume()
-
-    @property
-    def sockets(self) -> tuple[socket.socket, ...]:
-        return () if self.closed else (self.sock,)
-
-    def resume(self) -> None:
-        """Accept again (the reserve has room, or the pause after a failure is over)."""
-        self.retry = None
-        if not self.closed and not self.reading:
-            self.loop.add_reader(self.sock, self._accept)
-            self.reading = True
-
-    def pause(self) -> None:
-        """Leave newcomers in the system's backlog until a refusal has finished."""
-        if self.reading:
-            self.loop.remove_reader(self.sock)
-            self.reading = False
-
-    def _accept(self) -> None:
-        for _ in range(ACCEPT_BATCH):
-            if self.gate.out_of_reserve():
-                self.pause()
-                return
-            try:
-                conn, _ = self.sock.accept()
-            except (BlockingIOError, InterruptedError):
-                return
-            except ConnectionAbortedError:
-                continue
-            except OSError as error:
-                # Out of files after all (something else opened them): wait, do not spin.
-                log.warning("accepting a phone failed, trying again in 1 s: %s", error)
-                self.pause()
-                if self.retry is None:
-                    self.retry = self.loop.call_later(1.0, self.resume)
-                return
-            conn.setblocking(False)
-            protocol = self.gate()
-            task = self.loop.create_task(
-                self.loop.connect_accepted_socket(lambda p=protocol: p, conn)  # type: ignore[misc]
-            )
-            self.opening.add(task)
-            if isinstance(protocol, RequestHandler):
-                self.gate.admitting += 1
-                task.add_done_callback(self._admitted)
-            task.add_done_callback(self._opened)
-
-    def _admitted(self, task: asyncio.Task[Any]) -> None:
-        self.gate.admitting -= 1
-
-    def _opened(self, task: asyncio.Task[Any]) -> None:
-        self.opening.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.warning("a phone's connection could not be opened: %s", task.exception())
-
-    def close(self) -> None:
-        if self.closed:
-            return
-        self.pause()
-        if self.retry is not None:
-            self.retry.cancel()
-        self.closed = True
-        self.sock.close()
-
-    def get_loop(self) -> asyncio.AbstractEventLoop:
-        return self.loop
-
-    def is_serving(self) -> bool:
-        return not self.closed
-
-    async def start_serving(self) -> None:
-        return None
-
-    async def serve_forever(self) -> None:
-        raise NotImplementedError("kerne's listener serves from the running loop")
-
-    async def wait_closed(self) -> None:
-        return None
-
-
-ACCEPT_BATCH = 256
-"""Connections accepted in one turn of the loop at most, so that answering keeps its share."""
-LISTEN_BACKLOG = 1024
-"""Connections the system completes and queues before kerne accepts them (a hall arrives at
-once); Linux caps it at ``net.core.somaxconn``, 4,096 today."""

@@ -181,9 +181,10 @@ async def control_command(request: web.Request) -> web.StreamResponse:
     """``POST /control/commands/<name>``: next, back, pause, extend, reveal, hide, merge, pin."""
     control = request.app[CONTROL]
     args: Any = {}
-    if request.can_read_body:
+    raw = await request.read()  # read already, within the time limit (web/budget.py)
+    if raw:
         try:
-            args = orjson.loads(await request.read())
+            args = orjson.loads(raw)
         except orjson.JSONDecodeError:
             return _error(request, 400, "malformed", "web.error.malformed")
     if not isinstance(args, dict):

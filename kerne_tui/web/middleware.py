@@ -2,10 +2,11 @@
 
 Outermost first: the device cookie (every answer may carry a new phone's cookie), the
 security headers (on every answer, refusals included), gzip for pages and JSON when the
-phone takes it, our own names and the device the
-request speaks for with the limits per address (``trust.py``), then for posts the pacing and
-the cross-site, rate and size checks, which answer before the view runs; innermost the error
-shaping, which turns what a view raises into a clear page or JSON error.
+phone takes it, our own names and the device the request speaks for with the limits per
+address (``trust.py``), the requests under way per device and per address (``budget.py``),
+then for posts the pacing and the cross-site, rate and size checks and the time limit on the
+body (``budget.py``), which answer before the view runs; innermost the error shaping, which
+turns what a view raises into a clear page or JSON error.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from aiohttp import web
 
 from kerne_tui.catalog import t
+from kerne_tui.web.budget import body_deadline, request_budget
 from kerne_tui.web.errors import UnknownCode, forbidden, refuse_page, unknown_code
 from kerne_tui.web.keys import LIMITER, MAX_BODY, ORIGINS, PACER, lang_of
 from kerne_tui.web.security import SECURITY_HEADERS, same_origin, set_device_cookie
@@ -98,10 +100,11 @@ async def origin_check(request: web.Request, handler: Handler) -> web.StreamResp
 async def rate(request: web.Request, handler: Handler) -> web.StreamResponse:
     """429 for a phone that sends faster than a person can."""
     if request.method in UNSAFE_METHODS:
-        # A phone is its cookie; without one, requests are counted by address (in memory
-        # only), so dropping the cookie is no way around the limit.
-        fresh = request["fresh_device"]
-        key = f"address:{request['address']}" if fresh else request["device"]
+        # A phone is its cookie; without one (a new phone, or a path that needs no device,
+        # as pairing), requests are counted by address (in memory only), so dropping the
+        # cookie is no way around the limit, and one address never spends another's.
+        device = None if request["fresh_device"] else request["device"]
+        key = device or f"address:{request['address']}"
         if not request.app[LIMITER].allow(key):
             message = t(lang_of(request), "web.error.rate")
             response = refuse_page(request, 429, "rate_limited", message)
@@ -162,10 +165,12 @@ MIDDLEWARES = (
     compression,
     host_guard,
     device_guard,
+    request_budget,
     pacing,
     origin_check,
     rate,
     body_size,
+    body_deadline,
     error_shaping,
 )
 """Outermost first, as ``web.Application(middlewares=...)`` takes them."""

@@ -30,7 +30,7 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
@@ -73,21 +73,35 @@ def origin_of(url: str) -> str | None:
 
 
 def same_origin(request: web.Request, allowed: Iterable[str] = ()) -> bool:
-    """False where the browser says the request came from another site.
+    """False where the request came, or may have come, from another site.
 
     The ``Origin`` header must name this server (the ``Host`` the phone asked for) or one of
-    *allowed* (the public address behind a proxy or tunnel). Without ``Origin``, the
-    ``Sec-Fetch-Site`` header decides; a client that sends neither is not a browser posting
-    across sites, so it passes.
+    *allowed* (the public address behind a proxy or tunnel); ``Origin: null`` (a sandboxed
+    frame, a ``data:`` page, a file) is another site. Without ``Origin``, a ``Sec-Fetch-Site``
+    other than same-origin, or a ``Referer`` of another site, is another site. A client that
+    sends none of the three is no browser posting across sites, so it passes. kerne's own
+    pages send their origin and a same-origin ``Referer`` (``Referrer-Policy: same-origin``).
     """
     origin = request.headers.get("Origin")
-    if origin and origin != "null":
-        if origin.lower() in allowed:
-            return True
-        host = origin.split("://", 1)[-1].rstrip("/")
-        return host.lower() == request.host.lower()
+    if origin is not None:
+        return _names_us(origin, request, allowed)
     fetch_site = request.headers.get("Sec-Fetch-Site")
-    return fetch_site in (None, "same-origin", "none")
+    if fetch_site is not None and fetch_site not in ("same-origin", "none"):
+        return False
+    referer = request.headers.get("Referer")
+    if referer is not None:
+        referred = origin_of(referer)
+        return referred is not None and _names_us(referred, request, allowed)
+    return True
+
+
+def _names_us(origin: str, request: web.Request, allowed: Iterable[str]) -> bool:
+    if origin.lower() in allowed:
+        return True
+    scheme, separator, host = origin.partition("://")
+    if not separator or scheme.lower() not in ("http", "https"):
+        return False  # "null", or not an origin at all
+    return host.rstrip("/").lower() == request.host.lower()
 
 
 @dataclass

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from aiohttp import web
 
 from kerne_tui.catalog import Lang
-from kerne_tui.control import ControlCenter
+from kerne_tui.control import ControlCenter, TurnedAway
 from kerne_tui.limits import Capacity, take_open_files
 from kerne_tui.logs import quiet_accept_errors
-from kerne_tui.web.admission import AdmissionLimits
+from kerne_tui.web.admission import AdmissionLimits, is_loopback
 from kerne_tui.web.app import HUB, make_app
-from kerne_tui.web.connections import ConnectionGate, GatedSite
+from kerne_tui.web.connections import ConnectionGate
 from kerne_tui.web.hosts import HostAllowList
-from kerne_tui.web.keys import TURNED_AWAY
+from kerne_tui.web.listener import GatedSite
 from kerne_tui.web.live import LiveHub
 from kerne_tui.web.network import (
     DEFAULT_PORT,
@@ -28,6 +28,7 @@ from kerne_tui.web.network import (
     candidate_addresses,
     join_url,
 )
+from kerne_tui.web.trust import TRUST
 from kerne_tui.workshop import Workshop
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,8 @@ class ServerInfo:
     local_port: int = 0
     """The port on 127.0.0.1 for ``kerne console`` when the server listens on one other address
     only (0: use *port*)."""
+    turned_away: TurnedAway | None = None
+    """What the server turned away for want of room, by reason."""
 
 
 SHUTDOWN_SECONDS = 1.0
@@ -99,6 +102,7 @@ async def phone_server(
     """
     public_host, lan_found = choose_public_host(host)
     hosts = HostAllowList.for_server(bind_host=host, lan_host=public_host, public_url=public_url)
+    turned_away = control.turned_away if control is not None else TurnedAway()
     app = make_app(
         workshop,
         public_url=public_url,
@@ -106,8 +110,18 @@ async def phone_server(
         limits=limits,
         trust_proxy=trust_proxy,
         hosts=hosts,
+        turned_away=turned_away,
     )
-    gate = ConnectionGate(take_open_files(), lambda: workshop.plan.language, app[TURNED_AWAY])
+    trust = app[TRUST]
+    gate = ConnectionGate(
+        take_open_files(),
+        lambda: workshop.plan.language,
+        phones_per_address=trust.admission.limits.phones_per_address,
+        # Behind a trusted proxy every phone arrives from it: phones are told apart by the
+        # forwarded address in the middlewares, not here.
+        shared=lambda address: trust.trust_forwarded and is_loopback(address),
+        turned_away=turned_away,
+    )
     app.middlewares.insert(0, gate.streams_middleware)
     runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_SECONDS)
     await runner.setup()
@@ -134,6 +148,7 @@ async def phone_server(
             port_moved=port not in (0, actual),
             hub=app[HUB],
             capacity=gate.capacity,
+            turned_away=turned_away,
             language=workshop.plan.language,
             local_port=local_port,
         )

@@ -5,6 +5,7 @@ Import it as ``from support import FakeClock, load_test_plan, open_workshop``; p
 """
 
 from .clock import START, FakeClock
+from .forms import form_token
 from .plans import DATA, copy_plan, load_test_plan, plan_file, plan_named_as, plan_text
 from .workshops import JOIN_CODE, data_folder, new_workshop, open_workshop
 
@@ -15,6 +16,7 @@ __all__ = [
     "FakeClock",
     "copy_plan",
     "data_folder",
+    "form_token",
     "load_test_plan",
     "new_workshop",
     "open_workshop",

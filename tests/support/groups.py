@@ -15,6 +15,7 @@ from __future__ import annotations
 GROUPS: dict[str, frozenset[str]] = {
     "unit": frozenset(
         {
+            "test_aiohttp_seams",
             "test_archive_escaping",
             "test_archive_golden",
             "test_archive_kinds",
@@ -22,6 +23,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_catalog",
             "test_catalog_counts",
             "test_console_wall_parity",
+            "test_connection_gate",
             "test_control_imports",
             "test_control_view",
             "test_durable_platforms",
@@ -90,6 +92,8 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_console_parity",
             "test_console_reconnect",
             "test_control_api",
+            "test_hostile_network",
+            "test_hostile_requests",
             "test_control_core",
             "test_cli_words",
             "test_crash",

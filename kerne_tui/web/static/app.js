@@ -314,23 +314,46 @@
     return (await errorOf(response)).message;
   }
 
-  /* --- a full server: wait calmly and try again; the draft stays where it is ----------- */
+  /* --- a full server or a busy phone: wait calmly and try again; the draft stays ------- */
 
   var FULL_TRIES = 8;
 
-  /* fetch(), but a 503 with Retry-After (the laptop is full right now) is tried again after
-     that many seconds, growing by half each time, with a random share so that a room does not
-     come back at once; onWait(seconds) is told before each wait. */
+  /* What a refusal worth waiting out is: "full" (503 with Retry-After: the laptop is full
+     right now) or "busy" (429 with Retry-After and the code "busy": this phone, or its
+     network address, has many requests under way); null for any other answer. */
+  async function waitable(response) {
+    var after = parseInt(response.headers.get("Retry-After") || "", 10);
+    if (!(after >= 0)) {
+      return null;
+    }
+    if (response.status === 503) {
+      return "full";
+    }
+    if (response.status !== 429) {
+      return null;
+    }
+    try {
+      var body = await response.clone().json();
+      return body.error && body.error.code === "busy" ? "busy" : null;
+    } catch (ignored) {
+      return null;
+    }
+  }
+
+  /* fetch(), but a refusal worth waiting out is tried again after Retry-After seconds,
+     growing by half each time, with a random share so that a room does not come back at
+     once; onWait(seconds, kind) is told before each wait. */
   async function fetchWhileFull(url, options, onWait) {
     var response = null;
     for (var attempt = 0; attempt < FULL_TRIES; attempt += 1) {
       response = await fetch(url, options);
-      var after = parseInt(response.headers.get("Retry-After") || "", 10);
-      if (response.status !== 503 || !(after >= 0) || attempt === FULL_TRIES - 1) {
+      var kind = await waitable(response);
+      if (!kind || attempt === FULL_TRIES - 1) {
         return response;
       }
+      var after = parseInt(response.headers.get("Retry-After"), 10);
       var wait = Math.min(30, Math.max(1, after) * Math.pow(1.5, attempt)) * (0.5 + Math.random());
-      onWait(Math.ceil(wait));
+      onWait(Math.ceil(wait), kind);
       await new Promise(function (resolve) {
         setTimeout(resolve, wait * 1000);
       });
@@ -365,8 +388,9 @@
         credentials: "same-origin",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify(body),
-      }, function (seconds) {
-        flash("info", [fill(words.tFull, { seconds: seconds })], false);
+      }, function (seconds, kind) {
+        var notice = kind === "busy" ? words.tBusy : words.tFull;
+        flash("info", [fill(notice, { seconds: seconds })], false);
       });
       if (response.status === 201) {
         /* Sent and on disk: the draft goes, so the swap below does not keep it again. */
