@@ -20,7 +20,7 @@ from kerne_tui.archive import read_earlier, write_archive
 from kerne_tui.workshop import Workshop
 
 Setup = Callable[[Workshop, FakeClock], Awaitable[None]]
-TODAY_KLARHED = ((4, 3, 4), (4, 2, 5), (3, 3, 4), (5, 2, 4))
+TODAY_KLARHED = ((4, 3, 4), (4, 2, 5), (3, 3, 4), (5, 2, 4), (4, 3, 4))
 
 
 async def klarhed_revealed(workshop: Workshop, clock: FakeClock) -> None:
@@ -39,6 +39,8 @@ async def agreements_reviewed(workshop: Workshop, clock: FakeClock) -> None:
         ("done", "under_way", "not_started"),
         ("done", "under_way", "dropped"),
         ("done", "done", "not_started"),
+        ("done", "under_way", "not_started"),
+        ("under_way", "under_way", "not_started"),
     ]
     for phone, statuses in enumerate(given):
         clock.advance(5)
@@ -107,14 +109,14 @@ def test_the_compared_scale_shows_the_day_and_now_with_the_shift(tmp_path: Path)
         text = asyncio.run(_shown(workshop, tmp_path, "followup-compared-100x30.png"))
     finally:
         asyncio.run(workshop.shutdown())
-    # Statement 1: the day 2, 2, 3, 1 (mean 2,0); now 4, 4, 3, 5 (mean 4,0).
-    assert "Dagen: 4 svar" in text
+    # Statement 1: the day 2, 2, 3, 1, 2 (mean 2,0); now 4, 4, 3, 5, 4 (mean 4,0).
+    assert "Dagen: 5 svar" in text
     day_lines = [line for line in text.splitlines() if line.strip().startswith("Dagen ")]
     now_lines = [line for line in text.splitlines() if line.strip().startswith("Nu ")]
     assert len(day_lines) == len(now_lines) == 3
-    assert day_lines[0].split()[1:11] == ["1", "1", "2", "2", "3", "1", "4", "0", "5", "0"]
+    assert day_lines[0].split()[1:11] == ["1", "1", "2", "3", "3", "1", "4", "0", "5", "0"]
     assert "gns. 2,0" in day_lines[0]
-    assert now_lines[0].split()[1:11] == ["1", "0", "2", "0", "3", "1", "4", "2", "5", "1"]
+    assert now_lines[0].split()[1:11] == ["1", "0", "2", "0", "3", "1", "4", "3", "5", "1"]
     assert "gns. 4,0 (+2,0)" in now_lines[0]
 
 
@@ -142,8 +144,8 @@ def test_the_review_shows_each_agreement_with_its_spread(tmp_path: Path) -> None
     assert f"Sådan ser vi, at det virkede: {DAY_EVIDENCE[0]}" in said
     assert sum("Sådan ser vi, at det virkede:" in line for line in lines) == 2
     spreads = [line for line in lines if "Gjort" in line and "Opgivet" in line]
-    assert spreads[0].startswith("Gjort 3 I gang 0 Ikke begyndt 0 Opgivet 0")
-    assert spreads[2].startswith("Gjort 0 I gang 0 Ikke begyndt 2 Opgivet 1")
+    assert spreads[0].startswith("Gjort 4 I gang 1 Ikke begyndt 0 Opgivet 0")
+    assert spreads[2].startswith("Gjort 0 I gang 0 Ikke begyndt 4 Opgivet 1")
     assert any("» Forældremødet blev flyttet" in line for line in lines)
 
 
@@ -169,5 +171,5 @@ def test_with_too_few_answers_today_only_the_day_is_shown(tmp_path: Path) -> Non
     day = [line for line in lines if line.startswith("Dagen 1")]
     now = [line for line in lines if line.startswith("Nu ")]
     assert len(day) == 3 and "gns. 2,0" in day[0]
-    assert all("for få svar til at vise (2 svar, mindst 3)" in line for line in now)
+    assert all("for få svar til at vise (2 svar, mindst 5)" in line for line in now)
     assert not any("gns. 5,0" in line for line in lines)

@@ -177,7 +177,7 @@ async def test_the_follow_up_builds_on_the_archived_day_from_the_phones_to_the_r
     assert "Forældremødet blev aflyst" in markdown
     # Statement 1 on the day: 2, 2, 3, 1; now four times 4.
     statement = "Jeg kan forklare vores kerneopgave i én sætning."
-    assert f"| {statement} | Dagen | 1 | 2 | 1 | 0 | 0 | 4 | 2,0 |  |" in markdown
+    assert f"| {statement} | Dagen | 1 | 3 | 1 | 0 | 0 | 5 | 2,0 |  |" in markdown
     assert "|  | Nu | 0 | 0 | 0 | 4 | 0 | 4 | 4,0 | +2,0 |" in markdown
     assert "Dagen" in html and "+2,0" in html
     assert DAY_PINS[-1] in markdown and DAY_PINS[-1] in html

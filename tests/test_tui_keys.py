@@ -258,8 +258,10 @@ async def test_m_merges_the_selected_card_into_the_chosen_one(tmp_path: Path) ->
 async def test_s_pins_the_selected_sentence_and_a_band_keeps_it_visible(tmp_path: Path) -> None:
     async with open_workshop(tmp_path) as workshop:
         await workshop.go_to("en-saetning")
-        await submit(workshop, "a", {"text": "Vi skaber trivsel og læring"})
         assert isinstance(workshop.clock, FakeClock)
+        await submit(workshop, "c", {"text": "Vi er her for børnene"})
+        workshop.clock.advance(1)
+        await submit(workshop, "a", {"text": "Vi skaber trivsel og læring"})
         workshop.clock.advance(1)
         await submit(workshop, "b", {"text": "Vi hjælper familierne"})
         app = make_app(workshop, tmp_path)

@@ -33,7 +33,7 @@ kind = "text"
 title = "Skriv et svar"
 prompt = "Hvad er vi her for?"
 minutes = 5
-min_answers = 1
+min_answers = 3
 
 [[modules.steps]]
 id = "snak"

@@ -8,6 +8,9 @@ Choices, so that the file opens right with a double click:
 - Times are local, written ``2026-11-23 09:05:12``, which spreadsheets read as a date.
 - A cell that would start with ``=``, ``+``, ``-``, ``@`` or a tab gets a leading apostrophe so
   that no spreadsheet runs participant text as a formula.
+- A step whose results are counts (a vote, a scale, a word cloud ...) and that fewer phones
+  answered than its ``min_answers`` keeps its rows, but each value says it is held back: the
+  single answers would give the count away.
 - Retracted contributions are left out: their senders took them back during the session. Hidden
   ones are kept with "ja"/"yes" in the hidden column; merged ones name the contribution they
   were merged into.
@@ -132,10 +135,19 @@ def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:
                 )
     if plan.parking_lot:
         places[PARKING_STEP.id] = (PARKING_STEP, "", safe_cell(t(lang, "archive.parking.heading")))
+    withheld = {
+        step.id: t(lang, "archive.csv.withheld", minimum=step.min_answers)
+        for step, _module, _step in places.values()
+        if spec_for(step.kind).summed and not record.results(step).enough
+    }
     for c in record.contributions:
         if c.retracted or c.step_id not in places:
             continue
         step, module_cell, step_cell = places[c.step_id]
+        if c.step_id in withheld:
+            value = withheld[c.step_id]
+        else:
+            value = safe_cell(value_text(lang, step, counted_as(step, c), options_of(step)))
         writer.writerow(
             [
                 *mark,
@@ -143,7 +155,7 @@ def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:
                 module_cell,
                 step_cell,
                 t(lang, f"kind.{step.kind.value}"),
-                safe_cell(value_text(lang, step, counted_as(step, c), options_of(step))),
+                value,
                 timestamp(local_time(c.at, zone)),
                 yes if c.hidden else no,
                 c.merged_into or "",

@@ -16,7 +16,15 @@ from kerne_tui.plan.checks import (
     MAX_WORDS_LIMIT,
     References,
 )
-from kerne_tui.plan.model import Module, Plan, Show, Step, StepKind
+from kerne_tui.plan.model import (
+    LOWEST_MIN_ANSWERS,
+    MIN_ANSWERS,
+    Module,
+    Plan,
+    Show,
+    Step,
+    StepKind,
+)
 from kerne_tui.plan.problems import Checker, PlanError, PlanProblem, encode_place
 
 __all__ = ["PlanError", "PlanProblem", "load_plan", "plan_from_data"]
@@ -240,7 +248,7 @@ def _check_step(
             show = Show(show_value)
         else:
             check.add(place, "show", "plan.err.show", value=show_value)
-    min_answers = check.integer(place, raw, "min_answers", 3, 1)
+    min_answers = _check_min_answers(check, place, raw)
     if kind is None or rules is None:
         return None
     own = rules.fields(check, place, raw, References(position, planned_ids, earlier))
@@ -274,6 +282,17 @@ def _check_step(
         compare_with=own.compare_with,
         actions_from=own.actions_from,
     )
+
+
+def _check_min_answers(check: Checker, place: str, raw: Mapping[str, Any]) -> int:
+    """The step's anonymity threshold: the default, more, or down to the lowest with a reason."""
+    value = raw.get("min_answers")
+    if isinstance(value, int) and not isinstance(value, bool) and value < LOWEST_MIN_ANSWERS:
+        check.add(
+            place, "min_answers", "plan.err.min_answers", least=LOWEST_MIN_ANSWERS, value=value
+        )
+        return MIN_ANSWERS
+    return check.integer(place, raw, "min_answers", MIN_ANSWERS, LOWEST_MIN_ANSWERS)
 
 
 def _check_minutes(check: Checker, place: str, raw: Mapping[str, Any]) -> float:

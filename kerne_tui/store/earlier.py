@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kerne_tui.plan.model import MIN_ANSWERS
 from kerne_tui.store.fields import (
     LayoutError,
     Pin,
@@ -47,7 +48,7 @@ class EarlierScale:
             statements=statements,
             counts=counts,
             respondents=int(number_field(doc, where, "respondents", 0)),
-            min_answers=int(number_field(doc, where, "min_answers", 3)),
+            min_answers=int(number_field(doc, where, "min_answers", MIN_ANSWERS)),
         )
 
     def to_doc(self) -> dict[str, Any]:

@@ -296,4 +296,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "archive.value.place": ("{place}. {label}", "{place}. {label}"),
     "archive.value.who": ("hvem: {who}", "who: {who}"),
     "archive.value.when": ("hvornår: {when}", "by when: {when}"),
+    "archive.csv.withheld": (
+        "(holdt tilbage: færre end {minimum} svarede)",
+        "(held back: fewer than {minimum} answered)",
+    ),
 }

@@ -265,4 +265,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Noterne vises på facilitatorens konsol eller telefon.",
         "The notes are shown on the facilitator's console or phone.",
     ),
+    "control.withheld": (
+        "tallene holdes tilbage, til mindst {n} har svaret",
+        "the figures are held back until at least {n} have answered",
+    ),
 }

@@ -121,4 +121,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "type.list_of_strings": ("en liste af tekster", "a list of texts"),
     "type.table": ("en tabel", "a table"),
     "type.list_of_tables": ("en liste af tabeller ([[...]])", "a list of tables ([[...]])"),
+    "plan.err.min_answers": (
+        "skal være mindst {least}, men er {value}: med færre svar kan et svar spores til en person",
+        "must be at least {least}, but is {value}: with fewer answers, an answer can be traced"
+        " to a person",
+    ),
 }

@@ -289,4 +289,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.picker.resume": ("Genoptag:", "Resume:"),
     "tui.picker.session": ("startet {created} · kode {code}", "started {created} · code {code}"),
     "tui.picker.plan": ("{minutes} min · {name}", "{minutes} min · {name}"),
+    "tui.answers.lowered": (
+        "vises ved {n} svar (normalt {usual})",
+        "shown at {n} answers (usually {usual})",
+    ),
 }

@@ -27,6 +27,12 @@ class KindSpec:
     kinds: ClassVar[tuple[StepKind, ...]] = ()
     """The kinds this spec serves (text and sentence share one class, as do info and discuss)."""
 
+    summed: ClassVar[bool] = False
+    """Results are counts (votes, ratings, points, how often a word came): with fewer answers
+    than the step's ``min_answers`` a count gives a person away, so every surface holds the
+    figures back, and the answers one by one with them. Texts, sentences, actions and questions
+    are words: the wall still waits for ``min_answers``, the report shows them."""
+
     def __init__(self, kind: StepKind) -> None:
         if kind not in self.kinds:
             raise ValueError(f"{type(self).__name__} does not serve {kind}")
