@@ -5,7 +5,8 @@ Choices, so that the file opens right with a double click:
 - UTF-8 with a byte order mark, so Excel reads æ, ø and å.
 - Danish sessions use semicolons between fields, as Danish Excel expects (the comma is the
   decimal sign there); English sessions use commas.
-- Times are local, written ``2026-11-23 09:05:12``, which spreadsheets read as a date.
+- Times are local, written ``2026-11-23 09:05:00``, which spreadsheets read as a date. In the
+  archive they are the moment each answer's step was opened (archive/step_times.py).
 - A cell that would start with ``=``, ``+``, ``-``, ``@`` or a tab gets a leading apostrophe so
   that no spreadsheet runs participant text as a formula.
 - A step whose results are counts (a vote, a scale, a word cloud ...) and that fewer phones

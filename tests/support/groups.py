@@ -19,6 +19,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_archive_golden",
             "test_archive_kinds",
             "test_archive_report",
+            "test_archive_times",
             "test_catalog",
             "test_catalog_counts",
             "test_control_imports",
@@ -41,6 +42,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_session_file",
             "test_session_layout",
             "test_shipped_plans",
+            "test_threshold",
             "test_timer",
             "test_words_questions",
         }
