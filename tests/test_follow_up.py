@@ -430,5 +430,5 @@ def test_validate_says_which_steps_build_on_the_day(
     monkeypatch.setenv("KERNE_LANG", "da")
     assert main(["validate", str(SESSIONS / "opfoelgning.toml")]) == 0
     out = capsys.readouterr().out
-    assert "gyldig (3 moduler, 9 trin, 45 minutter)" in out
+    assert "gyldig (3 moduler, 10 trin, 45 minutter)" in out
     assert "klarhed → klarhed, samarbejde → samarbejde, aftalerne → handlinger" in out

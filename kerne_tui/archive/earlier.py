@@ -11,21 +11,24 @@ from __future__ import annotations
 import hashlib
 import zipfile
 import zlib
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kerne_tui.archive.bundle import read_manifest, verify_archive
+from kerne_tui.archive.content import build_content
 from kerne_tui.archive.record import SessionRecord, read_record, record_from_data
-from kerne_tui.catalog import LANGUAGES
+from kerne_tui.catalog import LANGUAGES, t
 from kerne_tui.plan import Plan, Step
 from kerne_tui.store import (
     EarlierAction,
     EarlierActions,
+    EarlierOpenEnd,
     EarlierScale,
     FollowUpRecord,
     SessionFileError,
     decode_session_bytes,
 )
-from kerne_tui.workshop import FollowUpError
+from kerne_tui.workshop import FollowUpError, Outcome
 
 
 def read_earlier(path: Path, plan: Plan) -> FollowUpRecord:
@@ -50,7 +53,25 @@ def read_earlier(path: Path, plan: Plan) -> FollowUpRecord:
         pins=record.pins,
         scales=tuple(_scale(record, s) for s in _referenced(plan, record, compared=True)),
         action_steps=tuple(_actions(record, s) for s in _referenced(plan, record, compared=False)),
+        open_ends=open_ends(record),
     )
+
+
+def open_ends(record: SessionRecord) -> tuple[EarlierOpenEnd, ...]:
+    """What the day left open: parked items someone took on, then its open questions.
+
+    The open questions are the report's own (objections left shown, parked items not closed),
+    so the follow-up carries exactly what the day's report listed.
+    """
+    where = t(record.lang, "archive.parking.heading")
+    owned = tuple(
+        EarlierOpenEnd(text=row.text, owner=row.owner, where=where)
+        for row in record.parking()
+        if row.outcome == Outcome.OWNER and row.owner
+    )
+    content = build_content(record, generated=datetime.now(UTC))
+    asked = tuple(EarlierOpenEnd(text=q.text, where=q.where) for q in content.open_questions)
+    return owned + asked
 
 
 def _session_record(path: Path) -> SessionRecord:

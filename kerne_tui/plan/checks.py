@@ -159,8 +159,10 @@ def _words(check: Checker, place: str, raw: Mapping[str, Any], refs: References)
 
 
 def _parking(check: Checker, place: str, raw: Mapping[str, Any], refs: References) -> KindFields:
-    """An info or discuss step may show the parking lot (``parking = true``) for review."""
+    """An info or discuss step may show the parking lot (``parking = true``) for review, or
+    in a follow-up the day's open ends (``open_ends = true``)."""
     check.boolean(place, raw, "parking")
+    check.boolean(place, raw, "open_ends")
     return KindFields()
 
 
@@ -203,8 +205,8 @@ _TEXT_KEYS = ("max_length", "max_per_person")
 
 KIND_CHECKS: Mapping[StepKind, KindChecks] = MappingProxyType(
     {
-        StepKind.INFO: KindChecks(keys=("parking",), fields=_parking),
-        StepKind.DISCUSS: KindChecks(keys=("parking",), fields=_parking),
+        StepKind.INFO: KindChecks(keys=("parking", "open_ends"), fields=_parking),
+        StepKind.DISCUSS: KindChecks(keys=("parking", "open_ends"), fields=_parking),
         StepKind.TEXT: KindChecks(keys=(*_TEXT_KEYS, "open_questions")),
         StepKind.SENTENCE: KindChecks(
             keys=(*_TEXT_KEYS, "open_questions"), max_length=200, max_per_person=2

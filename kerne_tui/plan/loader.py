@@ -277,6 +277,7 @@ def _check_step(
         max_words=min(check.integer(place, raw, "max_words", 3, 1), MAX_WORDS_LIMIT),
         stop_words=own.stop_words,
         parking=raw.get("parking") is True,
+        open_ends=raw.get("open_ends") is True,
         budget=check.integer(place, raw, "budget", 100, 1),
         **{name: check.text(place, raw, name, required=False) for name in MATRIX_LABELS},
         compare_with=own.compare_with,

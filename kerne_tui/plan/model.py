@@ -93,6 +93,8 @@ class Step:
     stop_words: tuple[str, ...] = ()
     parking: bool = False
     """An info or discuss step that shows the parking lot for review."""
+    open_ends: bool = False
+    """An info or discuss step that shows, in a follow-up, what the day left open."""
     budget: int = 100
     """points: what each phone shares out over the options."""
     x_label: str = ""

@@ -293,4 +293,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "vises ved {n} svar (normalt {usual})",
         "shown at {n} answers (usually {usual})",
     ),
+    "tui.open_ends.title": ("Det åbne fra dagen", "Left open on the day"),
+    "tui.open_ends.count": (
+        "{owned} parkeret med en ansvarlig · {asked} åbne spørgsmål",
+        "{owned} parked with an owner · {asked} open questions",
+    ),
 }

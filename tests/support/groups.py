@@ -27,6 +27,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_durable_platforms",
             "test_engine",
             "test_follow_up",
+            "test_follow_up_open_ends",
             "test_groups",
             "test_hostile_rules",
             "test_import_cycles",
