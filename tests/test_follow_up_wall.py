@@ -13,7 +13,16 @@ from typing import Any
 
 import cairosvg
 import pytest
-from support.follow_up import DAY_AGREEMENTS, DAY_EVIDENCE, DAY_PINS, run_day, shipped
+from support.follow_up import (
+    DAY_AGREEMENTS,
+    DAY_EVIDENCE,
+    DAY_OBJECTIONS,
+    DAY_OWNED,
+    DAY_PARKED_OPEN,
+    DAY_PINS,
+    run_day,
+    shipped,
+)
 from tui_support import ARTIFACTS, JOIN_CODE, FakeClock, make_app, screen_text, submit
 
 from kerne_tui.archive import read_earlier, write_archive
@@ -53,12 +62,14 @@ async def waiting(workshop: Workshop, clock: FakeClock) -> None:
     await workshop.go_to("velkommen")
 
 
-def follow_up_session(tmp_path: Path, setup: Setup) -> Workshop:
+def follow_up_session(
+    tmp_path: Path, setup: Setup, day_plan: str = "kerneopgaven-kort"
+) -> Workshop:
     """The day run and archived, a follow-up made from the zip, *setup* run; then resumed."""
     clock = FakeClock()
 
     async def prepare() -> Path:
-        day = await run_day(tmp_path / "day", clock)
+        day = await run_day(tmp_path / "day", clock, day_plan)
         zip_path = write_archive(day, tmp_path / "archives")
         plan = shipped("opfoelgning")
         data = tmp_path / "data"
@@ -173,3 +184,46 @@ def test_with_too_few_answers_today_only_the_day_is_shown(tmp_path: Path) -> Non
     assert len(day) == 3 and "gns. 2,0" in day[0]
     assert all("for få svar til at vise (2 svar, mindst 5)" in line for line in now)
     assert not any("gns. 5,0" in line for line in lines)
+
+
+async def at_the_open_ends(workshop: Workshop, clock: FakeClock) -> None:
+    await workshop.go_to("det-aabne")
+
+
+async def at_klarhed(workshop: Workshop, clock: FakeClock) -> None:
+    await workshop.go_to("klarhed")
+
+
+def open_ends_said(text: str) -> bool:
+    """True when every owned parked item (with its owner) and every open question is on show."""
+    flat = " ".join(text.split())
+    owned = all(what in flat and f"ejer: {who}" in flat for what, who in DAY_OWNED)
+    # A long question folds in its column beside the next one's "where": its start is enough.
+    asked = all(question[:30] in flat for question in (*DAY_OBJECTIONS, DAY_PARKED_OPEN))
+    return owned and asked
+
+
+@pytest.mark.parametrize(
+    ("setup", "png"),
+    [(waiting, "followup-open-ends-start-100x30.png"), (at_the_open_ends, None)],
+    ids=["at-the-start", "in-the-step-that-reviews-them"],
+)
+def test_the_day_s_open_ends_are_on_the_wall(tmp_path: Path, setup: Setup, png: str | None) -> None:
+    workshop = follow_up_session(tmp_path, setup, "kerneopgaven")
+    try:
+        text = asyncio.run(_shown(workshop, tmp_path, png))
+    finally:
+        asyncio.run(workshop.shutdown())
+    flat = " ".join(text.replace("▀", " ").split())  # the pane folds lines, the QR aside
+    assert "Det åbne fra dagen 2 parkeret med en ansvarlig · 3 åbne spørgsmål" in flat
+    assert open_ends_said(flat), text
+
+
+def test_the_open_ends_give_way_to_the_answers_in_other_steps(tmp_path: Path) -> None:
+    workshop = follow_up_session(tmp_path, at_klarhed, "kerneopgaven")
+    try:
+        text = asyncio.run(_shown(workshop, tmp_path))
+    finally:
+        asyncio.run(workshop.shutdown())
+    assert "Det åbne fra dagen" not in text
+    assert DAY_OWNED[0][0] not in text

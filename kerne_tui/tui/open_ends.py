@@ -2,8 +2,8 @@
 
 The parked items someone took on (with who) and the day's open questions come from the
 follow-up's copy of the day (``FollowUpRecord.open_ends``), as the agreements do. They stand in
-place of the answers while the follow-up waits to begin and during an info or discuss step
-with ``open_ends = true``.
+place of the answers while the follow-up waits to begin, during its first step when that takes
+no answers (the welcome), and during an info or discuss step with ``open_ends = true``.
 """
 
 from __future__ import annotations
@@ -32,7 +32,11 @@ def open_ends_on_wall(workshop: Workshop) -> bool:
     if workshop.status == SessionStatus.WAITING:
         return True
     step = workshop.step
-    return workshop.status == SessionStatus.RUNNING and step is not None and step.open_ends
+    if workshop.status != SessionStatus.RUNNING or step is None:
+        return False
+    # At its start: the welcome (a first step that takes no answers); then where a step asks.
+    starting = workshop.step_index == 0 and not step.kind.takes_input
+    return step.open_ends or starting
 
 
 def open_ends_heading(earlier: FollowUpRecord, lang: Lang) -> Text:
@@ -53,6 +57,8 @@ def open_ends_table(earlier: FollowUpRecord, lang: Lang) -> RenderableType:
         ("archive.followup.carried.questions", [e for e in shown if not e.owned]),
     ):
         if ends:
+            if parts:
+                parts.append(Text(""))
             parts.append(Text(t(lang, heading), style="bold"))
             parts.append(_table(ends, lang))
     return Group(*parts)
