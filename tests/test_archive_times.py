@@ -16,9 +16,10 @@ import orjson
 from support import FakeClock, data_folder, open_workshop
 
 from kerne_tui.archive import write_archive
+from kerne_tui.archive.status import is_archived
 from kerne_tui.archive.step_times import STEP_OPENINGS
 from kerne_tui.plan import plan_from_data
-from kerne_tui.store import read_session_data
+from kerne_tui.store import list_sessions, read_session_data
 from kerne_tui.workshop import Workshop
 
 PHONES = 30
@@ -55,6 +56,7 @@ TIME = re.compile(r"(?<![\d:])\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
 
 async def run_room(workshop: Workshop, clock: FakeClock) -> None:
     """Thirty phones answer each step at odd seconds; one retracts and answers again."""
+    clock.advance(41)  # the facilitator made the session a little before starting it
     await workshop.start()
     clock.advance(7)
     for phone in range(PHONES):
@@ -107,9 +109,13 @@ async def test_no_member_of_the_archive_has_a_time_finer_than_the_step(tmp_path:
     archived = clock.now() + timedelta(minutes=3)
     zip_path = write_archive(workshop.path, tmp_path / "arkiv", now=archived, zone=UTC)
 
-    allowed = set().union(*(forms(moment) for moment in {*openings, archived}))
+    created = datetime.fromisoformat(working["session"]["1"]["created"])
+    allowed = set().union(*(forms(moment) for moment in {*openings, archived, created}))
     with zipfile.ZipFile(zip_path) as bundle:
         members = {name: bundle.read(name).decode("utf-8") for name in bundle.namelist()}
+    # ``kerne sessions`` still knows the session as archived (by its creation time).
+    (summary,), _ = list_sessions(workshop.path.parent)
+    assert is_archived(summary, tmp_path / "arkiv")
     assert set(members) == {
         workshop.path.name,
         "report.html",

@@ -3,7 +3,8 @@
 A time to the second tells who sent what in a small room: the one late answer stands out, and
 a retracted answer sits next to its replacement. So every time in the shared archive (the
 session file copy, and through it the reports and the CSV) becomes the moment the step of
-that time was opened. The order of the answers stays (the contributions keep their order and
+that time was opened (the header's creation time, before any step, stays). The order of the
+answers stays (the contributions keep their order and
 their ids), and so does the step each belongs to; the working session file on the laptop keeps
 its exact times.
 """
@@ -15,7 +16,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from kerne_tui.store.layout import CONTRIBUTIONS, LOG, SESSION, SINGLE, STATE
+from kerne_tui.store.layout import CONTRIBUTIONS, LOG, SINGLE, STATE
 
 STEP_OPENINGS = frozenset({"start", "next", "previous", "go_to", "close"})
 """The log's actions that open a step (or close the day): the boundaries times are cut to."""
@@ -70,7 +71,6 @@ def with_step_times(data: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str
         for pin in state.get("pins", []) or []:
             if isinstance(pin, dict):
                 cut(pin, "at")
-    header = copied.get(SESSION, {}).get(SINGLE)
-    if isinstance(header, dict):
-        cut(header, "created")
+    # The header's "created" stays: it is when the facilitator made the file, before any step,
+    # and it is how ``kerne sessions`` finds this archive again (archive/status.py).
     return copied
