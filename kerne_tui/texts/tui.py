@@ -298,4 +298,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{owned} parkeret med en ansvarlig · {asked} åbne spørgsmål",
         "{owned} parked with an owner · {asked} open questions",
     ),
+    "tui.delete.question": (
+        "Slet sessionsfilen på denne computer?",
+        "Delete the session file on this computer?",
+    ),
+    "tui.delete.detail": (
+        "Arkivet er gemt. Sessionsfilen ({path}) har stadig de præcise tider og de skjulte "
+        "tekster. Den slettes, når du afslutter kerne; arkivet bliver.",
+        "The archive is saved. The session file ({path}) still has the exact times and the "
+        "hidden texts. It is deleted when you quit kerne; the archive stays.",
+    ),
+    "tui.delete.later": (
+        "Sessionsfilen slettes, når du afslutter kerne: {path}",
+        "The session file is deleted when you quit kerne: {path}",
+    ),
 }

@@ -84,6 +84,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_control_core",
             "test_cli_words",
             "test_crash",
+            "test_delete_cli",
             "test_full_browser",
             "test_full_room",
             "test_hostile_archive",
