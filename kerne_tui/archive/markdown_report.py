@@ -265,12 +265,13 @@ def _step(step: StepReport, lang: Lang) -> list[str]:
         )
     elif step.unanswered:
         parts.append(t(lang, "archive.step.no_answers"))
-    if (step.withheld or step.unanswered) and results.reviews:
+    else:
+        parts += REPORT_KINDS[kind].markdown(step, lang)
+        return parts
+    if results.reviews:
         # The day's agreements under review stand even when today's answers cannot.
         reviewed = [f"- {item(r.what, '  ')}" + _who_when(r.who, r.when) for r in results.reviews]
         parts.append(f"{t(lang, 'archive.followup.carried.agreements')}:\n\n" + "\n".join(reviewed))
-    else:
-        parts += REPORT_KINDS[kind].markdown(step, lang)
     return parts
 
 
