@@ -174,7 +174,8 @@ def _questions_step(workshop: Workshop, step: Step) -> Json:
     rows = workshop.question_rows(step.id)
     if not counted:
         # Most upvotes first would tell the counts: in the order they were asked instead.
-        rows = tuple(sorted(rows, key=lambda row: row.id))
+        asked = {c.id: n for n, c in enumerate(workshop.contributions(step.id))}
+        rows = tuple(sorted(rows, key=lambda row: asked.get(row.id, len(asked))))
     return {
         "max_length": step.max_length,
         "max_per_person": step.max_per_person,

@@ -101,6 +101,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_tui_terminal",
             "test_points_matrix_browser",
             "test_points_matrix_web",
+            "test_threshold_web",
             "test_two_terminals",
             "test_web_api",
             "test_web_kinds",
