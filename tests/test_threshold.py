@@ -127,3 +127,24 @@ def test_below_three_is_refused_in_one_sentence(value: int) -> None:
     assert "min_answers" in message
     assert f"skal være mindst 3, men er {value}" in message
     assert "kan et svar spores til en person" in message
+
+
+async def test_the_console_says_the_figures_are_held_back_below_five(tmp_path: Path) -> None:
+    from kerne_tui.console.lines import answers_head, tally_lines
+    from kerne_tui.control import facilitator_view
+
+    clock = FakeClock()
+    plan = plan_from_data(plan_data(), "taerskel.toml")
+    async with open_workshop(plan, data_folder(tmp_path), clock) as workshop:
+        await workshop.start()
+        mails = workshop.options(plan.step("stemme"))[1].id
+        for phone in range(5):
+            if phone == 4:
+                block = facilitator_view(workshop, phones=30)["answers"]
+                said = answers_head(block, "da").plain
+                assert "tallene holdes tilbage, til mindst 5 har svaret" in said
+                assert tally_lines(block) == []
+            await workshop.submit(f"phone-{phone}", "stemme", "s", {"dots": {mails: 1}})
+        block = facilitator_view(workshop, phones=30)["answers"]
+        assert "holdes tilbage" not in answers_head(block, "da").plain
+        assert "   5  Mails" in tally_lines(block)
