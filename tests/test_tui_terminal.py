@@ -187,3 +187,44 @@ def test_a_workshop_runs_from_the_keyboard_in_a_real_terminal(
     ]
     state_doc = rows(read_session_data(session), "state")[0]
     assert state_doc["current"] == "snak" and state_doc["revealed"] == ["svar"]
+
+
+def test_after_archiving_on_the_wall_the_session_file_is_deleted_when_kerne_ends(
+    pane: tuple[Pane, Path, Path],
+) -> None:
+    screen, data, exit_file = pane
+    found = ADDRESS.search(screen.wait_for(lambda text: ADDRESS.search(text) is not None))
+    assert found is not None
+    base, code = found.group(0).split("/j/")
+    screen.keys("Space")
+    screen.wait_for(lambda text: "0 har svaret" in text)
+    http_json(
+        f"{base}/api/{code}/contributions",
+        {"step": "svar", "client_id": "tmux-1", "text": "Vi er her for borgerne"},
+        phone=1,
+    )
+    screen.wait_for(lambda text: "1 har svaret" in text)
+    [session] = list(data.glob("*.json"))
+
+    screen.keys("c")
+    screen.wait_for(lambda text: "Afslut sessionen?" in text)
+    screen.keys("Enter")
+    screen.wait_for(lambda text: "Arkivér sessionen nu?" in text)
+    screen.keys("j")
+    screen.wait_for(lambda text: "Slet sessionsfilen på denne computer?" in text, seconds=30)
+    assert session.exists()  # asked, not yet: the running session holds its file
+    screen.keys("j")
+    screen.wait_for(lambda text: "Slet sessionsfilen på denne computer?" not in text)
+    assert session.exists()
+    screen.keys("C-q")
+    screen.wait_for(lambda text: "Luk kerne?" in text)
+    screen.keys("Enter")
+    for _ in range(100):
+        if exit_file.exists() and exit_file.read_text().strip():
+            break
+        time.sleep(0.1)
+    assert exit_file.read_text().strip() == "0"
+    assert not session.exists()
+    assert not session.with_name(session.name + ".lock").exists()
+    [zip_path] = list((data / "archives").glob("*.zip"))
+    assert zip_path.stat().st_size > 0
