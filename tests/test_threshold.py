@@ -18,7 +18,8 @@ from support import FakeClock, data_folder, open_workshop
 
 from kerne_tui.archive import read_record, render_report, write_archive
 from kerne_tui.plan import PlanError, plan_from_data
-from kerne_tui.workshop import Workshop
+from kerne_tui.store import EarlierScale, FollowUpRecord
+from kerne_tui.workshop import Workshop, compared, results_for
 
 MADE = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
@@ -148,3 +149,74 @@ async def test_the_console_says_the_figures_are_held_back_below_five(tmp_path: P
         block = facilitator_view(workshop, phones=30)["answers"]
         assert "holdes tilbage" not in answers_head(block, "da").plain
         assert "   5  Mails" in tally_lines(block)
+
+
+def follow_up_plan() -> dict[str, object]:
+    """A follow-up with one scale compared with the day's ``klarhed``."""
+    return {
+        "title": "Opfølgning",
+        "language": "da",
+        "modules": [
+            {
+                "title": "Et modul",
+                "steps": [
+                    {
+                        "id": "klarhed",
+                        "kind": "scale",
+                        "title": "Klarhed",
+                        "prompt": "Hvor klart?",
+                        "minutes": 3,
+                        "statements": ["Jeg ved, hvad vi skal"],
+                        "compare_with": "klarhed",
+                    }
+                ],
+            }
+        ],
+    }
+
+
+def the_day(respondents: int) -> FollowUpRecord:
+    """The day's copy with *respondents* phones on its scale (its threshold the default)."""
+    scale = EarlierScale(
+        step_id="klarhed",
+        title="Klarhed",
+        statements=("Jeg ved, hvad vi skal",),
+        counts=((0, respondents, 0, 0, 0),),
+        respondents=respondents,
+        min_answers=5,
+    )
+    return FollowUpRecord(
+        source_name="dagen.zip",
+        source_sha256="0" * 64,
+        source_kind="archive",
+        title="Dagen",
+        created="2026-11-23T08:00:00.000Z",
+        scales=(scale,),
+    )
+
+
+@pytest.mark.parametrize("phones", [4, 5])
+async def test_a_compared_scale_shows_each_side_from_five_phones(
+    tmp_path: Path, phones: int
+) -> None:
+    plan = plan_from_data(follow_up_plan(), "opf.toml")
+    workshop = Workshop.create(
+        plan, data_folder(tmp_path), clock=FakeClock(), follow_up=the_day(phones)
+    )
+    await workshop.open()
+    try:
+        await workshop.start()
+        for phone in range(phones):
+            await workshop.submit(f"phone-{phone}", "klarhed", "k", {"values": {"0": 4}})
+        step = plan.step("klarhed")
+        results = results_for(step, workshop.contributions("klarhed"), ())
+        (row,) = compared(results, workshop.follow_up)
+        await workshop.close()
+    finally:
+        await workshop.shutdown()
+    shown = phones >= 5
+    assert (row.before_shown, row.after_shown) == (shown, shown)
+    assert (row.shift is not None) == shown
+    markdown = render_report(read_record(workshop.path), "md", generated=MADE, zone=UTC)
+    held = f"for få svar til at vise ({phones} svar, mindst 5)"
+    assert (held in markdown) == (not shown)
