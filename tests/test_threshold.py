@@ -220,3 +220,37 @@ async def test_a_compared_scale_shows_each_side_from_five_phones(
     markdown = render_report(read_record(workshop.path), "md", generated=MADE, zone=UTC)
     held = f"for få svar til at vise ({phones} svar, mindst 5)"
     assert (held in markdown) == (not shown)
+
+
+@pytest.mark.parametrize("phones", [4, 5])
+async def test_a_questions_step_s_upvotes_are_held_back_in_the_report_and_csv_below_five(
+    tmp_path: Path, phones: int
+) -> None:
+    data = plan_data()
+    data["modules"][0]["steps"] = [  # type: ignore[index]
+        {"id": "spoerg", "kind": "questions", "title": "Spørg", "prompt": "Spørg", "minutes": 5}
+    ]
+    plan = plan_from_data(data, "spoerg.toml")
+    async with open_workshop(plan, data_folder(tmp_path), FakeClock()) as workshop:
+        await workshop.start()
+        first = await workshop.submit("phone-0", "spoerg", "a", {"text": "Budgettet?"})
+        await workshop.submit("phone-1", "spoerg", "b", {"text": "Ferien?"})
+        for phone in range(2, phones):
+            await workshop.submit(f"phone-{phone}", "spoerg", "u", {"upvote": first.id})
+        await workshop.close()
+    record = read_record(workshop.path)
+    markdown = render_report(record, "md", generated=MADE, zone=UTC)
+    html = render_report(record, "html", generated=MADE, zone=UTC)
+    values = csv_values(render_report(record, "csv", generated=MADE, zone=UTC))
+    upvotes = phones - 2
+    assert values[:2] == ["Budgettet?", "Ferien?"]  # the questions are words: they stand
+    if phones < 5:
+        assert "| Ferien? | – |" in markdown and "| Budgettet? | – |" in markdown
+        assert markdown.index("Budgettet?") < markdown.index("Ferien?")  # by the alphabet
+        assert "Støtten vises ikke: færre end 5 deltog i trinnet." in markdown
+        assert "Støtten vises ikke" in html and f"Støtter: {upvotes}" not in html
+        assert values[2:] == ["(holdt tilbage: færre end 5 svarede)"] * upvotes
+    else:
+        assert f"| Budgettet? | {upvotes} |" in markdown
+        assert "Støtten vises ikke" not in markdown + html
+        assert values[2:] == ["Støtter: Budgettet?"] * upvotes

@@ -136,17 +136,18 @@ def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:
                 )
     if plan.parking_lot:
         places[PARKING_STEP.id] = (PARKING_STEP, "", safe_cell(t(lang, "archive.parking.heading")))
-    withheld = {
+    too_few = {
         step.id: t(lang, "archive.csv.withheld", minimum=step.min_answers)
         for step, _module, _step in places.values()
-        if spec_for(step.kind).summed and not record.results(step).enough
+        if step.kind.takes_input and not record.results(step).enough
     }
     for c in record.contributions:
         if c.retracted or c.step_id not in places:
             continue
         step, module_cell, step_cell = places[c.step_id]
-        if c.step_id in withheld:
-            value = withheld[c.step_id]
+        # Counted kinds and upvotes are counts: below the threshold each row would tell it.
+        if c.step_id in too_few and (spec_for(step.kind).summed or c.upvote):
+            value = too_few[c.step_id]
         else:
             value = safe_cell(value_text(lang, step, counted_as(step, c), options_of(step)))
         writer.writerow(

@@ -304,4 +304,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(holdt tilbage: færre end {minimum} svarede)",
         "(held back: fewer than {minimum} answered)",
     ),
+    "archive.questions.held": (
+        "Støtten vises ikke: færre end {minimum} deltog i trinnet. Spørgsmålene står i "
+        "alfabetisk rækkefølge.",
+        "The upvotes are not shown: fewer than {minimum} took part in the step. The questions "
+        "are in alphabetical order.",
+    ),
 }
