@@ -25,7 +25,8 @@ from support.follow_up import (
 )
 
 from kerne_tui.archive import read_earlier, read_record, render_report, write_archive
-from kerne_tui.store import FollowUpRecord
+from kerne_tui.archive.step_times import STEP_OPENINGS
+from kerne_tui.store import FollowUpRecord, read_session_data
 from kerne_tui.workshop import Workshop
 
 PHONES = 30
@@ -120,3 +121,26 @@ async def test_an_older_follow_up_without_open_ends_still_reads(tmp_path: Path) 
     assert older.open_ends == ()
     assert older.action_steps == earlier.action_steps
     assert FollowUpRecord.from_doc(earlier.to_doc()) == earlier
+
+
+async def test_a_follow_up_from_the_session_file_copies_no_time_finer_than_the_step(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock()
+    workshop = Workshop.create(shipped("kerneopgaven-kort"), data_folder(tmp_path), clock=clock)
+    await workshop.open()
+    try:
+        await workshop.start()
+        clock.advance(37)
+        await workshop.pin("Vi skaber trygge rammer")
+        clock.advance(20)
+        await workshop.close()
+    finally:
+        await workshop.shutdown()
+    day = workshop.path
+    working = read_session_data(day)
+    openings = {doc["at"] for doc in working["log"].values() if doc["action"] in STEP_OPENINGS}
+    exact = {pin["at"] for pin in working["state"]["1"]["pins"]}
+    earlier = read_earlier(day, shipped("opfoelgning"))
+    assert exact - openings  # the day pinned between the steps' openings
+    assert {pin.at for pin in earlier.pins} <= openings

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from kerne_tui.archive.bundle import read_manifest, verify_archive
 from kerne_tui.archive.content import build_content
-from kerne_tui.archive.record import SessionRecord, read_record, record_from_data
+from kerne_tui.archive.record import SessionRecord, record_from_data
+from kerne_tui.archive.step_times import with_step_times
 from kerne_tui.catalog import LANGUAGES, t
 from kerne_tui.plan import Plan, Step
 from kerne_tui.store import (
@@ -27,6 +28,7 @@ from kerne_tui.store import (
     FollowUpRecord,
     SessionFileError,
     decode_session_bytes,
+    read_session_data,
 )
 from kerne_tui.workshop import FollowUpError, Outcome
 
@@ -75,8 +77,9 @@ def open_ends(record: SessionRecord) -> tuple[EarlierOpenEnd, ...]:
 
 
 def _session_record(path: Path) -> SessionRecord:
+    # The follow-up keeps what the day's archive would: times no finer than their step.
     try:
-        return read_record(path)
+        return record_from_data(path, with_step_times(read_session_data(path)))
     except SessionFileError as error:
         raise FollowUpError(
             "followup.damaged", path=path, reason=error.detail or error.reason
