@@ -119,10 +119,15 @@ def cmd_plans(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def cmd_sessions(args: argparse.Namespace, lang: Lang) -> int:
-    """List session files in the data folder."""
+    """List session files in the data folder, or delete one (``--delete``)."""
     from kerne_tui.archive import session_status
 
     folder = data_dir(args)
+    if args.delete:
+        path = find_session(folder, args.delete)
+        if path is None:
+            raise session_not_found(args.delete, folder, lang)
+        return _delete(path, folder, lang, ask=not args.yes)
     sessions, broken = list_sessions(folder)
     for s in sessions:
         status = session_status(s, folder, lang)
@@ -131,6 +136,47 @@ def cmd_sessions(args: argparse.Namespace, lang: Lang) -> int:
     for error in broken:
         print(session_file_error(error, lang).message, file=sys.stderr)
     return 0
+
+
+def _delete(path: Path, folder: Path, lang: Lang, *, ask: bool) -> int:
+    """Name what goes and what stays, ask (unless told not to), then delete the session."""
+    from kerne_tui.archive.deletion import (
+        SessionLocked,
+        archived_copies,
+        delete_session,
+        session_files,
+    )
+    from kerne_tui.store import summarise
+
+    print(t(lang, "cli.delete.files"))
+    for file in session_files(path):
+        print(f"  {file}")
+    with contextlib.suppress(SessionFileError):
+        kept = archived_copies(summarise(path), folder)
+        if kept:
+            print(t(lang, "cli.delete.archives_kept"))
+            for zip_path in kept:
+                print(f"  {zip_path}")
+    if ask and not _said_yes(t(lang, "cli.delete.question"), lang):
+        print(t(lang, "cli.delete.kept"))
+        return 1
+    try:
+        deletion = delete_session(path)
+    except SessionLocked:
+        raise UserError(
+            t(lang, "cli.delete.running", path=path), t(lang, "cli.delete.running.hint")
+        ) from None
+    print(counted(lang, "cli.delete.done", len(deletion.removed)))
+    return 0
+
+
+def _said_yes(question: str, lang: Lang) -> bool:
+    """Ask *question* on the terminal; True only for a yes (no terminal: no)."""
+    try:
+        answer = input(question)
+    except EOFError:
+        return False
+    return answer.strip().lower() in t(lang, "cli.delete.yes_words").split()
 
 
 def _local_time(stamp: str) -> str:
@@ -240,6 +286,9 @@ async def _run_screen(workshop: Workshop, settings: Settings, lang: Lang) -> int
             if phones is not None:
                 phones.cancel()
                 await asyncio.gather(phones, return_exceptions=True)
+    if app.delete_on_exit:
+        # Asked on the wall after archiving; now the session has let go of its lock.
+        return _delete(workshop.path, settings.data_dir, lang, ask=False)
     with contextlib.suppress(OSError):  # the terminal may be gone
         print(t(lang, "cli.stopped", path=workshop.path))
     return 0
@@ -292,11 +341,28 @@ def cmd_archive(args: argparse.Namespace, lang: Lang) -> int:
     except WriteFailed as failed:
         raise write_failed("files.archive_failed", failed.folder, failed.error, lang) from None
     print(zip_path)
+    if not _finished(path):
+        return 0
+    # The archive holds what may be shared; the working file is offered for deletion.
+    if sys.stdin.isatty() and _said_yes(t(lang, "cli.archive.offer"), lang):
+        return _delete(path, data_dir(args), lang, ask=False)
+    # On stderr: stdout stays the zip's path alone, for scripts.
+    print(t(lang, "cli.archive.keep_hint", path=path, name=path.stem), file=sys.stderr)
     return 0
 
 
 def _stopped(signum: int, frame: object) -> NoReturn:
     raise KeyboardInterrupt
+
+
+def _finished(path: Path) -> bool:
+    """True when the session at *path* was ended (a running one is archived, never offered)."""
+    from kerne_tui.store import summarise
+
+    try:
+        return summarise(path).status == SessionStatus.FINISHED
+    except SessionFileError:
+        return False
 
 
 def _session_path(args: argparse.Namespace, lang: Lang) -> Path:

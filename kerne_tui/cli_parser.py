@@ -66,6 +66,8 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
     _data_dir_option(edit, h)
 
     sessions = commands.add_parser("sessions", help=h("sessions"), description=h("sessions"))
+    sessions.add_argument("--delete", metavar="NAME", help=h("sessions.delete"))
+    sessions.add_argument("--yes", action="store_true", help=h("sessions.yes"))
     _data_dir_option(sessions, h)
 
     report = commands.add_parser("report", help=h("report"), description=h("report"))

@@ -175,7 +175,8 @@ def test_html_shows_every_bar_with_its_numbers() -> None:
             ]
             assert matching, (step.step.id, bar)
             checked += 1
-    assert checked >= 12
+    # The meetings choice (3 bars, 4 phones) is held back since the threshold is 5.
+    assert checked >= 10
 
 
 def test_html_shows_every_scale_count_answers_and_average() -> None:

@@ -14,6 +14,7 @@ import pytest
 from kerne_tui.archive import kinds
 from kerne_tui.archive.kinds import REPORT_KINDS
 from kerne_tui.plan import StepKind
+from kerne_tui.workshop.kinds import spec_for
 
 ARCHIVE = Path(kinds.__file__).resolve().parent
 TEMPLATES = ARCHIVE / "templates"
@@ -30,7 +31,7 @@ def test_every_kind_s_html_partial_exists(kind: StepKind) -> None:
 
 
 def test_the_summed_kinds_are_exactly_those_whose_results_are_counts() -> None:
-    summed = {kind for kind, entry in REPORT_KINDS.items() if entry.summed}
+    summed = {kind for kind in StepKind if spec_for(kind).summed}
     counted = {
         StepKind.VOTE,
         StepKind.SCALE,
@@ -39,9 +40,10 @@ def test_the_summed_kinds_are_exactly_those_whose_results_are_counts() -> None:
         StepKind.REVIEW,
         StepKind.POINTS,
         StepKind.MATRIX,
+        StepKind.WORDS,
     }
     assert summed == counted
-    assert not any(entry.summed for kind, entry in REPORT_KINDS.items() if kind.is_textual)
+    assert not any(spec_for(kind).summed for kind in StepKind if kind.is_textual)
 
 
 def test_only_the_registry_names_step_kinds_in_the_archive() -> None:

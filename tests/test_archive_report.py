@@ -35,7 +35,7 @@ def csv_rows(workshop: Workshop) -> list[dict[str, str]]:
 
 
 async def merged_after_the_vote(workshop: Workshop) -> tuple[str, str]:
-    """Three ideas, a vote over them, then the second merged into the first: (kept, merged)."""
+    """Three ideas, a vote of five phones over them, then the second merged into the first."""
     await workshop.go_to("ideas")
     kept = await workshop.submit("p1", "ideas", "c1", {"text": "Mere tid"})
     duplicate = await workshop.submit("p2", "ideas", "c2", {"text": "Mere tid!"})
@@ -44,6 +44,9 @@ async def merged_after_the_vote(workshop: Workshop) -> tuple[str, str]:
     await workshop.submit("p1", "dots", "v1", {"dots": {duplicate.id: 2, other.id: 1}})
     await workshop.submit("p2", "dots", "v2", {"dots": {kept.id: 1, duplicate.id: 1}})
     await workshop.submit("p3", "dots", "v3", {"dots": {kept.id: 1}})
+    # Two more phones, so that the vote has the five answers a count needs to be shown.
+    await workshop.submit("p4", "dots", "v4", {"dots": {other.id: 1}})
+    await workshop.submit("p5", "dots", "v5", {"dots": {other.id: 1}})
     await workshop.merge(duplicate.id, kept.id)
     await workshop.save_state()
     return kept.id, duplicate.id
@@ -60,7 +63,7 @@ async def test_dots_on_a_card_merged_later_count_in_the_report_for_the_card_it_w
     section = markdown.split("Prikker", 1)[1]
     # Option, dots, people: 2 + 1 + 1 + 1 dots from all three phones on the kept card.
     assert "| Mere tid | 5 | 3 |" in section
-    assert "| Ro | 1 | 1 |" in section
+    assert "| Ro | 3 | 3 |" in section
     assert "Mere tid!" not in section.split("###", 1)[0]
 
 
@@ -71,7 +74,7 @@ async def test_dots_on_a_card_merged_later_are_named_in_the_csv_by_the_card_it_w
     votes = [
         row["Tekst eller værdi"] for row in csv_rows(workshop) if row["Trin"].endswith("Prikker")
     ]
-    assert votes == ["2 × Mere tid; 1 × Ro", "2 × Mere tid", "1 × Mere tid"]
+    assert votes == ["2 × Mere tid; 1 × Ro", "2 × Mere tid", "1 × Mere tid", "1 × Ro", "1 × Ro"]
 
 
 # --- how we will see that it worked ------------------------------------------------------------

@@ -19,6 +19,7 @@ from fixtures.archive_sessions import ALL_KINDS_FILE, build_small, copy_all_kind
 from kerne_tui.archive import read_record, render_report, session_status, verify_archive
 from kerne_tui.archive import write_archive as archive
 from kerne_tui.archive.bundle import MANIFEST
+from kerne_tui.archive.step_times import with_step_times
 from kerne_tui.archive.withheld import without_withheld_texts
 from kerne_tui.store import SessionFileError, summarise
 from kerne_tui.web import make_app
@@ -70,7 +71,8 @@ def test_manifest_gives_every_member_its_checksum_and_size(archived: Path) -> No
 
 def test_archived_session_file_is_tinydb_json_without_devices_or_secret(archived: Path) -> None:
     data = orjson.loads(members_of(archived)[ALL_KINDS_FILE.name])
-    original = orjson.loads(ALL_KINDS_FILE.read_bytes())
+    # Everything kept, each time cut to its step's opening (test_archive_times.py).
+    original = with_step_times(orjson.loads(ALL_KINDS_FILE.read_bytes()))
     assert set(data) == set(original)
     assert "secret" not in data["session"]["1"]
     for doc_id, doc in data["contributions"].items():
@@ -109,10 +111,13 @@ def test_report_made_later_from_the_archived_copy_says_the_same(archived: Path) 
 
 def test_reports_in_the_archive_are_the_session_reports(archived: Path, tmp_path: Path) -> None:
     members = members_of(archived)
-    # The session's reports without the words of hidden and retracted contributions.
+    # The session's reports without the words of hidden and retracted contributions, and
+    # with the times of the steps.
     shared = tmp_path / ALL_KINDS_FILE.name
     shared.write_bytes(
-        orjson.dumps(without_withheld_texts(orjson.loads(ALL_KINDS_FILE.read_bytes())))
+        orjson.dumps(
+            with_step_times(without_withheld_texts(orjson.loads(ALL_KINDS_FILE.read_bytes())))
+        )
     )
     record = read_record(shared)
     for fmt, name in (("html", "report.html"), ("md", "report.md"), ("csv", "contributions.csv")):

@@ -225,6 +225,13 @@ COUNTS: list[tuple[str, str, dict[str, object], tuple[str, str, str], tuple[str,
         ("dine 0 vigtigste", "den ene", "dine 2 vigtigste"),
         ("your top 0", "the one", "your top 2"),
     ),
+    (
+        "cli.delete.done",
+        "n",
+        {},
+        ("Slettet: 0 filer.", "Slettet: 1 fil.", "Slettet: 2 filer."),
+        ("Deleted: 0 files.", "Deleted: 1 file.", "Deleted: 2 files."),
+    ),
 ]
 
 

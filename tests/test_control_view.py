@@ -55,22 +55,63 @@ async def test_a_talk_after_an_input_step_keeps_showing_its_answers(workshop: Wo
     assert view["answers"]["current"] is False
 
 
+def phone(number: int) -> str:
+    """One of a room's phones (a device key of its own)."""
+    return f"{number:032x}"
+
+
 async def test_votes_are_tallied_with_their_labels(workshop: Workshop) -> None:
     await workshop.start("fixed-vote")
     options = workshop.options(workshop.plan.step("fixed-vote"))
     await workshop.submit(PHONE_A, "fixed-vote", "1", {"dots": {options[1].id: 2}})
+    for number in range(4):
+        await workshop.submit(phone(number), "fixed-vote", "1", {"dots": {options[0].id: 1}})
     answers = facilitator_view(workshop, phones=0)["answers"]
-    assert answers["bars"][0] == {"label": "Mails", "value": 2, "people": 1}
-    assert answers["items"][0]["text"] == "2 × Mails"
+    assert answers["withheld"] is False
+    assert {"label": "Mails", "value": 2, "people": 1} in answers["bars"]
+    assert answers["items"][-1]["text"] == "2 × Mails"
+
+
+async def test_four_votes_are_held_back_from_the_console_and_the_remote_five_are_shown(
+    workshop: Workshop,
+) -> None:
+    await workshop.start("fixed-vote")
+    options = workshop.options(workshop.plan.step("fixed-vote"))
+    for number in range(4):
+        await workshop.submit(phone(number), "fixed-vote", "1", {"dots": {options[1].id: 2}})
+    held = facilitator_view(workshop, phones=30)["answers"]
+    assert held["withheld"] is True
+    assert held["min_answers"] == 5
+    assert held["respondents"] == 4
+    assert held["bars"] == [] and held["scales"] == [] and held["items"] == []
+    assert "Mails" not in orjson.dumps(held).decode()
+    await workshop.submit(phone(4), "fixed-vote", "1", {"dots": {options[1].id: 1}})
+    shown = facilitator_view(workshop, phones=30)["answers"]
+    assert shown["withheld"] is False
+    assert {"label": "Mails", "value": 9, "people": 5} in shown["bars"]
+    assert len(shown["items"]) == 5
+
+
+async def test_a_word_cloud_s_words_are_held_back_until_five_have_answered(
+    workshop: Workshop,
+) -> None:
+    await workshop.start("cloud")
+    for number in range(4):
+        await workshop.submit(phone(number), "cloud", "1", {"words": ["Tryghed", "ro"]})
+    assert facilitator_view(workshop, phones=30)["answers"]["items"] == []
+    await workshop.submit(phone(4), "cloud", "1", {"words": ["Tryghed", "ro"]})
+    words = facilitator_view(workshop, phones=30)["answers"]
+    assert [item["text"] for item in words["items"]] == ["tryghed; ro"] * 5
 
 
 async def test_a_words_answer_and_an_upvote_read_as_words_in_the_view(
     workshop: Workshop,
 ) -> None:
     await workshop.start("cloud")
-    await workshop.submit(PHONE_A, "cloud", "1", {"words": ["Tryghed", "ro"]})
+    for number in range(5):
+        await workshop.submit(phone(number), "cloud", "1", {"words": ["Tryghed", "ro"]})
     words = facilitator_view(workshop, phones=0)["answers"]
-    assert [item["text"] for item in words["items"]] == ["tryghed; ro"]
+    assert words["items"][0]["text"] == "tryghed; ro"
     await workshop.go_to("asks")
     asked = await workshop.submit(PHONE_A, "asks", "1", {"text": "Hvornår starter vi?"})
     await workshop.submit(PHONE_B, "asks", "2", {"upvote": asked.id})

@@ -1047,12 +1047,13 @@ async def test_actions_are_listed_in_arrival_order(workshop: Workshop) -> None:
 
 
 async def test_results_are_not_enough_below_min_answers(workshop: Workshop) -> None:
-    await ideas(workshop, "En", "To")
+    await ideas(workshop, "En", "To", "Tre", "Fire")
+    assert workshop.plan.step("ideas").min_answers == 5
     assert not results(workshop, "ideas").enough
 
 
 async def test_results_are_enough_at_min_answers(workshop: Workshop) -> None:
-    await ideas(workshop, "En", "To", "Tre")
+    await ideas(workshop, "En", "To", "Tre", "Fire", "Fem")
     assert results(workshop, "ideas").enough
 
 

@@ -60,9 +60,9 @@ async def test_the_follow_up_copies_the_sentence_agreements_and_scales_from_the_
     assert [(a.what, a.who, a.when) for a in actions.actions] == list(DAY_AGREEMENTS)
     assert [a.evidence for a in actions.actions] == list(DAY_EVIDENCE)
     klarhed = record.scale("klarhed")
-    assert klarhed is not None and klarhed.respondents == 4
+    assert klarhed is not None and klarhed.respondents == 5
     # statement 1: answers 2, 2, 3, 1
-    assert klarhed.counts[0] == (1, 2, 1, 0, 0)
+    assert klarhed.counts[0] == (1, 3, 1, 0, 0)
 
 
 async def test_a_session_file_works_as_well_as_an_archive(day: Path) -> None:
@@ -143,14 +143,14 @@ async def test_phones_review_the_day_s_agreements_and_the_scale_is_compared(
         assert third.comments == ("Forældremødet blev aflyst",)
 
         await workshop.go_to("klarhed")
-        for phone in range(3):
+        for phone in range(5):
             values = {"0": 4, "1": 3, "2": 5}
             await workshop.submit(f"p{phone}", "klarhed", "k", {"values": values})
         klarhed = plan.step("klarhed")
         now = results_for(klarhed, workshop.contributions("klarhed"), ())
         rows = compared(now, workshop.follow_up)
-        assert rows[0].before.counts == (1, 2, 1, 0, 0)
-        assert rows[0].after.counts == (0, 0, 0, 3, 0)
+        assert rows[0].before.counts == (1, 3, 1, 0, 0)
+        assert rows[0].after.counts == (0, 0, 0, 5, 0)
         assert rows[0].shift == pytest.approx(4 - 2.0)
     finally:
         await workshop.shutdown()
@@ -414,13 +414,13 @@ async def test_the_report_shows_the_day_even_when_today_has_too_few_or_no_answer
         await workshop.shutdown()
     record = read_record(workshop.path)
     markdown = render_report(record, "md", generated=clock.now())
-    klarhed = "| Jeg kan forklare vores kerneopgave i én sætning. | Dagen | 1 | 2 | 1 | 0 | 0 | 4 |"
+    klarhed = "| Jeg kan forklare vores kerneopgave i én sætning. | Dagen | 1 | 3 | 1 | 0 | 0 | 5 |"
     assert klarhed in markdown
     assert "|  | Nu | – | – | – | – | – | – | – |  |" in markdown
-    assert "Nu: for få svar til at vise (2 svar, mindst 3)." in markdown
+    assert "Nu: for få svar til at vise (2 svar, mindst 5)." in markdown
     # Nobody answered samarbejde today: the day's answers are still there.
     assert "| Vi har fælles mål for det arbejde, vi gør sammen. | Dagen |" in markdown
-    assert "Nu: for få svar til at vise (0 svar, mindst 3)." in markdown
+    assert "Nu: for få svar til at vise (0 svar, mindst 5)." in markdown
     assert "| 0 | 0 | 0 | 0 | 2 |" not in markdown  # the two answers of today stay hidden
 
 
@@ -430,5 +430,5 @@ def test_validate_says_which_steps_build_on_the_day(
     monkeypatch.setenv("KERNE_LANG", "da")
     assert main(["validate", str(SESSIONS / "opfoelgning.toml")]) == 0
     out = capsys.readouterr().out
-    assert "gyldig (3 moduler, 9 trin, 45 minutter)" in out
+    assert "gyldig (3 moduler, 10 trin, 45 minutter)" in out
     assert "klarhed → klarhed, samarbejde → samarbejde, aftalerne → handlinger" in out

@@ -82,7 +82,7 @@ async def phones(server: TestServer) -> AsyncIterator[list[ClientSession]]:
             connector=TCPConnector(local_addr=(phone_address(n), 0)),
             headers={"Origin": str(base.origin())},
         )
-        for n in range(4)
+        for n in range(6)
     ]
     try:
         yield made
@@ -127,7 +127,13 @@ async def test_the_follow_up_builds_on_the_archived_day_from_the_phones_to_the_r
     assert [s["label"] for s in step["statuses"]] == ["Gjort", "I gang", "Ikke begyndt", "Opgivet"]
     ids = [a["id"] for a in step["agreements"]]
 
-    given = [("done", "under_way", "not_started"), ("done", "done", "dropped")]
+    # Five phones review, so that the counts reach the threshold of five.
+    given = [
+        ("done", "under_way", "not_started"),
+        ("done", "done", "dropped"),
+        ("done", "under_way", "not_started"),
+        ("under_way", "done", "not_started"),
+    ]
     for phone, statuses in zip(phones, given, strict=False):
         answer = {
             "step": "aftalerne",
@@ -139,7 +145,7 @@ async def test_the_follow_up_builds_on_the_archived_day_from_the_phones_to_the_r
         assert response.status == 201, await response.text()
 
     # A phone without JavaScript sends the page's own form.
-    page = await phones[2].get(f"/j/{code}")
+    page = await phones[4].get(f"/j/{code}")
     text = await page.text()
     assert all(what in text for what, _, _ in DAY_AGREEMENTS)
     assert f"Sådan ser vi, at det virkede: {DAY_EVIDENCE[0]}" in text
@@ -151,9 +157,9 @@ async def test_the_follow_up_builds_on_the_archived_day_from_the_phones_to_the_r
         name, kind = found["name"], found.get("type", "text")
         if kind == "hidden" or (kind == "radio" and found["value"] == "under_way"):
             sent.append((name, found["value"]))
-    response = await phones[2].post(f"/j/{code}/send", data=sent, allow_redirects=False)
+    response = await phones[4].post(f"/j/{code}/send", data=sent, allow_redirects=False)
     assert response.status == 303
-    assert len(follow_up.contributions("aftalerne")) == 3
+    assert len(follow_up.contributions("aftalerne")) == 5
 
     # The compared scale answered again.
     await follow_up.go_to("klarhed", run_timer=False)
@@ -171,22 +177,22 @@ async def test_the_follow_up_builds_on_the_archived_day_from_the_phones_to_the_r
         assert what in html
     assert "| Sådan ser vi, at det virkede | Gjort |" in markdown
     assert f"Sådan ser vi, at det virkede: {DAY_EVIDENCE[1]}" in html
-    # The first agreement: two phones said done, one under way.
+    # The first agreement: three phones said done, two under way.
     what, who, when = DAY_AGREEMENTS[0]
-    assert f"| {what} | {who} | {when} | {DAY_EVIDENCE[0]} | 2 | 1 | 0 | 0 |" in markdown
+    assert f"| {what} | {who} | {when} | {DAY_EVIDENCE[0]} | 3 | 2 | 0 | 0 |" in markdown
     assert "Forældremødet blev aflyst" in markdown
-    # Statement 1 on the day: 2, 2, 3, 1; now four times 4.
+    # Statement 1 on the day: 2, 2, 3, 1, 2; now six times 4.
     statement = "Jeg kan forklare vores kerneopgave i én sætning."
-    assert f"| {statement} | Dagen | 1 | 2 | 1 | 0 | 0 | 4 | 2,0 |  |" in markdown
-    assert "|  | Nu | 0 | 0 | 0 | 4 | 0 | 4 | 4,0 | +2,0 |" in markdown
+    assert f"| {statement} | Dagen | 1 | 3 | 1 | 0 | 0 | 5 | 2,0 |  |" in markdown
+    assert "|  | Nu | 0 | 0 | 0 | 6 | 0 | 6 | 4,0 | +2,0 |" in markdown
     assert "Dagen" in html and "+2,0" in html
     assert DAY_PINS[-1] in markdown and DAY_PINS[-1] in html
     csv_text = render_report(record, "csv", generated=REPORTED)
     rows = csv_text.splitlines()
     assert rows[0].lstrip("\ufeff").startswith("Session;Id;")
     assert any(r.startswith("tidligere;") and DAY_AGREEMENTS[1][0] in r for r in rows)
-    assert any(r.startswith("tidligere;") and "1: 1, 2: 2, 3: 1, 4: 0, 5: 0" in r for r in rows)
-    assert sum(r.startswith("ny;") for r in rows) == 3 + 4
+    assert any(r.startswith("tidligere;") and "1: 1, 2: 3, 3: 1, 4: 0, 5: 0" in r for r in rows)
+    assert sum(r.startswith("ny;") for r in rows) == 5 + 6
 
 
 async def test_phones_see_the_day_s_sentence_until_the_follow_up_pins_its_own(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PHONE, LoopThread
 from playwright.sync_api import Page, expect, sync_playwright
-from support import FakeClock, copy_plan
+from support import FakeClock, copy_plan, plan_text
 
 from kerne_tui.catalog import t
 from kerne_tui.control import ControlCenter, Surface
@@ -38,9 +38,9 @@ class Served:
 
 
 @contextlib.contextmanager
-def served(tmp_path: Path) -> Iterator[Served]:
+def served(tmp_path: Path, extra: str = "") -> Iterator[Served]:
     loop = LoopThread()
-    plan_path = copy_plan("remote", tmp_path, "fjern.toml")
+    plan_path = copy_plan("remote", tmp_path, "fjern.toml", plan_text("remote") + extra)
     folder = tmp_path / "data"
     folder.mkdir()
 
@@ -132,6 +132,45 @@ def test_a_phone_pairs_steers_reads_hidden_answers_and_hides_one_at_360_px(
         browser.close()
     # The 403s after revoking are expected; nothing else may complain (CSP, scripts).
     assert [p for p in problems if "403" not in p] == []
+
+
+VOTE_STEP = """
+[[modules.steps]]
+id = "stemme"
+kind = "vote"
+title = "Hvad fylder mest?"
+prompt = "Sæt din prik."
+minutes = 3
+dots = 1
+options = ["Møder", "Mails"]
+"""
+
+
+def test_the_remote_holds_back_four_votes_and_shows_five(tmp_path: Path) -> None:
+    with served(tmp_path, VOTE_STEP) as session, sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page: Page = browser.new_context(**PHONE).new_page()
+        offer = session.control.offer_pairing(Surface.CONSOLE)
+        page.goto(f"{session.base}/control/remote?code={offer.code}")
+        page.get_by_role("button", name=t("da", "remote.pair.button")).click()
+        workshop = session.workshop
+
+        async def votes(phones: range) -> None:
+            await workshop.go_to("stemme")
+            mails = workshop.options(workshop.plan.step("stemme"))[1].id
+            for n in phones:
+                await workshop.submit(f"{n:032x}", "stemme", "v", {"dots": {mails: 1}})
+
+        session.loop.run(votes(range(4)))
+        counts = page.locator("#remote-counts")
+        expect(counts).to_contain_text(
+            "tallene holdes tilbage, til mindst 5 har svaret", timeout=CHANGE_MS
+        )
+        expect(page.locator("#remote-answers")).not_to_contain_text("Mails")
+        session.loop.run(votes(range(4, 5)))
+        expect(page.locator("#remote-answers")).to_contain_text("Mails", timeout=CHANGE_MS)
+        expect(counts).not_to_contain_text("holdes tilbage")
+        browser.close()
 
 
 async def _revoke(control: ControlCenter, remote_id: str) -> None:

@@ -258,8 +258,10 @@ async def test_m_merges_the_selected_card_into_the_chosen_one(tmp_path: Path) ->
 async def test_s_pins_the_selected_sentence_and_a_band_keeps_it_visible(tmp_path: Path) -> None:
     async with open_workshop(tmp_path) as workshop:
         await workshop.go_to("en-saetning")
-        await submit(workshop, "a", {"text": "Vi skaber trivsel og læring"})
         assert isinstance(workshop.clock, FakeClock)
+        await submit(workshop, "c", {"text": "Vi er her for børnene"})
+        workshop.clock.advance(1)
+        await submit(workshop, "a", {"text": "Vi skaber trivsel og læring"})
         workshop.clock.advance(1)
         await submit(workshop, "b", {"text": "Vi hjælper familierne"})
         app = make_app(workshop, tmp_path)
@@ -400,7 +402,32 @@ async def test_the_real_archive_is_written_beside_the_session_files(tmp_path: Pa
             assert app.archive_path is not None
             assert app.archive_path.parent == tmp_path / "data" / "archives"
             assert zipfile.is_zipfile(app.archive_path)
+            # Then the offer to delete the working session file; no keeps it.
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            assert "Slet sessionsfilen på denne computer?" in screen_text(app)
+            await pilot.press("n")
+            await pilot.pause()
             assert app.archive_path.name in screen_text(app)
+            assert app.delete_on_exit is False
+            assert workshop.path.exists()
+
+
+async def test_after_archiving_yes_marks_the_session_file_for_deletion_at_the_end(
+    tmp_path: Path,
+) -> None:
+    async with open_workshop(tmp_path) as workshop:
+        await three_answers(workshop)
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.press("c", "enter")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await pilot.press("j")
+            await until(pilot, lambda: app.archive_path is not None, seconds=15)
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await pilot.press("j")
+            await until(pilot, lambda: app.delete_on_exit)
+            # Not while the session holds its file: the command line deletes it after the end.
+            assert workshop.path.exists()
 
 
 async def test_archive_that_cannot_be_written_is_a_notice_not_a_crash(tmp_path: Path) -> None:

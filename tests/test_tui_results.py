@@ -124,14 +124,74 @@ async def test_fewer_answers_than_the_minimum_show_only_the_count(tmp_path: Path
             await pilot.pause()
             words = " ".join(screen_text(app).split())
             assert "2 har svaret" in words
-            assert "svarene vises, når mindst 3 har svaret" in words
+            assert "vises ved 3 svar (normalt 5)" in words
             assert "Første svar" not in words and "Andet svar" not in words
+
+
+async def test_a_lowered_threshold_is_said_on_the_wall_also_once_the_answers_show(
+    tmp_path: Path,
+) -> None:
+    async with open_workshop(tmp_path) as workshop:
+        await workshop.go_to("min-opgave")
+        for phone, text in enumerate(("Første svar", "Andet svar", "Tredje svar")):
+            await submit(workshop, f"p{phone}", {"text": text})
+        await workshop.toggle_reveal("min-opgave")
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            words = " ".join(screen_text(app).split())
+            assert "Tredje svar" in words
+            assert "vises ved 3 svar" in words
+
+
+THRESHOLD_PLAN = """
+title = "Tærskel"
+language = "da"
+
+[[modules]]
+title = "Et modul"
+
+[[modules.steps]]
+id = "stemning"
+kind = "vote"
+title = "Hvad fylder mest?"
+prompt = "Sæt dine prikker."
+minutes = 3
+show = "live"
+dots = 1
+options = ["Møder", "Mails"]
+"""
+
+
+async def test_by_default_four_votes_are_held_back_on_the_wall_and_five_are_shown(
+    tmp_path: Path,
+) -> None:
+    async with open_workshop(tmp_path, plan_text=THRESHOLD_PLAN) as workshop:
+        await workshop.go_to("stemning")
+        mails = workshop.options(workshop.plan.step("stemning"))[1].id
+        for phone in range(4):
+            await submit(workshop, f"p{phone}", {"dots": {mails: 1}})
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            words = " ".join(screen_text(app).split())
+            assert "4 har svaret" in words
+            assert "svarene vises, når mindst 5 har svaret" in words
+            assert "Mails" not in words
+            assert "vises ved" not in words
+            await submit(workshop, "p4", {"dots": {mails: 1}})
+            await pilot.pause(0.3)
+            words = " ".join(screen_text(app).split())
+            assert "5 har svaret" in words
+            assert "Mails" in words and "mindst 5" not in words
 
 
 async def test_a_live_step_shows_answers_without_a_reveal_and_newest_first(tmp_path: Path) -> None:
     clock = FakeClock()
     async with open_workshop(tmp_path, clock) as workshop:
         await workshop.go_to("en-saetning")
+        await submit(workshop, "c", {"text": "Den første sætning"})
+        clock.advance(5)
         await submit(workshop, "a", {"text": "Den ældste sætning"})
         clock.advance(5)
         await submit(workshop, "b", {"text": "Den nyeste sætning"})
@@ -184,6 +244,7 @@ async def test_dots_on_a_card_merged_later_count_on_the_wall_for_the_card_it_wen
         await workshop.go_to("prikker")
         await submit(workshop, "a", {"dots": {duplicate.id: 2, other.id: 1}})
         await submit(workshop, "b", {"dots": {kept.id: 1}})
+        await submit(workshop, "c", {"dots": {other.id: 1}})
         await workshop.merge(duplicate.id, kept.id)
         await workshop.toggle_reveal("prikker")
         app = make_app(workshop, tmp_path)
@@ -201,6 +262,8 @@ async def test_action_items_are_a_table_of_what_who_and_when(tmp_path: Path) -> 
         await submit(
             workshop, "a", {"what": "Kortere morgenmøder", "who": "Mette", "when": "1. marts"}
         )
+        await submit(workshop, "b", {"what": "Fælles kalender"})
+        await submit(workshop, "c", {"what": "Mindre mail"})
         await workshop.toggle_reveal("handlinger")
         app = make_app(workshop, tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
@@ -220,6 +283,8 @@ async def test_an_action_shows_how_we_will_see_that_it_worked(tmp_path: Path) ->
             "a",
             {"what": "Kortere møder", "who": "Mette", "when": "1. marts", "evidence": "Slut 9.30"},
         )
+        await submit(workshop, "b", {"what": "Fælles kalender"})
+        await submit(workshop, "c", {"what": "Mindre mail"})
         await workshop.toggle_reveal("handlinger")
         app = make_app(workshop, tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:

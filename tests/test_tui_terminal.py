@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import shutil
 import subprocess
 import sys
 import time
-import urllib.request
+import urllib.parse
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from kerne_tui.rehearsal.addresses import phone_address
 from kerne_tui.store import read_session_data, rows
 
 pytestmark = pytest.mark.terminal
@@ -33,7 +35,7 @@ kind = "text"
 title = "Skriv et svar"
 prompt = "Hvad er vi her for?"
 minutes = 5
-min_answers = 1
+min_answers = 3
 
 [[modules.steps]]
 id = "snak"
@@ -118,15 +120,23 @@ def pane(tmp_path: Path) -> Iterator[tuple[Pane, Path, Path]]:
         subprocess.run(["tmux", "-S", str(socket), "kill-server"], capture_output=True, timeout=10)
 
 
-def http_json(url: str, body: dict[str, str] | None = None) -> dict[str, object]:
-    """GET (or POST *body* as JSON) and read the JSON answer."""
+def http_json(url: str, body: dict[str, str] | None = None, phone: int = 0) -> dict[str, object]:
+    """GET (or POST *body* as JSON) from *phone*'s own loopback address; the JSON answer."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(
+        parts.hostname or "127.0.0.1",
+        parts.port,
+        timeout=10,
+        source_address=(phone_address(phone), 0),
+    )
     data = json.dumps(body).encode("utf-8") if body is not None else None
-    request = urllib.request.Request(url, data=data, method="POST" if data else "GET")
-    if data is not None:
-        request.add_header("Content-Type", "application/json")
-    with urllib.request.urlopen(request, timeout=10) as response:
-        answer: dict[str, object] = json.loads(response.read())
-        return answer
+    headers = {"Content-Type": "application/json"} if data is not None else {}
+    try:
+        connection.request("POST" if data else "GET", parts.path, body=data, headers=headers)
+        answer: dict[str, object] = json.loads(connection.getresponse().read())
+    finally:
+        connection.close()
+    return answer
 
 
 def test_a_workshop_runs_from_the_keyboard_in_a_real_terminal(
@@ -144,15 +154,18 @@ def test_a_workshop_runs_from_the_keyboard_in_a_real_terminal(
     step = state["step"]
     assert isinstance(step, dict) and step["id"] == "svar"
 
-    posted = http_json(
-        f"{base}/api/{code}/contributions",
-        {"step": "svar", "client_id": "tmux-1", "text": "Vi er her for borgerne"},
-    )
-    assert "id" in posted
-    screen.wait_for(lambda text: "1 har svaret" in text)
+    # Three phones: the plan shows this step at three answers, and the wall says so.
+    for phone, text in enumerate(("Vi er her for borgerne", "For børnene", "For familierne")):
+        posted = http_json(
+            f"{base}/api/{code}/contributions",
+            {"step": "svar", "client_id": f"tmux-{phone}", "text": text},
+            phone=phone + 1,
+        )
+        assert "id" in posted
+    screen.wait_for(lambda text: "3 har svaret" in text)
 
     screen.keys("r")
-    screen.wait_for(lambda text: "Vi er her for borgerne" in text)
+    screen.wait_for(lambda text: "Vi er her for borgerne" in text and "vises ved 3 svar" in text)
     screen.keys("n")
     screen.wait_for(lambda text: "Tal sammen om svarene" in text)
 
@@ -167,6 +180,51 @@ def test_a_workshop_runs_from_the_keyboard_in_a_real_terminal(
 
     [session] = list(data.glob("*.json"))
     contributions = rows(read_session_data(session), "contributions")
-    assert [c["text"] for c in contributions] == ["Vi er her for borgerne"]
+    assert [c["text"] for c in contributions] == [
+        "Vi er her for borgerne",
+        "For børnene",
+        "For familierne",
+    ]
     state_doc = rows(read_session_data(session), "state")[0]
     assert state_doc["current"] == "snak" and state_doc["revealed"] == ["svar"]
+
+
+def test_after_archiving_on_the_wall_the_session_file_is_deleted_when_kerne_ends(
+    pane: tuple[Pane, Path, Path],
+) -> None:
+    screen, data, exit_file = pane
+    found = ADDRESS.search(screen.wait_for(lambda text: ADDRESS.search(text) is not None))
+    assert found is not None
+    base, code = found.group(0).split("/j/")
+    screen.keys("Space")
+    screen.wait_for(lambda text: "0 har svaret" in text)
+    http_json(
+        f"{base}/api/{code}/contributions",
+        {"step": "svar", "client_id": "tmux-1", "text": "Vi er her for borgerne"},
+        phone=1,
+    )
+    screen.wait_for(lambda text: "1 har svaret" in text)
+    [session] = list(data.glob("*.json"))
+
+    screen.keys("c")
+    screen.wait_for(lambda text: "Afslut sessionen?" in text)
+    screen.keys("Enter")
+    screen.wait_for(lambda text: "Arkivér sessionen nu?" in text)
+    screen.keys("j")
+    screen.wait_for(lambda text: "Slet sessionsfilen på denne computer?" in text, seconds=30)
+    assert session.exists()  # asked, not yet: the running session holds its file
+    screen.keys("j")
+    screen.wait_for(lambda text: "Slet sessionsfilen på denne computer?" not in text)
+    assert session.exists()
+    screen.keys("C-q")
+    screen.wait_for(lambda text: "Luk kerne?" in text)
+    screen.keys("Enter")
+    for _ in range(100):
+        if exit_file.exists() and exit_file.read_text().strip():
+            break
+        time.sleep(0.1)
+    assert exit_file.read_text().strip() == "0"
+    assert not session.exists()
+    assert not session.with_name(session.name + ".lock").exists()
+    [zip_path] = list((data / "archives").glob("*.zip"))
+    assert zip_path.stat().st_size > 0

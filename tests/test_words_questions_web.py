@@ -139,7 +139,8 @@ async def test_questions_are_asked_upvoted_listed_with_votes_and_an_upvote_taken
     ]
     async with second.delete(f"/api/{CODE}/contributions/{vote['id']}") as response:
         assert response.status == 204
-    assert (await state(first))["step"]["questions"][0]["votes"] == 1
+    # Two phones left in the step: below its three, the count is held back.
+    assert (await state(first))["step"]["questions"][0]["votes"] is None
     await session.toggle_answered(asked["id"])
     assert (await state(first))["step"]["questions"][0]["outcome"] == "answered"
 

@@ -33,7 +33,7 @@ kind = "questions"
 title = "Spørgsmål til ledelsen"
 prompt = "Hvad vil du spørge direktionen om? Støt de andres spørgsmål."
 minutes = 10
-min_answers = 2
+min_answers = 3
 
 [[modules.steps]]
 id = "gennemgang"

@@ -23,6 +23,7 @@ from kerne_tui.archive.csv_export import render_csv
 from kerne_tui.archive.html_report import render_html
 from kerne_tui.archive.markdown_report import render_markdown
 from kerne_tui.archive.record import SessionRecord, anonymised_data, record_from_data, tally_of
+from kerne_tui.archive.step_times import with_step_times
 from kerne_tui.archive.withheld import without_withheld_texts
 from kerne_tui.archive.wording import local_time
 from kerne_tui.archive.writing import (
@@ -115,11 +116,13 @@ def write_archive(
     exception; temporary files a killed run left are removed by the next run). A write that
     fails raises :class:`WriteFailed` with the folder. Times are shown in *zone* (default:
     this computer's). No member holds the words of a contribution that was hidden or taken
-    back (archive/withheld.py).
+    back (archive/withheld.py), nor a time finer than the step it belongs to
+    (archive/step_times.py).
     """
     original = read_session_data(session_path)
     language = original.get("session", {}).get("1", {}).get("language")
-    data = without_withheld_texts(original, "en" if language == "en" else "da")
+    # No member keeps a time finer than its step (step_times.py), nor withheld words.
+    data = with_step_times(without_withheld_texts(original, "en" if language == "en" else "da"))
     record = record_from_data(session_path, data)
     moment = now or datetime.now(UTC)
     try:

@@ -13,6 +13,7 @@ from kerne_tui.catalog import Lang, t
 from kerne_tui.plan import Module, Option, Step
 from kerne_tui.store import FollowUpRecord
 from kerne_tui.workshop import ComparedRow, Pin, StepResults, compared
+from kerne_tui.workshop.kinds import spec_for
 from kerne_tui.workshop.parts import QuestionRow
 from kerne_tui.workshop.results import ActionRow, Card
 
@@ -49,7 +50,7 @@ class StepReport:
         A compared scale is never held back whole: each side shows, or says it has too few.
         """
         return (
-            REPORT_KINDS[self.step.kind].summed
+            spec_for(self.step.kind).summed
             and self.results.count > 0
             and not self.results.enough
             and not self.compared

@@ -5,9 +5,13 @@ Choices, so that the file opens right with a double click:
 - UTF-8 with a byte order mark, so Excel reads æ, ø and å.
 - Danish sessions use semicolons between fields, as Danish Excel expects (the comma is the
   decimal sign there); English sessions use commas.
-- Times are local, written ``2026-11-23 09:05:12``, which spreadsheets read as a date.
+- Times are local, written ``2026-11-23 09:05:00``, which spreadsheets read as a date. In the
+  archive they are the moment each answer's step was opened (archive/step_times.py).
 - A cell that would start with ``=``, ``+``, ``-``, ``@`` or a tab gets a leading apostrophe so
   that no spreadsheet runs participant text as a formula.
+- A step whose results are counts (a vote, a scale, a word cloud ...) and that fewer phones
+  answered than its ``min_answers`` keeps its rows, but each value says it is held back: the
+  single answers would give the count away.
 - Retracted contributions are left out: their senders took them back during the session. Hidden
   ones are kept with "ja"/"yes" in the hidden column; merged ones name the contribution they
   were merged into.
@@ -132,10 +136,20 @@ def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:
                 )
     if plan.parking_lot:
         places[PARKING_STEP.id] = (PARKING_STEP, "", safe_cell(t(lang, "archive.parking.heading")))
+    too_few = {
+        step.id: t(lang, "archive.csv.withheld", minimum=step.min_answers)
+        for step, _module, _step in places.values()
+        if step.kind.takes_input and not record.results(step).enough
+    }
     for c in record.contributions:
         if c.retracted or c.step_id not in places:
             continue
         step, module_cell, step_cell = places[c.step_id]
+        # Counted kinds and upvotes are counts: below the threshold each row would tell it.
+        if c.step_id in too_few and (spec_for(step.kind).summed or c.upvote):
+            value = too_few[c.step_id]
+        else:
+            value = safe_cell(value_text(lang, step, counted_as(step, c), options_of(step)))
         writer.writerow(
             [
                 *mark,
@@ -143,7 +157,7 @@ def render_csv(record: SessionRecord, zone: tzinfo | None = None) -> str:
                 module_cell,
                 step_cell,
                 t(lang, f"kind.{step.kind.value}"),
-                safe_cell(value_text(lang, step, counted_as(step, c), options_of(step))),
+                value,
                 timestamp(local_time(c.at, zone)),
                 yes if c.hidden else no,
                 c.merged_into or "",

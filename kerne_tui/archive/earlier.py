@@ -12,22 +12,27 @@ import hashlib
 import zipfile
 import zlib
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
-from kerne_tui.archive.record import SessionRecord, read_record, record_from_data
+from kerne_tui.archive.content import build_content
+from kerne_tui.archive.record import SessionRecord, record_from_data
+from kerne_tui.archive.step_times import with_step_times
 from kerne_tui.archive.verify import CHUNK, check_archive, read_manifest
-from kerne_tui.catalog import LANGUAGES
+from kerne_tui.catalog import LANGUAGES, t
 from kerne_tui.plan import Plan, Step
 from kerne_tui.sanitize import clean_text
 from kerne_tui.store import (
     EarlierAction,
     EarlierActions,
+    EarlierOpenEnd,
     EarlierScale,
     FollowUpRecord,
     SessionFileError,
     decode_session_bytes,
+    read_session_data,
 )
-from kerne_tui.workshop import FollowUpError
+from kerne_tui.workshop import FollowUpError, Outcome
 
 
 def read_earlier(path: Path, plan: Plan) -> FollowUpRecord:
@@ -52,6 +57,7 @@ def read_earlier(path: Path, plan: Plan) -> FollowUpRecord:
         pins=tuple(replace(pin, text=_one_line(pin.text)) for pin in record.pins),
         scales=tuple(_scale(record, s) for s in _referenced(plan, record, compared=True)),
         action_steps=tuple(_actions(record, s) for s in _referenced(plan, record, compared=False)),
+        open_ends=open_ends(record),
     )
 
 
@@ -69,9 +75,30 @@ def _one_line(text: str) -> str:
     return clean_text(text, multiline=False)
 
 
+def open_ends(record: SessionRecord) -> tuple[EarlierOpenEnd, ...]:
+    """What the day left open: parked items someone took on, then its open questions.
+
+    The open questions are the report's own (objections left shown, parked items not closed),
+    so the follow-up carries exactly what the day's report listed.
+    """
+    where = t(record.lang, "archive.parking.heading")
+    owned = tuple(
+        EarlierOpenEnd(text=_one_line(row.text), owner=_one_line(row.owner), where=where)
+        for row in record.parking()
+        if row.outcome == Outcome.OWNER and row.owner
+    )
+    content = build_content(record, generated=datetime.now(UTC))
+    asked = tuple(
+        EarlierOpenEnd(text=_one_line(q.text), where=_one_line(q.where))
+        for q in content.open_questions
+    )
+    return owned + asked
+
+
 def _session_record(path: Path) -> SessionRecord:
+    # The follow-up keeps what the day's archive would: times no finer than their step.
     try:
-        return read_record(path)
+        return record_from_data(path, with_step_times(read_session_data(path)))
     except SessionFileError as error:
         raise FollowUpError(
             "followup.damaged", path=path, reason=error.detail or error.reason

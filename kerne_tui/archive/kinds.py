@@ -57,9 +57,6 @@ class ReportKind:
     html: str
     """The template partial that draws the results, relative to ``templates/``."""
     csv_value: CsvValue
-    summed: bool = False
-    """Results are sums: with too few answers a sum gives a person away, so it is held back.
-    Texts, sentences and actions are shown whatever their number: the words are the point."""
     action_items: bool = False
     """Its rows are gathered into the report's list of action items."""
     open_items: OpenItems = _no_open_items
@@ -131,18 +128,14 @@ REPORT_KINDS: Mapping[StepKind, ReportKind] = {
         spec_for(StepKind.SENTENCE).describe,
         open_items=_objections_left,
     ),
-    StepKind.VOTE: ReportKind(
-        vote_markdown, "kinds/vote.html", spec_for(StepKind.VOTE).describe, summed=True
-    ),
+    StepKind.VOTE: ReportKind(vote_markdown, "kinds/vote.html", spec_for(StepKind.VOTE).describe),
     StepKind.SCALE: ReportKind(
-        scale_markdown, "kinds/scale.html", spec_for(StepKind.SCALE).describe, summed=True
+        scale_markdown, "kinds/scale.html", spec_for(StepKind.SCALE).describe
     ),
     StepKind.CHOICE: ReportKind(
-        choice_markdown, "kinds/choice.html", spec_for(StepKind.CHOICE).describe, summed=True
+        choice_markdown, "kinds/choice.html", spec_for(StepKind.CHOICE).describe
     ),
-    StepKind.RANK: ReportKind(
-        rank_markdown, "kinds/rank.html", spec_for(StepKind.RANK).describe, summed=True
-    ),
+    StepKind.RANK: ReportKind(rank_markdown, "kinds/rank.html", spec_for(StepKind.RANK).describe),
     StepKind.ACTIONS: ReportKind(
         actions_markdown,
         "kinds/actions.html",
@@ -156,13 +149,13 @@ REPORT_KINDS: Mapping[StepKind, ReportKind] = {
         questions_markdown, "kinds/questions.html", spec_for(StepKind.QUESTIONS).describe
     ),
     StepKind.POINTS: ReportKind(
-        points_markdown, "kinds/points.html", spec_for(StepKind.POINTS).describe, summed=True
+        points_markdown, "kinds/points.html", spec_for(StepKind.POINTS).describe
     ),
     StepKind.MATRIX: ReportKind(
-        matrix_markdown, "kinds/matrix.html", spec_for(StepKind.MATRIX).describe, summed=True
+        matrix_markdown, "kinds/matrix.html", spec_for(StepKind.MATRIX).describe
     ),
     StepKind.REVIEW: ReportKind(
-        review_markdown, "kinds/review.html", spec_for(StepKind.REVIEW).describe, summed=True
+        review_markdown, "kinds/review.html", spec_for(StepKind.REVIEW).describe
     ),
 }
 """How the report shows each step kind; every ``StepKind`` has an entry."""

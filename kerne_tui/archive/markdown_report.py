@@ -5,6 +5,7 @@ from __future__ import annotations
 from kerne_tui.archive.content import ReportContent, StepReport
 from kerne_tui.archive.kinds import REPORT_KINDS
 from kerne_tui.archive.markdown_text import cell, escape, item, table
+from kerne_tui.archive.md_followup import builds_on_markdown
 from kerne_tui.archive.md_questions import questions_table
 from kerne_tui.archive.wording import clock, count, difference, long_date, minutes
 from kerne_tui.catalog import Lang, t
@@ -14,7 +15,7 @@ def render_markdown(content: ReportContent) -> str:
     """The whole report as Markdown, in the plan's language."""
     lang = content.lang
     parts: list[str] = [f"# {cell(content.title)}", _overview(content, lang)]
-    parts += _builds_on(content, lang)
+    parts += builds_on_markdown(content, lang)
     parts += _core(content, lang)
     parts += _actions(content, lang)
     parts += _parking(content, lang)
@@ -88,28 +89,6 @@ def _overview(content: ReportContent, lang: Lang) -> str:
     ]
     blocks.append("\n".join(f"- {name}: **{value}**" for name, value in facts))
     return "\n\n".join(blocks)
-
-
-def _builds_on(content: ReportContent, lang: Lang) -> list[str]:
-    """In a follow-up: the earlier session it copied from, and the day's working version."""
-    earlier = content.follow_up
-    if earlier is None:
-        return []
-    date = long_date(lang, content.earlier_created) if content.earlier_created else "–"
-    parts = [
-        f"## {t(lang, 'archive.followup.heading')}",
-        t(
-            lang,
-            "archive.followup.source",
-            title=cell(earlier.title),
-            date=date,
-            name=cell(earlier.source_name),
-            sha=earlier.source_sha256[:16],
-        ),
-    ]
-    if earlier.pinned is not None:
-        parts.append(t(lang, "archive.followup.pinned", text=cell(earlier.pinned.text)))
-    return parts
 
 
 def _core(content: ReportContent, lang: Lang) -> list[str]:
@@ -290,4 +269,15 @@ def _step(step: StepReport, lang: Lang) -> list[str]:
         parts.append(t(lang, "archive.step.no_answers"))
     else:
         parts += REPORT_KINDS[kind].markdown(step, lang)
+        return parts
+    if results.reviews:
+        # The day's agreements under review stand even when today's answers cannot.
+        reviewed = [f"- {item(r.what, '  ')}" + _who_when(r.who, r.when) for r in results.reviews]
+        parts.append(f"{t(lang, 'archive.followup.carried.agreements')}:\n\n" + "\n".join(reviewed))
     return parts
+
+
+def _who_when(who: str, when: str) -> str:
+    """`` *(Mette · Fra marts)*`` after an agreement, or nothing when neither was said."""
+    said = " · ".join(cell(part) for part in (who, when) if part)
+    return f" *({said})*" if said else ""

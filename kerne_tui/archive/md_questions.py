@@ -15,16 +15,29 @@ def outcome_words(lang: Lang, row: QuestionRow) -> str:
     return t(lang, f"outcome.{row.outcome or 'open'}", owner=row.owner)
 
 
-def questions_table(rows: Sequence[QuestionRow], lang: Lang) -> str:
-    """Questions with their upvotes and end state, most upvotes first (also the parking lot)."""
+def questions_table(rows: Sequence[QuestionRow], lang: Lang, *, counted: bool = True) -> str:
+    """Questions with their upvotes and end state, most upvotes first (also the parking lot).
+
+    Not *counted* (too few phones in the step): no upvotes, and in the order of the alphabet,
+    since most upvotes first would tell the counts.
+    """
     header = [
         t(lang, "archive.questions.question"),
         t(lang, "archive.questions.votes"),
         t(lang, "archive.questions.outcome"),
     ]
-    body = [[cell(row.text), str(row.votes), cell(outcome_words(lang, row))] for row in rows]
+    if not counted:
+        rows = sorted(rows, key=lambda row: row.text.casefold())
+    body = [
+        [cell(row.text), str(row.votes) if counted else "–", cell(outcome_words(lang, row))]
+        for row in rows
+    ]
     return table(header, body, right=(1,))
 
 
 def questions_markdown(step: StepView, lang: Lang) -> list[str]:
-    return [questions_table(step.results.questions, lang)]
+    results = step.results
+    if results.enough:
+        return [questions_table(results.questions, lang)]
+    held = t(lang, "archive.questions.held", minimum=step.step.min_answers)
+    return [questions_table(results.questions, lang, counted=False), held]

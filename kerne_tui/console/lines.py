@@ -102,6 +102,8 @@ def answers_head(block: dict[str, Any], lang: Lang) -> Text:
     )
     if block["hidden"]:
         text.append("  ·  " + t(lang, "console.answers.hidden", n=block["hidden"]))
+    if block.get("withheld"):
+        text.append("  ·  " + t(lang, "control.withheld", n=block["min_answers"]))
     wall = "console.answers.on_wall" if block["revealed"] else "console.answers.not_on_wall"
     text.append("\n" + t(lang, wall), style="" if block["revealed"] else "bold")
     return text

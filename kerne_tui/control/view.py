@@ -53,8 +53,11 @@ def _answers(workshop: Workshop, step: Step) -> dict[str, Any]:
     edits = workshop.word_edits(step.id)
     results = results_for(step, every, workshop.options(step), newest=0, word_edits=edits)
     weights = merge_weights(every)
-    newest = every[-ANSWERS_SHOWN:]
     spec = spec_for(step.kind)
+    # Counts from fewer phones than the step's threshold would give a person away, here too:
+    # the figures are held back, and so are the answers they are made of.
+    withheld = spec.summed and bool(every) and not results.enough
+    newest = [] if withheld else every[-ANSWERS_SHOWN:]
     lang = workshop.plan.language
     labels = _labels(workshop, step, every)
     items = [
@@ -80,12 +83,17 @@ def _answers(workshop: Workshop, step: Step) -> dict[str, Any]:
         "respondents": results.respondents,
         "hidden": results.hidden,
         "min_answers": step.min_answers,
+        "withheld": withheld,
         "items": items,
-        "more": max(0, len(every) - len(newest)),
-        "bars": [
+        "more": 0 if withheld else max(0, len(every) - len(newest)),
+        "bars": []
+        if withheld
+        else [
             {"label": bar.label, "value": bar.value, "people": bar.people} for bar in results.bars
         ],
-        "scales": [
+        "scales": []
+        if withheld
+        else [
             {"statement": row.statement, "counts": list(row.counts), "mean": round(row.mean, 2)}
             for row in results.scales
         ],

@@ -69,6 +69,7 @@ _FIELDS: dict[str, Field] = {
         Field("min_answers", Widget.INTEGER),
         Field("parking", Widget.SWITCH),
         Field("show_overall_task", Widget.SWITCH),
+        Field("open_ends", Widget.SWITCH),
         Field("max_length", Widget.INTEGER),
         Field("max_per_person", Widget.INTEGER),
         Field("open_questions", Widget.SWITCH),

@@ -11,9 +11,20 @@ from kerne_tui.plan.builtin import (
     plans_folder,
 )
 from kerne_tui.plan.loader import PlanError, PlanProblem, load_plan, plan_from_data
-from kerne_tui.plan.model import Module, Option, Plan, Show, Step, StepKind
+from kerne_tui.plan.model import (
+    LOWEST_MIN_ANSWERS,
+    MIN_ANSWERS,
+    Module,
+    Option,
+    Plan,
+    Show,
+    Step,
+    StepKind,
+)
 
 __all__ = [
+    "LOWEST_MIN_ANSWERS",
+    "MIN_ANSWERS",
     "Module",
     "Option",
     "Plan",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from kerne_tui.plan.model import LOWEST_MIN_ANSWERS
 from kerne_tui.sanitize import clean_text
 
 MAX_MINUTES = 600
@@ -30,7 +31,7 @@ MAX_DATA_DEPTH = 64
 """Tables and lists nested at most this deep in a plan read back from a session file."""
 
 INTEGER_BOUNDS: Mapping[str, tuple[int, int]] = {
-    "min_answers": (1, 1000),
+    "min_answers": (LOWEST_MIN_ANSWERS, 1000),
     "max_length": (10, MAX_TEXT_LENGTH),
     "max_per_person": (1, 100),
     "dots": (1, 100),

@@ -157,10 +157,12 @@ def _words(check: Checker, place: str, raw: Mapping[str, Any], refs: References)
 
 
 def _parking(check: Checker, place: str, raw: Mapping[str, Any], refs: References) -> KindFields:
-    """An info or discuss step may show the parking lot (``parking = true``) for review, and
-    the plan's overall wording of the core task (``show_overall_task = true``)."""
+    """An info or discuss step may show the parking lot (``parking = true``) for review, the
+    plan's overall wording of the core task (``show_overall_task = true``), and in a follow-up
+    the day's open ends (``open_ends = true``)."""
     check.boolean(place, raw, "parking")
     check.boolean(place, raw, "show_overall_task")
+    check.boolean(place, raw, "open_ends")
     return KindFields()
 
 
@@ -199,8 +201,12 @@ _TEXT_KEYS = ("max_length", "max_per_person")
 
 KIND_CHECKS: Mapping[StepKind, KindChecks] = MappingProxyType(
     {
-        StepKind.INFO: KindChecks(keys=("parking", "show_overall_task"), fields=_parking),
-        StepKind.DISCUSS: KindChecks(keys=("parking", "show_overall_task"), fields=_parking),
+        StepKind.INFO: KindChecks(
+            keys=("parking", "show_overall_task", "open_ends"), fields=_parking
+        ),
+        StepKind.DISCUSS: KindChecks(
+            keys=("parking", "show_overall_task", "open_ends"), fields=_parking
+        ),
         StepKind.TEXT: KindChecks(keys=(*_TEXT_KEYS, "open_questions")),
         StepKind.SENTENCE: KindChecks(
             keys=(*_TEXT_KEYS, "open_questions"), max_length=200, max_per_person=2

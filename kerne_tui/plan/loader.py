@@ -17,7 +17,15 @@ from kerne_tui.plan.checks import (
     MATRIX_LABELS,
     References,
 )
-from kerne_tui.plan.model import Module, Plan, Show, Step, StepKind
+from kerne_tui.plan.model import (
+    LOWEST_MIN_ANSWERS,
+    MIN_ANSWERS,
+    Module,
+    Plan,
+    Show,
+    Step,
+    StepKind,
+)
 from kerne_tui.plan.problems import Checker, PlanError, PlanProblem, encode_place
 from kerne_tui.plan.shape import MAX_DEPTH, MAX_PLAN_BYTES, shape_problem
 
@@ -297,7 +305,7 @@ def _check_step(
             show = Show(show_value)
         else:
             check.add(place, "show", "plan.err.show", value=show_value)
-    min_answers = check.integer(place, raw, "min_answers", 3)
+    min_answers = _check_min_answers(check, place, raw)
     if kind is None or rules is None:
         return None
     own = rules.fields(check, place, raw, References(position, planned_ids, earlier))
@@ -327,11 +335,23 @@ def _check_step(
         stop_words=own.stop_words,
         parking=raw.get("parking") is True,
         show_overall_task=raw.get("show_overall_task") is True,
+        open_ends=raw.get("open_ends") is True,
         budget=check.integer(place, raw, "budget", 100),
         **{name: check.text(place, raw, name, required=False) for name in MATRIX_LABELS},
         compare_with=own.compare_with,
         actions_from=own.actions_from,
     )
+
+
+def _check_min_answers(check: Checker, place: str, raw: Mapping[str, Any]) -> int:
+    """The step's anonymity threshold: the default, more, or down to the lowest with a reason."""
+    value = raw.get("min_answers")
+    if isinstance(value, int) and not isinstance(value, bool) and value < LOWEST_MIN_ANSWERS:
+        check.add(
+            place, "min_answers", "plan.err.min_answers", least=LOWEST_MIN_ANSWERS, value=value
+        )
+        return MIN_ANSWERS
+    return check.integer(place, raw, "min_answers", MIN_ANSWERS)
 
 
 def _check_minutes(check: Checker, place: str, raw: Mapping[str, Any]) -> float:

@@ -9,6 +9,11 @@ from types import MappingProxyType
 
 from kerne_tui.catalog import Lang
 
+MIN_ANSWERS = 5
+"""The default anonymity threshold: the smallest group Danish staff surveys report on."""
+LOWEST_MIN_ANSWERS = 3
+"""The lowest threshold a plan may ask for; below ``MIN_ANSWERS`` the wall says so."""
+
 
 class StepKind(StrEnum):
     """What a step asks of the participants."""
@@ -65,7 +70,10 @@ class Step:
     minutes: float
     notes: str = ""
     show: Show = Show.REVEAL
-    min_answers: int = 3
+    min_answers: int = MIN_ANSWERS
+    """Results are held back until this many phones have answered (``MIN_ANSWERS`` unless the
+    plan says; at least ``LOWEST_MIN_ANSWERS``, and a lower one than the default is said on the
+    wall)."""
     max_length: int = 500
     max_per_person: int = 5
     options: tuple[Option, ...] = ()
@@ -87,6 +95,8 @@ class Step:
     """An info or discuss step that shows the parking lot for review."""
     show_overall_task: bool = False
     """An info or discuss step that shows the plan's ``overall_task`` under its prompt."""
+    open_ends: bool = False
+    """An info or discuss step that shows, in a follow-up, what the day left open."""
     budget: int = 100
     """points: what each phone shares out over the options."""
     x_label: str = ""
@@ -101,6 +111,11 @@ class Step:
     """On a scale: the step id in the earlier session whose answers these are compared with."""
     actions_from: str | None = None
     """On a review: the actions step id in the earlier session whose agreements are reviewed."""
+
+    @property
+    def lowered(self) -> bool:
+        """True when the plan shows this step's results at fewer answers than the default."""
+        return self.min_answers < MIN_ANSWERS
 
     @property
     def earlier_step(self) -> str | None:

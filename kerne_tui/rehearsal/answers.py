@@ -199,7 +199,8 @@ def choose_upvote(
     free = [q for q in questions if str(q.get("id")) not in taken and not q.get("outcome")]
     if not free:
         return None
-    weights = [1.0 + float(q.get("votes", 0)) for q in free]
+    # A count is null while the step has too few phones to show it: then all weigh the same.
+    weights = [1.0 + float(q.get("votes") or 0) for q in free]
     return str(rng.choices(free, weights=weights)[0]["id"])
 
 

@@ -1,6 +1,12 @@
 """The session file: the only package that imports tinydb, and the owner of its layout."""
 
-from kerne_tui.store.earlier import EarlierAction, EarlierActions, EarlierScale, FollowUpRecord
+from kerne_tui.store.earlier import (
+    EarlierAction,
+    EarlierActions,
+    EarlierOpenEnd,
+    EarlierScale,
+    FollowUpRecord,
+)
 from kerne_tui.store.fields import LayoutError, Pin
 from kerne_tui.store.files import SessionLocked, write_atomic
 from kerne_tui.store.layout import (
@@ -46,6 +52,7 @@ __all__ = [
     "STATE",
     "EarlierAction",
     "EarlierActions",
+    "EarlierOpenEnd",
     "EarlierScale",
     "FollowUpRecord",
     "Insert",

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kerne_tui.plan.model import MIN_ANSWERS
 from kerne_tui.store.fields import (
     LayoutError,
     Pin,
@@ -47,7 +48,7 @@ class EarlierScale:
             statements=statements,
             counts=counts,
             respondents=int(number_field(doc, where, "respondents", 0)),
-            min_answers=int(number_field(doc, where, "min_answers", 3)),
+            min_answers=int(number_field(doc, where, "min_answers", MIN_ANSWERS)),
         )
 
     def to_doc(self) -> dict[str, Any]:
@@ -126,6 +127,37 @@ class EarlierActions:
 
 
 @dataclass(frozen=True, slots=True)
+class EarlierOpenEnd:
+    """Something the day left open: a parked item given an owner, or an open question."""
+
+    text: str
+    owner: str = ""
+    """Who took the parked item on ("" for an open question)."""
+    where: str = ""
+    """Where the day collected it: the step's number and title, or the parking lot."""
+
+    @property
+    def owned(self) -> bool:
+        """True for a parked item someone took on."""
+        return bool(self.owner)
+
+    @classmethod
+    def from_doc(cls, doc: object, where: str) -> EarlierOpenEnd:
+        """Decode one open end; raises :class:`LayoutError`."""
+        if not isinstance(doc, Mapping):
+            raise LayoutError(f"{where} should be a table, not {type_name(doc)}")
+        return cls(
+            text=text_field(doc, where, "text"),
+            owner=text_field(doc, where, "owner"),
+            where=text_field(doc, where, "where"),
+        )
+
+    def to_doc(self) -> dict[str, str]:
+        """The open end as written to the file."""
+        return {"text": self.text, "owner": self.owner, "where": self.where}
+
+
+@dataclass(frozen=True, slots=True)
 class FollowUpRecord:
     """What a follow-up copied from the earlier session, so that it stands on its own later.
 
@@ -145,6 +177,18 @@ class FollowUpRecord:
     pins: tuple[Pin, ...] = ()
     scales: tuple[EarlierScale, ...] = ()
     action_steps: tuple[EarlierActions, ...] = ()
+    open_ends: tuple[EarlierOpenEnd, ...] = ()
+    """The parked items given an owner and the open questions the day ended with."""
+
+    @property
+    def owned(self) -> tuple[EarlierOpenEnd, ...]:
+        """The day's parked items that someone took on."""
+        return tuple(end for end in self.open_ends if end.owned)
+
+    @property
+    def open_questions(self) -> tuple[EarlierOpenEnd, ...]:
+        """The day's questions left open."""
+        return tuple(end for end in self.open_ends if not end.owned)
 
     @property
     def pinned(self) -> Pin | None:
@@ -169,6 +213,9 @@ class FollowUpRecord:
         action_steps = doc.get("action_steps", [])
         if not isinstance(scales, list) or not isinstance(action_steps, list):
             raise LayoutError(f"{where}: 'scales' and 'action_steps' should be lists")
+        open_ends = doc.get("open_ends", [])  # absent in follow-ups made before it was copied
+        if not isinstance(open_ends, list):
+            raise LayoutError(f"{where}: 'open_ends' should be a list, not {type_name(open_ends)}")
         return cls(
             source_name=text_field(doc, where, "source_name"),
             source_sha256=text_field(doc, where, "source_sha256"),
@@ -183,6 +230,10 @@ class FollowUpRecord:
                 EarlierActions.from_doc(a, f"{where}: actions {n}")
                 for n, a in enumerate(action_steps, 1)
             ),
+            open_ends=tuple(
+                EarlierOpenEnd.from_doc(e, f"{where}: open end {n}")
+                for n, e in enumerate(open_ends, 1)
+            ),
         )
 
     def to_doc(self) -> dict[str, Any]:
@@ -196,6 +247,7 @@ class FollowUpRecord:
             "pins": [pin_doc(p) for p in self.pins],
             "scales": [s.to_doc() for s in self.scales],
             "action_steps": [a.to_doc() for a in self.action_steps],
+            "open_ends": [e.to_doc() for e in self.open_ends],
         }
 
 

@@ -171,12 +171,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "archive.anonymity.body": (
         "Deltagerne svarede anonymt fra deres telefoner. kerne gemmer ingen navne, "
         "IP-adresser eller oplysninger om telefonerne, og arkivet indeholder intet, der kan "
-        "koble et bidrag til en telefon. Resultater af afstemninger, skalaer, valg og "
-        "rangeringer vises kun, når mindst det antal personer, planen kræver, har svaret.",
+        "koble et bidrag til en telefon, og ingen tidspunkter finere end trinnet. Resultater, "
+        "der er tal (afstemninger, skalaer, valg, rangeringer, point og ordskyer), vises kun, "
+        "når mindst det antal personer, planen kræver (5, medmindre planen siger andet), har "
+        "svaret.",
         "Participants answered anonymously from their phones. kerne stores no names, IP "
         "addresses or details about the phones, and the archive holds nothing that links a "
-        "contribution to a phone. Results of votes, scales, choices and rankings are shown "
-        "only when at least as many people as the plan requires have answered.",
+        "contribution to a phone, and no time finer than the step. Results that are figures "
+        "(votes, scales, choices, rankings, points and word clouds) are shown only when at "
+        "least as many people as the plan requires (5 unless the plan says otherwise) have "
+        "answered.",
     ),
     "archive.anonymity.hidden.one": (
         "1 bidrag blev skjult af facilitatoren og er udeladt her.",
@@ -296,4 +300,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "archive.value.place": ("{place}. {label}", "{place}. {label}"),
     "archive.value.who": ("hvem: {who}", "who: {who}"),
     "archive.value.when": ("hvornår: {when}", "by when: {when}"),
+    "archive.csv.withheld": (
+        "(holdt tilbage: færre end {minimum} svarede)",
+        "(held back: fewer than {minimum} answered)",
+    ),
+    "archive.questions.held": (
+        "Støtten vises ikke: færre end {minimum} deltog i trinnet. Spørgsmålene står i "
+        "alfabetisk rækkefølge.",
+        "The upvotes are not shown: fewer than {minimum} took part in the step. The questions "
+        "are in alphabetical order.",
+    ),
 }

@@ -275,4 +275,47 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Den kørende session (proces {pid}) var ikke stoppet efter {seconds} sekunder.",
         "The running session (process {pid}) had not stopped after {seconds} seconds.",
     ),
+    "cli.help.sessions.delete": (
+        "slet en session (navn, fil eller kode) og de filer, kerne skrev ved siden af den; "
+        "spørger først, og en session, der kører, slettes ikke",
+        "delete a session (name, file or code) and the files kerne wrote beside it; asks "
+        "first, and a running session is not deleted",
+    ),
+    "cli.help.sessions.yes": (
+        "spørg ikke først (til scripts)",
+        "do not ask first (for scripts)",
+    ),
+    "cli.delete.files": ("Disse filer slettes:", "These files will be deleted:"),
+    "cli.delete.archives_kept": (
+        "Arkiverne bliver (de er arbejdspladsens kopi; slet zip-filen for at slette et arkiv):",
+        "The archives stay (they are the workplace's copy; delete the zip to delete an archive):",
+    ),
+    "cli.delete.question": (
+        "Slet dem? Skriv ja for at slette: ",
+        "Delete them? Type yes to delete: ",
+    ),
+    "cli.delete.yes_words": ("ja j", "yes y"),
+    "cli.delete.kept": ("Intet blev slettet.", "Nothing was deleted."),
+    "cli.delete.done.one": ("Slettet: 1 fil.", "Deleted: 1 file."),
+    "cli.delete.done.many": ("Slettet: {n} filer.", "Deleted: {n} files."),
+    "cli.delete.running": (
+        "{path} kører stadig i en anden kerne, som holder sessionens lås. Afslut den først.",
+        "{path} is still running in another kerne, which holds the session's lock. End it first.",
+    ),
+    "cli.delete.running.hint": (
+        "Afslut sessionen på lærredet (q), og kør kommandoen igen.",
+        "Quit the session on the wall (q), and run the command again.",
+    ),
+    "cli.archive.offer": (
+        "Sessionsfilen på denne computer har stadig de præcise tider og de skjulte tekster, "
+        "som arkivet ikke har. Slet den nu? Skriv ja for at slette: ",
+        "The session file on this computer still has the exact times and the hidden texts "
+        "the archive leaves out. Delete it now? Type yes to delete: ",
+    ),
+    "cli.archive.keep_hint": (
+        "Sessionsfilen ligger stadig her: {path}. Slet den, når I ikke skal bruge den mere: "
+        "kerne sessions --delete {name}",
+        "The session file is still here: {path}. Delete it when you no longer need it: "
+        "kerne sessions --delete {name}",
+    ),
 }

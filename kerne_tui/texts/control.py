@@ -273,4 +273,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Nogen har gættet på parringskoden ({n} forkerte); din kode gælder stadig",
         "Someone has guessed at the pairing code ({n} wrong); your code still works",
     ),
+    "control.withheld": (
+        "tallene holdes tilbage, til mindst {n} har svaret",
+        "the figures are held back until at least {n} have answered",
+    ),
 }

@@ -274,6 +274,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Vis planens overordnede formulering under spørgsmålet.",
         "Show the plan's overall wording under the prompt.",
     ),
+    "editor.help.open_ends": (
+        "I en opfølgning: vis det, dagen lod stå åbent, på lærredet i dette trin.",
+        "In a follow-up: show on the wall what the day left open, during this step.",
+    ),
     "editor.help.max_length": ("Flest tegn i ét svar.", "Most characters in one answer."),
     "editor.help.max_per_person": ("Flest svar fra én telefon.", "Most answers from one phone."),
     "editor.help.open_questions": (

@@ -123,4 +123,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "archive.csv.new": ("ny", "new"),
     "archive.value.counts": ("{statement}: {counts}", "{statement}: {counts}"),
     "archive.value.review": ("{what}: {status}", "{what}: {status}"),
+    "archive.followup.carried.agreements": (
+        "Aftaler fra dagen, som opfølgningen gennemgår",
+        "Agreements from the day that the follow-up reviews",
+    ),
+    "archive.followup.carried.owned": (
+        "Parkeret på dagen, og nogen tog det på sig",
+        "Parked on the day, and someone took it on",
+    ),
+    "archive.followup.carried.questions": (
+        "Åbne spørgsmål fra dagen",
+        "Open questions from the day",
+    ),
 }

@@ -140,4 +140,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "You already have a plan with that name; choose another.",
     ),
     "plan.own.label": ("egen", "own"),
+    "plan.err.min_answers": (
+        "skal være mindst {least}, men er {value}: med færre svar kan et svar spores til en person",
+        "must be at least {least}, but is {value}: with fewer answers, an answer can be traced"
+        " to a person",
+    ),
 }

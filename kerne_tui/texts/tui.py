@@ -289,4 +289,27 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.picker.resume": ("Genoptag:", "Resume:"),
     "tui.picker.session": ("startet {created} · kode {code}", "started {created} · code {code}"),
     "tui.picker.plan": ("{minutes} min · {name}", "{minutes} min · {name}"),
+    "tui.answers.lowered": (
+        "vises ved {n} svar (normalt {usual})",
+        "shown at {n} answers (usually {usual})",
+    ),
+    "tui.open_ends.title": ("Det åbne fra dagen", "Left open on the day"),
+    "tui.open_ends.count": (
+        "{owned} parkeret med en ansvarlig · {asked} åbne spørgsmål",
+        "{owned} parked with an owner · {asked} open questions",
+    ),
+    "tui.delete.question": (
+        "Slet sessionsfilen på denne computer?",
+        "Delete the session file on this computer?",
+    ),
+    "tui.delete.detail": (
+        "Arkivet er gemt. Sessionsfilen ({path}) har stadig de præcise tider og de skjulte "
+        "tekster. Den slettes, når du afslutter kerne; arkivet bliver.",
+        "The archive is saved. The session file ({path}) still has the exact times and the "
+        "hidden texts. It is deleted when you quit kerne; the archive stays.",
+    ),
+    "tui.delete.later": (
+        "Sessionsfilen slettes, når du afslutter kerne: {path}",
+        "The session file is deleted when you quit kerne: {path}",
+    ),
 }

@@ -30,7 +30,7 @@ from kerne_tui.plan import Show, StepKind
 from kerne_tui.store import ARCHIVES, SessionStatus
 from kerne_tui.tui.agenda import AgendaScreen
 from kerne_tui.tui.commands import FacilitatorCommands, guarded
-from kerne_tui.tui.dialogs import ConfirmScreen, HelpScreen, NotesScreen, PinScreen
+from kerne_tui.tui.dialogs import ConfirmScreen, HelpScreen, NotesScreen, PinScreen, deletion_offer
 from kerne_tui.tui.facilitation import ANNOUNCE_SECONDS, RoomManners, WallPairScreen, announcement
 from kerne_tui.tui.keys import FACILITATOR_KEYS, SELECTION_KEYS, translated
 from kerne_tui.tui.screens import MainScreen, QrScreen
@@ -103,6 +103,8 @@ class KerneApp(App[None]):
         self.lang: Lang = workshop.plan.language
         self.archive_path: Path | None = None
         """The zip written when the session was archived from the screen."""
+        self.delete_on_exit = False
+        """The facilitator chose, after archiving, to delete the session file once kerne ends."""
         self._bindings = translated(self._bindings, self.lang)
         self._unsubscribe: Callable[[], None] | None = None
         self._stop_control: Callable[[], None] | None = None
@@ -405,7 +407,14 @@ class KerneApp(App[None]):
         self.archive_path = path
         self.notify(t(self.lang, "tui.archive.done", path=path), timeout=20, markup=False)
         self.main.archived(path)
+        self.push_screen(deletion_offer(self.lang, self.workshop.path), self._deletion_chosen)
         return path
+
+    def _deletion_chosen(self, yes: bool | None) -> None:
+        """Remember a yes; the file goes when kerne ends and lets go of its lock."""
+        self.delete_on_exit = bool(yes)
+        if yes:
+            self.notify(t(self.lang, "tui.delete.later", path=self.workshop.path), timeout=20)
 
     async def action_quit(self) -> None:
         """Quit after a yes; the timer and everything else is written first."""

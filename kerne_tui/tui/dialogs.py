@@ -46,6 +46,13 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(yes)
 
 
+def deletion_offer(lang: Lang, path: object) -> ConfirmScreen:
+    """After archiving: delete the working session file (it goes when kerne ends)?"""
+    return ConfirmScreen(
+        t(lang, "tui.delete.question"), t(lang, "tui.delete.detail", path=path), lang
+    )
+
+
 class PinScreen(ModalScreen[str | None]):
     """Type or pick the working version of the core-task sentence; Enter pins it."""
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.text import Text
 
 from kerne_tui.catalog import CATALOG, Lang, counted, t
-from kerne_tui.plan import Step
+from kerne_tui.plan import MIN_ANSWERS, Step
 from kerne_tui.store import SessionStatus
 from kerne_tui.tui.layout import band_rows
 from kerne_tui.workshop import StepResults, Workshop
@@ -106,6 +106,10 @@ def count_text(
         text.append("  ·  " + counted(lang, "tui.words.hidden", hidden_words))
     if not visible:
         text.append("  ·  " + t(lang, "tui.answers.later"))
+    elif target.lowered:
+        # The room is told, all through the step, that the plan shows it at fewer answers.
+        lowered = t(lang, "tui.answers.lowered", n=target.min_answers, usual=MIN_ANSWERS)
+        text.append("  ·  " + lowered)
     elif not results.enough:
         text.append("  ·  " + counted(lang, "tui.answers.too_few", target.min_answers))
     return text

@@ -35,6 +35,7 @@ from kerne_tui.tui.layout import (
     Arrangement,
     arrange,
 )
+from kerne_tui.tui.open_ends import open_ends_on_wall, show_open_ends
 from kerne_tui.tui.pane import plain
 from kerne_tui.tui.parking_keys import ParkingKeys
 from kerne_tui.tui.qr import QrCode, qr_matrix, qr_size
@@ -282,6 +283,10 @@ class MainScreen(ParkingKeys):
         count = self.query_one("#answer-count", Static)
         if self.parking_shown():
             self.show_parking(view, count)
+            return
+        if open_ends_on_wall(workshop):
+            self.results = None
+            show_open_ends(workshop, self.lang, view, count)
             return
         target = self.results_step()
         if target is None or workshop.status == SessionStatus.WAITING:

@@ -161,16 +161,26 @@ def _words_step(_workshop: Workshop, step: Step) -> Json:
     return {"max_words": step.max_words, "word_length": WORD_LIMIT}
 
 
-def question_json(row: QuestionRow) -> Json:
-    """A question or parked item as every phone sees it: no device, no time."""
-    return {"id": row.id, "text": row.text, "votes": row.votes, "outcome": row.outcome}
+def question_json(row: QuestionRow, *, counted: bool = True) -> Json:
+    """A question or parked item as every phone sees it: no device, no time.
+
+    Its upvotes are a count: ``None`` until *counted* (enough phones took part in the step).
+    """
+    votes = row.votes if counted else None
+    return {"id": row.id, "text": row.text, "votes": votes, "outcome": row.outcome}
 
 
 def _questions_step(workshop: Workshop, step: Step) -> Json:
+    counted = workshop.respondents(step.id) >= step.min_answers
+    rows = workshop.question_rows(step.id)
+    if not counted:
+        # Most upvotes first would tell the counts: in the order they were asked instead.
+        asked = {c.id: n for n, c in enumerate(workshop.contributions(step.id))}
+        rows = tuple(sorted(rows, key=lambda row: asked.get(row.id, len(asked))))
     return {
         "max_length": step.max_length,
         "max_per_person": step.max_per_person,
-        "questions": [question_json(row) for row in workshop.question_rows(step.id)],
+        "questions": [question_json(row, counted=counted) for row in rows],
     }
 
 

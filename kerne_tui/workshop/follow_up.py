@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kerne_tui.catalog import Lang, t
-from kerne_tui.plan import Plan, Step, StepKind
+from kerne_tui.plan import MIN_ANSWERS, Plan, Step, StepKind
 from kerne_tui.store import EarlierScale, FollowUpRecord
 from kerne_tui.workshop.kinds.review import Agreement
 from kerne_tui.workshop.parts import ScaleRow
@@ -72,11 +72,11 @@ class ComparedRow:
     after_shown: bool
     before_respondents: int = 0
     """How many answered the earlier step (people, not answers per statement)."""
-    before_least: int = 3
+    before_least: int = MIN_ANSWERS
     """The earlier step's ``min_answers``."""
     after_respondents: int = 0
     """How many answered today."""
-    after_least: int = 3
+    after_least: int = MIN_ANSWERS
     """Today's step's ``min_answers``."""
 
     @property

@@ -206,7 +206,10 @@
         .replace("{count}", String(answers.count))
         .replace("{people}", String(answers.respondents));
       const wall = answers.revealed ? say("tOnWall") : say("tNotOnWall");
-      byId("remote-counts").textContent = answers.title + ": " + counts + " · " + wall;
+      const withheld = answers.withheld
+        ? " · " + say("tWithheld").replace("{n}", String(answers.min_answers))
+        : "";
+      byId("remote-counts").textContent = answers.title + ": " + counts + withheld + " · " + wall;
       const shown = answers.words.length ? [] : answers.items.filter((item) => !item.merged_into);
       for (const entry of answers.words) {
         list.append(wordItem(entry, answers.words));

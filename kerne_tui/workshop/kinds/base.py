@@ -31,6 +31,12 @@ class KindSpec:
     carries the weight). Elsewhere a merged answer would simply drop out of the counts: a word
     cloud merges single words (``Moderation.merge_word``), a vote's ballots never merge."""
 
+    summed: ClassVar[bool] = False
+    """Results are counts (votes, ratings, points, how often a word came): with fewer answers
+    than the step's ``min_answers`` a count gives a person away, so every surface holds the
+    figures back, and the answers one by one with them. Texts, sentences, actions and questions
+    are words: the wall still waits for ``min_answers``, the report shows them."""
+
     def __init__(self, kind: StepKind) -> None:
         if kind not in self.kinds:
             raise ValueError(f"{type(self).__name__} does not serve {kind}")

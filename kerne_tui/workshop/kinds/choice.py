@@ -17,6 +17,7 @@ class ChoiceSpec(OptionSpec):
     """``choices`` lists option ids; a bar counts the people, in the plan's order."""
 
     kinds = (StepKind.CHOICE,)
+    summed = True
     sort_bars = False
 
     def check_picks(self, step: Step, payload: Mapping[str, Any], option_ids: set[str]) -> Fields:

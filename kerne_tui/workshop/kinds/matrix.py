@@ -29,6 +29,7 @@ class MatrixSpec(KindSpec):
     """``placements`` maps each option id to ``[x, y]``; every option must be placed."""
 
     kinds = (StepKind.MATRIX,)
+    summed = True
 
     def check(self, step: Step, payload: Mapping[str, Any], options: Sequence[Option]) -> Fields:
         option_ids = {option.id for option in options}

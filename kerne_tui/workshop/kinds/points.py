@@ -22,6 +22,7 @@ class PointsSpec(OptionSpec):
     """
 
     kinds = (StepKind.POINTS,)
+    summed = True
 
     def check_picks(self, step: Step, payload: Mapping[str, Any], option_ids: set[str]) -> Fields:
         raw = payload.get("points")

@@ -17,6 +17,7 @@ class RankSpec(OptionSpec):
     """``ranking`` lists distinct option ids, best first; first place earns ``top`` points."""
 
     kinds = (StepKind.RANK,)
+    summed = True
 
     def check_picks(self, step: Step, payload: Mapping[str, Any], option_ids: set[str]) -> Fields:
         ranking = string_list(payload.get("ranking"))

@@ -21,6 +21,7 @@ class ReviewSpec(KindSpec):
     """
 
     kinds = (StepKind.REVIEW,)
+    summed = True
 
     def check(self, step: Step, payload: Mapping[str, Any], options: Sequence[Option]) -> Fields:
         known = {option.id for option in options}

@@ -19,6 +19,7 @@ class ScaleSpec(KindSpec):
     """``values`` maps each statement's position (as text) to 1-5; all must be answered."""
 
     kinds = (StepKind.SCALE,)
+    summed = True
 
     def check(self, step: Step, payload: Mapping[str, Any], options: Sequence[Option]) -> Fields:
         raw = payload.get("values")

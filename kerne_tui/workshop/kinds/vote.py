@@ -18,6 +18,7 @@ class VoteSpec(OptionSpec):
     """``dots`` maps option ids to whole numbers of dots; bars are sorted by dots."""
 
     kinds = (StepKind.VOTE,)
+    summed = True
 
     def check_picks(self, step: Step, payload: Mapping[str, Any], option_ids: set[str]) -> Fields:
         raw = payload.get("dots")

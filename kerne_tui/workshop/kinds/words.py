@@ -30,6 +30,7 @@ class WordsSpec(KindSpec):
     """``words`` is a list of 1 to ``max_words`` strings; the cloud counts each folded word."""
 
     kinds = (StepKind.WORDS,)
+    summed = True
 
     def check(self, step: Step, payload: Mapping[str, Any], options: Sequence[Option]) -> Fields:
         raw = payload.get("words")
