@@ -27,11 +27,11 @@ from kerne_tui.archive.record import read_record
 from kerne_tui.catalog import t
 from kerne_tui.console import ConsoleApp, ControlClient
 from kerne_tui.console.app import CONSOLE_KEYS
-from kerne_tui.console.screens import OwnerDialog, PairScreen, PinDialog
+from kerne_tui.console.screens import PairScreen, PinDialog
 from kerne_tui.control import ControlCenter, Surface, WallParkingAsked, shown_code
 from kerne_tui.plan import load_plan
 from kerne_tui.rehearsal.addresses import phone_address
-from kerne_tui.tui.dialogs import HelpScreen
+from kerne_tui.tui.dialogs import HelpScreen, OwnerScreen
 from kerne_tui.tui.keys import _key_label
 from kerne_tui.web import make_app
 from kerne_tui.workshop import Outcome, Refused, Workshop, results_for
@@ -301,7 +301,7 @@ async def test_x_e_and_d_close_parked_items_and_x_again_opens_one(
         await until(pilot, lambda: rows()[first].outcome == "")
         highlight(console, f"park:{second}")
         await pilot.press("e")
-        await until(pilot, lambda: isinstance(console.screen, OwnerDialog))
+        await until(pilot, lambda: isinstance(console.screen, OwnerScreen))
         await pilot.press(*"Mette", "enter")
         await until(pilot, lambda: rows()[second].outcome == Outcome.OWNER)
         assert rows()[second].owner == "Mette"

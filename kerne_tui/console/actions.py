@@ -14,7 +14,8 @@ from textual.widgets import OptionList
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.console.listing import WORD, Picked, picked
-from kerne_tui.console.screens import OwnerDialog, PinDialog
+from kerne_tui.console.screens import PinDialog
+from kerne_tui.tui.dialogs import OwnerScreen
 
 
 class ModeratingApp(App[int]):
@@ -114,7 +115,7 @@ class ModeratingApp(App[int]):
             if owner:
                 await self.send("owner", id=chosen.id, owner=owner)
 
-        self.push_screen(OwnerDialog(chosen.text, self.lang), give)
+        self.push_screen(OwnerScreen(chosen.text, self.lang), give)
 
     async def action_toggle_parking(self) -> None:
         """Show the parking lot on the wall in place of the answers, or the answers again."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich import box
@@ -14,28 +13,20 @@ from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, OptionList, Static, TextArea
+from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from kerne_tui.catalog import Lang, t
+from kerne_tui.tui.keys import translated as translated_keys
 from kerne_tui.tui.qr import QrCode
+
+CONSOLE_KEYS = ("tui.", "console.")
+"""The catalog prefixes of the console's key descriptions: the wall's shared keys, its own."""
 
 
 def translated(bindings: BindingsMap, lang: Lang) -> BindingsMap:
-    """A copy of *bindings* whose descriptions (catalog keys) are read in *lang*."""
-    keys: dict[str, list[Binding]] = {}
-    for key, group in bindings.key_to_bindings.items():
-        keys[key] = [
-            replace(
-                binding,
-                description=t(lang, binding.description),
-                tooltip=t(lang, binding.tooltip) if binding.tooltip else "",
-            )
-            if binding.description.startswith(("tui.", "console."))
-            else binding
-            for binding in group
-        ]
-    return BindingsMap.from_keys(keys)
+    """A copy of *bindings* with the wall's and the console's descriptions read in *lang*."""
+    return translated_keys(bindings, lang, CONSOLE_KEYS)
 
 
 def verdict(behind: int, lang: Lang) -> str:
@@ -259,33 +250,4 @@ class PinDialog(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         """Close without pinning."""
-        self.dismiss(None)
-
-
-class OwnerDialog(ModalScreen[str | None]):
-    """Type who owns a parked item or question from here on; Enter gives it that owner."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
-
-    def __init__(self, item: str, lang: Lang) -> None:
-        super().__init__(classes="dialog-screen")
-        self.item = item
-        self.lang: Lang = lang
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(
-                Text(t(self.lang, "console.owner.title"), style="bold"), classes="dialog-title"
-            )
-            yield Static(Text(self.item), classes="dialog-text")
-            yield Input(id="c-owner-input", max_length=120)
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
-
-    def action_cancel(self) -> None:
-        """Close without changing the item."""
         self.dismiss(None)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual.binding import Binding, BindingsMap, BindingType
 
-from kerne_tui.catalog import Lang, t
+from kerne_tui.catalog import Lang
+from kerne_tui.tui.keys import translated as translated_keys
 
 AGENDA_KEYS: list[BindingType] = [
     Binding("enter", "edit", "editor.key.edit", tooltip="editor.key.edit.long"),
@@ -47,16 +46,4 @@ FORM_KEYS: list[BindingType] = [
 
 def translated(bindings: BindingsMap, lang: Lang) -> BindingsMap:
     """A copy of *bindings* whose descriptions (catalog keys) are read in *lang*."""
-    keys: dict[str, list[Binding]] = {}
-    for key, group in bindings.key_to_bindings.items():
-        keys[key] = [
-            replace(
-                binding,
-                description=t(lang, binding.description),
-                tooltip=t(lang, binding.tooltip) if binding.tooltip else "",
-            )
-            if binding.description.startswith("editor.")
-            else binding
-            for binding in group
-        ]
-    return BindingsMap.from_keys(keys)
+    return translated_keys(bindings, lang, ("editor.",))

@@ -115,7 +115,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tab henter det næste forslag (flest stemmer først); Enter fastgør, Escape fortryder.",
         "Tab brings the next proposal (most votes first); Enter pins, Escape cancels.",
     ),
-    "console.owner.title": ("Hvem ejer punktet?", "Who owns the item?"),
     "console.back": (
         "Forbundet til sessionen igen.",
         "Connected to the session again.",

@@ -119,20 +119,24 @@ class KeyedScreen(Screen[None]):
 KEY_NAMES = {"space": "tui.keyname.space", "escape": "tui.keyname.escape"}
 
 
-def translated(bindings: BindingsMap, lang: Lang) -> BindingsMap:
-    """A copy of *bindings* whose catalog-key descriptions are read in *lang*.
+def translated(
+    bindings: BindingsMap, lang: Lang, prefixes: tuple[str, ...] = ("tui.",)
+) -> BindingsMap:
+    """A copy of *bindings* whose catalog-key descriptions (those starting with one of
+    *prefixes*) are read in *lang*.
 
     Textual reads descriptions straight from the class's bindings, and the language is only
     known once the session is open, so each node swaps in translated copies at construction.
+    The console and the editor use it with their own prefixes.
     """
     keys: dict[str, list[Binding]] = {}
     for key, group in bindings.key_to_bindings.items():
-        keys[key] = [_translate(binding, lang) for binding in group]
+        keys[key] = [_translate(binding, lang, prefixes) for binding in group]
     return BindingsMap.from_keys(keys)
 
 
-def _translate(binding: Binding, lang: Lang) -> Binding:
-    if not binding.description.startswith("tui."):
+def _translate(binding: Binding, lang: Lang, prefixes: tuple[str, ...]) -> Binding:
+    if not binding.description.startswith(prefixes):
         return binding
     display = binding.key_display
     if display is None and binding.key in KEY_NAMES:
@@ -140,7 +144,7 @@ def _translate(binding: Binding, lang: Lang) -> Binding:
     return replace(
         binding,
         description=t(lang, binding.description),
-        tooltip=t(lang, binding.tooltip) if binding.tooltip.startswith("tui.") else "",
+        tooltip=t(lang, binding.tooltip) if binding.tooltip.startswith(prefixes) else "",
         key_display=display,
     )
 
