@@ -11,6 +11,7 @@ from kerne_tui.control.center import (
     PairingOffered,
     RemotePaired,
     RemoteRevoked,
+    WallShowingChanged,
 )
 from kerne_tui.control.pairing import (
     CODE_SECONDS,
@@ -29,11 +30,14 @@ from kerne_tui.control.runtime import (
     published,
     running_sessions,
 )
+from kerne_tui.control.showing import DEFAULT_PAGE_SECONDS, SHOWING_COMMANDS, Showing
 from kerne_tui.control.view import facilitator_view
 
 __all__ = [
     "CODE_SECONDS",
     "COMMANDS",
+    "DEFAULT_PAGE_SECONDS",
+    "SHOWING_COMMANDS",
     "AttachmentChanged",
     "ControlCenter",
     "ControlEvent",
@@ -47,7 +51,9 @@ __all__ = [
     "RemotePaired",
     "RemoteRevoked",
     "RuntimeInfo",
+    "Showing",
     "Surface",
+    "WallShowingChanged",
     "facilitator_view",
     "find_running",
     "published",

@@ -17,6 +17,12 @@ from typing import Any
 
 from kerne_tui.control.pairing import PairingOffer, Pairings, Remote, Surface
 from kerne_tui.control.runtime import new_secret, published
+from kerne_tui.control.showing import (
+    SHOWING_COMMANDS,
+    Showing,
+    ShowingChanged,
+    perform_showing,
+)
 from kerne_tui.control.view import answers_step, facilitator_view
 from kerne_tui.plan import Show
 from kerne_tui.store import SessionStatus
@@ -24,8 +30,9 @@ from kerne_tui.workshop import Event, Refused, Workshop
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("next", "back", "pause", "extend", "reveal", "hide", "merge", "pin")
-"""What the console and the remote may ask for (the wall's keys n, p, space, +, r, h, m, s)."""
+COMMANDS = ("next", "back", "pause", "extend", "reveal", "hide", "merge", "pin", *SHOWING_COMMANDS)
+"""What the console and the remote may ask for (the wall's keys n, p, space, +, r, h, m, s,
+and paging and the spotlight: PageDown, PageUp, b, l)."""
 EXTEND_SECONDS = 60.0
 
 
@@ -60,6 +67,11 @@ class RemoteRevoked(ControlEvent):
 
 
 @dataclass(frozen=True, slots=True)
+class WallShowingChanged(ControlEvent):
+    """The wall's page, its turning or its spotlight changed (the views show the new page)."""
+
+
+@dataclass(frozen=True, slots=True)
 class AttachmentChanged(ControlEvent):
     """A console or remote attached, or the last one left: the wall changes its manner."""
 
@@ -88,6 +100,9 @@ class ControlCenter:
         self.changes = 0
         """Grows with every event of the session or the control centre (views are cached by it)."""
         workshop.subscribe(self._session_changed)
+        self.showing = Showing(workshop.clock.monotonic, workshop.plan.page_seconds)
+        """The wall's page and spotlight, shared by the wall, the console and the remote."""
+        self.showing.subscribe(self._showing_changed)
 
     def published(self, data_dir: Path, port: int, join_url: str) -> AbstractContextManager[Path]:
         """Keep the runtime file for ``kerne console`` in *data_dir* while the block runs."""
@@ -114,6 +129,9 @@ class ControlCenter:
 
     def _session_changed(self, event: Event) -> None:
         self.changes += 1
+
+    def _showing_changed(self, event: ShowingChanged) -> None:
+        self._publish(WallShowingChanged())
 
     def _publish(self, event: ControlEvent) -> None:
         self.changes += 1
@@ -195,7 +213,9 @@ class ControlCenter:
 
     def view(self) -> dict[str, Any]:
         """The facilitator's view of the session as it is now."""
-        return facilitator_view(self.workshop, phones=self.phones(), remotes=self.remotes_json())
+        view = facilitator_view(self.workshop, phones=self.phones(), remotes=self.remotes_json())
+        view["wall"] = self.showing.as_json()
+        return view
 
     # --- commands ----------------------------------------------------------------------------
     async def perform(self, command: str, args: Mapping[str, Any], surface: Surface) -> str | None:
@@ -206,6 +226,8 @@ class ControlCenter:
         workshop = self.workshop
         if workshop.status == SessionStatus.FINISHED:
             raise Refused("closed", "refuse.closed_session")
+        if command in SHOWING_COMMANDS:
+            return self._perform_showing(command, args)
         waiting = workshop.status == SessionStatus.WAITING
         where = surface.value
         if command == "next":
@@ -248,6 +270,22 @@ class ControlCenter:
             await workshop.pin(_text(args, "text"), source=chosen, surface=where)
             return "control.pinned"
         raise Refused("invalid", "control.unknown_command", command=command[:40])
+
+    def _perform_showing(self, command: str, args: Mapping[str, Any]) -> str | None:
+        """Paging and the spotlight: room-visible, so any surface may turn the wall's pages."""
+        chosen = args.get("id") if command == "spotlight" else None
+        if chosen is not None:
+            if not isinstance(chosen, str):
+                raise Refused("invalid", "control.missing_field", field="id")
+            step = answers_step(self.workshop)
+            known = (
+                {c.id for c in self.workshop.contributions(step.id, include_invisible=True)}
+                if step is not None
+                else set()
+            )
+            if chosen and chosen not in known:
+                raise Refused("not_found", "control.spotlight.unknown")
+        return perform_showing(self.showing, command, chosen)
 
 
 def _text(args: Mapping[str, Any], name: str) -> str:

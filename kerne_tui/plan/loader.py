@@ -21,7 +21,16 @@ from kerne_tui.plan.problems import Checker, PlanError, PlanProblem, encode_plac
 
 __all__ = ["PlanError", "PlanProblem", "load_plan", "plan_from_data"]
 
-_TOP_KEYS = ("title", "language", "description", "start", "parking_lot", "limits", "modules")
+_TOP_KEYS = (
+    "title",
+    "language",
+    "description",
+    "start",
+    "parking_lot",
+    "limits",
+    "modules",
+    "page_seconds",
+)
 LIMIT_KEYS = ("devices_per_address", "new_devices_per_minute")
 """The keys of a plan's ``[limits]`` table: phones per network address (docs/trust.md)."""
 MAX_LIMIT = 10_000
@@ -98,6 +107,7 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
         check.add(top, "start", "plan.err.start", value=start)
         start = ""
     parking_lot = check.boolean(top, data, "parking_lot")
+    page_seconds = check.integer(top, data, "page_seconds", default=8, minimum=3)
     raw_modules = data.get("modules", [])
     if not isinstance(raw_modules, list) or not all(isinstance(m, dict) for m in raw_modules):
         check.wrong_type(top, "modules", "type.list_of_tables", raw_modules)
@@ -157,6 +167,7 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
         start=start,
         source=source,
         parking_lot=parking_lot,
+        page_seconds=page_seconds,
         raw=dict(data),
     )
 

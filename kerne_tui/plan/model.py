@@ -146,6 +146,8 @@ class Plan:
     source: str = ""
     parking_lot: bool = False
     """Phones may park questions at any step while the session runs."""
+    page_seconds: int = 8
+    """How long the wall shows a page of answers before it turns to the next by itself."""
     raw: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     _steps: tuple[Step, ...] = field(init=False, compare=False, repr=False)
     _positions: Mapping[str, int] = field(init=False, compare=False, repr=False)

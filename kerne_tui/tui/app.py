@@ -30,7 +30,7 @@ from kerne_tui.tui.agenda import AgendaScreen
 from kerne_tui.tui.commands import FacilitatorCommands, guarded
 from kerne_tui.tui.dialogs import ConfirmScreen, HelpScreen, NotesScreen, PinScreen
 from kerne_tui.tui.facilitation import ANNOUNCE_SECONDS, RoomManners, WallPairScreen, announcement
-from kerne_tui.tui.keys import FACILITATOR_KEYS, SELECTION_KEYS, translated
+from kerne_tui.tui.keys import FACILITATOR_KEYS, PAGING_KEYS, SELECTION_KEYS, translated
 from kerne_tui.tui.screens import MainScreen, QrScreen
 from kerne_tui.tui.themes import DARK_THEME, LIGHT_THEME
 from kerne_tui.workshop import (
@@ -59,6 +59,7 @@ class KerneApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *FACILITATOR_KEYS,
         *SELECTION_KEYS,
+        *PAGING_KEYS,
         # While a console or a remote has the notes, o says so instead (and is off the footer).
         Binding("o", "notes_elsewhere", show=False),
     ]
@@ -109,6 +110,8 @@ class KerneApp(App[None]):
         self.theme = LIGHT_THEME.name
         self.main = MainScreen(workshop, join_url, self.lang)
         self.main.manners = self.manners
+        if control is not None:
+            self.main.showing = control.showing  # one page and spotlight for all three views
 
     def get_default_screen(self) -> Screen[None]:
         return self.main
