@@ -37,6 +37,7 @@ from kerne_tui.console.lines import (
     tally_lines,
     top_line,
 )
+from kerne_tui.console.paging import PAGING_CONSOLE_KEYS, PagingCommands, wall_line
 from kerne_tui.console.screens import (
     AgendaScreen,
     PairScreen,
@@ -69,6 +70,7 @@ CONSOLE_KEYS: list[BindingType] = [
     Binding("h", "hide_selected", "tui.key.hide", tooltip="tui.key.hide.long"),
     Binding("m", "merge_selected", "tui.key.merge", tooltip="console.key.merge.long"),
     *_wall_keys("pin", "show_agenda"),
+    *PAGING_CONSOLE_KEYS,
     Binding("f", "pair", "console.key.pair", tooltip="console.key.pair.long"),
     # Escape never quits: it is pressed, often twice, to close a dialog, and a console that
     # vanished by it would leave the facilitator without the notes in front of the room.
@@ -118,7 +120,7 @@ class ConsoleScreen(Screen[None]):
             app.show_view(app.view)
 
 
-class ConsoleApp(App[int]):
+class ConsoleApp(PagingCommands, App[int]):
     """The facilitator's console for one running session."""
 
     CSS_PATH = "console.tcss"
@@ -229,7 +231,11 @@ class ConsoleApp(App[int]):
         if block is None:
             head.update(Text(t(lang, "console.answers.none")))
             return
-        head.update(answers_head(block, lang))
+        heading = answers_head(block, lang)
+        on_wall = wall_line(view, lang)
+        if on_wall.plain:
+            heading.append("\n").append_text(on_wall)
+        head.update(heading)
         for line in tally_lines(block):
             answers.add_option(Option(Text(line), disabled=True))
         for item in block["items"]:
@@ -299,6 +305,10 @@ class ConsoleApp(App[int]):
         if notice:
             self.notify(notice, markup=False)
         return True
+
+    def warn(self, key: str) -> None:
+        """A warning in the console's language."""
+        self.notify(t(self.lang, key), severity="warning")
 
     async def action_next_step(self) -> None:
         """Go to the next step (or start at the first)."""

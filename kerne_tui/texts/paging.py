@@ -60,4 +60,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Det svar findes ikke på trinnet, der vises.",
         "That answer is not on the step on show.",
     ),
+    "console.wall": ("Væggen:", "The wall:"),
+    "console.key.spotlight.long": (
+        "Vis det markerede svar alene og stort på væggen, eller alle svarene igen",
+        "Show the highlighted answer alone and large on the wall, or all the answers again",
+    ),
+    "remote.page_next": ("Næste side", "Next page"),
+    "remote.page_previous": ("Forrige side", "Previous page"),
+    "remote.page_hold": ("Stop / fortsæt bladring", "Hold / resume the pages"),
+    "remote.paging.held": ("står stille", "held"),
+    "remote.spotlight": ("Fokus", "Spotlight"),
+    "remote.spotlight.off": ("Alle svar", "All answers"),
 }
