@@ -126,7 +126,6 @@ class ResultsView(ResultsPane):
         """
         self.drawn_for = self.content_size
         self.pager.room = self.content_size.height
-        self.pager.pages = 1
         # A compared scale shows the day's side even while today has too few answers: each
         # side keeps the minimum-answers rule on its own (the chart says which is held back).
         shown = results is not None and (results.enough or bool(compared(results, self.follow_up)))

@@ -64,6 +64,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_tui_snapshots",
             "test_tui_words_questions",
             "test_wall_facilitation",
+            "test_wall_paging",
         }
     ),
     "real": frozenset(

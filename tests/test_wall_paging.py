@@ -1,0 +1,247 @@
+"""Issue 22 on the wall: every revealed answer reaches the room, a page at a time, at 80x24,
+100x30 and 160x45; the pages turn by themselves, by key on the wall and by command from the
+console and the remote (the control centre's named commands); one answer in the spotlight.
+
+Thirty phones, three answers each, as in a real room. Each answer carries its number at its
+start and at its end, so "seen whole" means both ends were on the screen at the same time.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
+from tui_support import (
+    PLAN,
+    FakeClock,
+    make_app,
+    open_workshop,
+    screen_text,
+    submit,
+    until,
+    utc_local_time,
+)
+
+from kerne_tui.control import ControlCenter, Surface
+from kerne_tui.tui.app import KerneApp
+from kerne_tui.tui.draw_cards import CardWall
+from kerne_tui.tui.paging import card_pages, columns_for, line_pages
+from kerne_tui.workshop import Workshop
+
+SIZES = [(80, 24), (100, 30), (160, 45)]
+PHONES = 30
+EACH = 3
+STEP = "min-opgave"
+
+STATEMENTS = [
+    "A01 Jeg kan forklare vores kerneopgave for en ny kollega på under et minut og uden at "
+    "kigge i papirerne Z01",
+    "A02 Når vi har travlt, hjælper kerneopgaven mig med at vælge, hvad der skal gøres "
+    "først, og hvad der kan vente Z02",
+    "A03 Vi taler om kerneopgaven på vores møder, også når dagsordenen er fuld af drift, "
+    "vagtplaner og økonomi Z03",
+]
+SCALE_PLAN = PLAN.replace(
+    """    "Jeg kan forklare vores kerneopgave i én sætning.",
+    "Kerneopgaven hjælper mig med at prioritere.",""",
+    "\n".join(f'    "{statement}",' for statement in STATEMENTS),
+)
+
+
+def answer(phone: int, n: int) -> str:
+    """Answer *n* of *phone*: a sentence of about sixty characters, numbered at both ends."""
+    number = phone * EACH + n
+    return f"S{number:02d} vi skaber trygge rammer for borgerne hver dag E{number:02d}"
+
+
+def whole_on(text: str) -> set[int]:
+    """The numbers of the answers whose first and last word are both on *text*."""
+    starts = {int(m) for m in re.findall(r"S(\d\d) vi", text)}
+    ends = {int(m) for m in re.findall(r"dag E(\d\d)", text)}
+    return starts & ends
+
+
+async def room_of_answers(workshop: Workshop) -> None:
+    """Thirty phones send three answers each to the hidden text step; then they are revealed."""
+    await workshop.start()
+    await workshop.go_to(STEP)
+    for phone in range(PHONES):
+        for n in range(EACH):
+            await submit(workshop, f"phone-{phone}", {"text": answer(phone, n)})
+    await workshop.toggle_reveal(STEP)
+
+
+async def page_through(pilot: Pilot[None], app: KerneApp) -> set[int]:
+    """Press PageDown through every page; the answers seen whole on the way."""
+    seen: set[int] = set()
+    showing = app.main.showing
+    before: set[int] = set()
+    for turn in range(40):  # bounded: far more pages than any of these sizes needs
+        page = showing.page
+        if turn and page == 0:
+            break  # round the end, back at the first page
+        await until(
+            pilot,
+            lambda: (
+                f"side {page + 1} af {showing.pages}" in screen_text(app)
+                and whole_on(screen_text(app)) not in (set(), before)
+            ),
+        )
+        before = whole_on(screen_text(app))
+        seen |= before
+        await pilot.press("pagedown")
+        await until(pilot, lambda: showing.page != page or showing.pages == 1)
+    return seen
+
+
+# --- the arithmetic of pages -------------------------------------------------------------
+
+
+def test_cards_go_on_pages_by_whole_rows() -> None:
+    assert columns_for(80) == 2 and columns_for(100) == 3 and columns_for(160) == 5
+    pages = card_pages([2, 3, 2, 2, 4, 1, 1], columns=2, room=8)
+    # Rows of two cards: 3 + 1 + 2 + 1 + 4 = 11 > 8 lines, so the third row starts a page.
+    assert pages == [range(0, 4), range(4, 7)]
+    assert card_pages([9], columns=2, room=5) == [range(0, 1)]
+    assert card_pages([], columns=3, room=5) == [range(0, 0)]
+
+
+def test_a_chart_page_ends_at_an_empty_line() -> None:
+    blank = [False, True, False, False, False, True, False, False, False, True, False]
+    assert line_pages(blank, 6) == [range(0, 5), range(6, 11)]
+    assert line_pages([False] * 7, 3) == [range(0, 3), range(3, 6), range(6, 7)]
+
+
+# --- the wall ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_answer_of_a_full_room_is_seen_whole_page_by_page(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    with utc_local_time():
+        async with open_workshop(tmp_path, FakeClock()) as workshop:
+            await room_of_answers(workshop)
+            app = make_app(workshop, tmp_path)
+            async with app.run_test(size=size) as pilot:
+                await until(pilot, lambda: app.main.has_class("-answers"))
+                await pilot.pause(0.6)  # drawn again at the width the QR gave up
+                text = screen_text(app)
+                # The QR gives way; the address and the code stay in the corner.
+                assert not app.main.query_one("#side").display
+                assert "http://192.168.1.23:8765/j/KXR7M" in text and "kode KXR7M" in text
+                seen = await page_through(pilot, app)
+                assert seen == set(range(PHONES * EACH))
+                assert app.main.showing.pages > 1
+
+
+async def test_merged_cards_come_first(tmp_path: Path) -> None:
+    async with open_workshop(tmp_path, FakeClock()) as workshop:
+        await room_of_answers(workshop)
+        every = workshop.contributions(STEP)
+        await workshop.merge(every[80].id, every[85].id)
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: app.main.has_class("-answers"))
+            first = app.main.query_one(CardWall).children[0]
+            assert isinstance(first, Static)
+            assert "E85" in str(first.render()) and "×2" in str(first.render())
+
+
+async def test_pages_turn_by_themselves_and_b_holds_them(tmp_path: Path) -> None:
+    clock = FakeClock()
+    async with open_workshop(tmp_path, clock) as workshop:
+        await room_of_answers(workshop)
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            showing = app.main.showing
+            await until(pilot, lambda: showing.pages > 1)
+            assert "bladrer hvert 8. sekund" in screen_text(app)
+            clock.advance(workshop.plan.page_seconds)
+            await until(pilot, lambda: "side 2 af" in screen_text(app))
+            await pilot.press("b")
+            await until(pilot, lambda: "står stille (b)" in screen_text(app))
+            clock.advance(workshop.plan.page_seconds * 3)
+            await pilot.pause(0.6)
+            assert showing.page == 1 and "side 2 af" in screen_text(app)
+            await pilot.press("pageup")
+            await until(pilot, lambda: "side 1 af" in screen_text(app))
+
+
+async def test_page_down_works_on_the_wall_while_a_console_is_attached(tmp_path: Path) -> None:
+    async with open_workshop(tmp_path, FakeClock()) as workshop:
+        await room_of_answers(workshop)
+        control = ControlCenter(workshop)
+        control.console_attached()
+        app = make_app(workshop, tmp_path, control=control)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: control.showing.pages > 1)
+            await pilot.press("pagedown")
+            await until(pilot, lambda: "side 2 af" in screen_text(app))
+            assert control.view()["wall"]["page"] == 2
+
+
+async def test_the_spotlight_from_the_wall_shows_one_answer_alone(tmp_path: Path) -> None:
+    async with open_workshop(tmp_path, FakeClock()) as workshop:
+        await room_of_answers(workshop)
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: app.main.has_class("-answers"))
+            await pilot.press("down", "down")
+            chosen = app.main.selected_text()
+            await pilot.press("l")
+            await until(pilot, lambda: app.main.query_one("#spotlight").display)
+            assert whole_on(screen_text(app)) == whole_on(chosen)
+            assert len(whole_on(chosen)) == 1
+            await pilot.press("l")
+            await until(pilot, lambda: len(whole_on(screen_text(app))) > 1)
+
+
+@pytest.mark.parametrize("surface", [Surface.CONSOLE, Surface.REMOTE])
+async def test_the_console_and_the_remote_turn_pages_and_light_an_answer(
+    tmp_path: Path, surface: Surface
+) -> None:
+    async with open_workshop(tmp_path, FakeClock()) as workshop:
+        await room_of_answers(workshop)
+        control = ControlCenter(workshop)
+        app = make_app(workshop, tmp_path, control=control)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: control.showing.pages > 1)
+            await control.perform("page_next", {}, surface)
+            await until(pilot, lambda: "side 2 af" in screen_text(app))
+            await control.perform("page_previous", {}, surface)
+            await until(pilot, lambda: "side 1 af" in screen_text(app))
+            assert await control.perform("page_hold", {}, surface) == "control.paging.held"
+            await until(pilot, lambda: "står stille" in screen_text(app))
+            target = workshop.contributions(STEP)[77]
+            await control.perform("spotlight", {"id": target.id}, surface)
+            await until(pilot, lambda: whole_on(screen_text(app)) == {77})
+            assert control.view()["wall"]["spotlight"] == target.id
+            await control.perform("spotlight", {"id": ""}, surface)
+            await until(pilot, lambda: len(whole_on(screen_text(app))) > 1)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_each_long_scale_statement_is_seen_whole(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    async with open_workshop(tmp_path, FakeClock(), SCALE_PLAN) as workshop:
+        await workshop.start()
+        await workshop.go_to("klarhed")
+        for phone in range(PHONES):
+            values = {str(i): 1 + (phone + i) % 5 for i in range(3)}
+            await submit(workshop, f"phone-{phone}", {"values": values})
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=size) as pilot:
+            showing = app.main.showing
+            await until(pilot, lambda: app.main.has_class("-answers"))
+            seen: set[str] = set()
+            for _ in range(4):
+                await pilot.pause(0.6)
+                text = " ".join(line.strip() for line in screen_text(app).splitlines())
+                seen |= {s[:3] for s in STATEMENTS if s[:3] in text and "Z" + s[1:3] in text}
+                await pilot.press("pagedown")
+            assert seen == {"A01", "A02", "A03"}, showing.as_json()
