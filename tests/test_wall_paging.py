@@ -85,7 +85,7 @@ async def page_through(pilot: Pilot[None], app: KerneApp) -> set[int]:
             break  # round the end, back at the first page
         await until(
             pilot,
-            lambda: (
+            lambda page=page, before=before: (
                 f"side {page + 1} af {showing.pages}" in screen_text(app)
                 and whole_on(screen_text(app)) not in (set(), before)
             ),
@@ -93,7 +93,7 @@ async def page_through(pilot: Pilot[None], app: KerneApp) -> set[int]:
         before = whole_on(screen_text(app))
         seen |= before
         await pilot.press("pagedown")
-        await until(pilot, lambda: showing.page != page or showing.pages == 1)
+        await until(pilot, lambda page=page: showing.page != page or showing.pages == 1)
     return seen
 
 
