@@ -14,9 +14,20 @@ from textual.binding import Binding, BindingType
 from kerne_tui.catalog import Lang, t
 
 PAGING_CONSOLE_KEYS: list[BindingType] = [
-    Binding("pagedown", "page_next", "tui.key.page_next", tooltip="tui.key.page_next.long"),
+    # Before the answer list's own PageDown and PageUp: on the console they turn the wall.
     Binding(
-        "pageup", "page_previous", "tui.key.page_previous", tooltip="tui.key.page_previous.long"
+        "pagedown",
+        "page_next",
+        "tui.key.page_next",
+        tooltip="tui.key.page_next.long",
+        priority=True,
+    ),
+    Binding(
+        "pageup",
+        "page_previous",
+        "tui.key.page_previous",
+        tooltip="tui.key.page_previous.long",
+        priority=True,
     ),
     Binding("b", "page_hold", "tui.key.page_hold", tooltip="tui.key.page_hold.long"),
     Binding("l", "spotlight", "tui.key.spotlight", tooltip="console.key.spotlight.long"),

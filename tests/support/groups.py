@@ -69,6 +69,7 @@ GROUPS: dict[str, frozenset[str]] = {
     ),
     "real": frozenset(
         {
+            "test_wall_paging_views",
             "test_wall_room",
             "test_all_new_kinds",
             "test_archive_browser",
