@@ -20,9 +20,9 @@ from kerne_tui.tui.pane import MARK, ResultsPane
 from kerne_tui.workshop.results import Card, StepResults, WordCount
 from kerne_tui.workshop.sanitize import clean_text
 
-WALL_LIMIT = 400
-"""Cards counted for the wall at most (the newest); only one page of them is on screen at a
-time, so this bounds the counting, not the drawing."""
+WALL_LIMIT = 150
+"""Cards for the wall at most (the newest): a room of thirty with five answers each. Only a
+page of them is on screen at a time, so this bounds the counting and the pages, not a frame."""
 
 
 def card_text(card: Card, *, selected: bool) -> Content:

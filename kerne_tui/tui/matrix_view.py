@@ -60,7 +60,10 @@ class MatrixChart:
         if inner_width + 2 + 2 + legend_width > width:
             legend_width = 0  # too narrow for both: the legend goes under the grid
             inner_width = _odd(max(MIN_GRID, width - 2))
-        inner_height = _odd(max(MIN_GRID, min(MAX_GRID_HEIGHT, round(inner_width / 3.2))))
+        # The whole grid on one page of the wall: its two borders and the axes' lines fit too.
+        fits = options.max_height - 5 if options.max_height else MAX_GRID_HEIGHT
+        tall = min(MAX_GRID_HEIGHT, round(inner_width / 3.2), fits)
+        inner_height = _odd(max(MIN_GRID, tall))
         grid = self._grid(inner_width, inner_height)
 
         top = Text(overflow="fold")

@@ -66,9 +66,11 @@ class PagedChart:
         self.pager = pager
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        lines = console.render_lines(self.chart, options.update(height=None), pad=False)
-        blank = [not "".join(segment.text for segment in line).strip() for line in lines]
         pager = self.pager
+        room = options.update(height=None)
+        room.max_height = pager.room or options.max_height  # what a chart may take of the wall
+        lines = console.render_lines(self.chart, room, pad=False)
+        blank = [not "".join(segment.text for segment in line).strip() for line in lines]
         pages = line_pages(blank, pager.room) if pager.room else [range(len(lines))]
         pager.pages = len(pages)
         shown = pages[min(pager.page, len(pages) - 1)]
