@@ -193,9 +193,9 @@ async def test_the_spotlight_from_the_wall_shows_one_answer_alone(tmp_path: Path
             await pilot.press("down", "down")
             chosen = app.main.selected_text()
             await pilot.press("l")
-            await until(pilot, lambda: app.main.query_one("#spotlight").display)
-            assert whole_on(screen_text(app)) == whole_on(chosen)
             assert len(whole_on(chosen)) == 1
+            await until(pilot, lambda: app.main.query_one("#spotlight").display)
+            await until(pilot, lambda: whole_on(screen_text(app)) == whole_on(chosen))
             await pilot.press("l")
             await until(pilot, lambda: len(whole_on(screen_text(app))) > 1)
 

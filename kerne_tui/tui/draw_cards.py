@@ -151,7 +151,7 @@ def draw_cards(view: ResultsPane, results: StepResults, selected: str | None) ->
         more.update(Text(words, style="italic"))
     size = view.content_size
     width = size.width or 80
-    columns = columns_for(width)
+    columns = max(1, min(columns_for(width), len(ordered)))  # a few answers: wider cards
     narrowest = column_width(width, columns)
     heights = [
         wall.height_of(card, selected=card.id == selected, width=narrowest) for card in ordered
