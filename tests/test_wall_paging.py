@@ -28,7 +28,8 @@ from tui_support import (
 from kerne_tui.control import ControlCenter, Surface
 from kerne_tui.tui.app import KerneApp
 from kerne_tui.tui.draw_cards import CardWall
-from kerne_tui.tui.paging import card_pages, columns_for, line_pages
+from kerne_tui.tui.page_bar import BigAnswer
+from kerne_tui.tui.paging import card_pages, columns_for, item_starts, line_pages
 from kerne_tui.workshop import Workshop
 
 SIZES = [(80, 24), (100, 30), (160, 45)]
@@ -62,6 +63,15 @@ def whole_on(text: str) -> set[int]:
     starts = {int(m) for m in re.findall(r"S(\d\d) vi", text)}
     ends = {int(m) for m in re.findall(r"dag E(\d\d)", text)}
     return starts & ends
+
+
+def spotlit(app: KerneApp) -> set[int]:
+    """The numbers of the answer the wall shows alone (in block capitals: read from the pane)."""
+    lit = app.main.query_one("#spotlight", Static)
+    shown = lit.content
+    if not lit.display or not isinstance(shown, BigAnswer):
+        return set()
+    return whole_on(shown.text)
 
 
 async def room_of_answers(workshop: Workshop) -> None:
@@ -113,6 +123,15 @@ def test_a_chart_page_ends_at_an_empty_line() -> None:
     blank = [False, True, False, False, False, True, False, False, False, True, False]
     assert line_pages(blank, 6) == [range(0, 5), range(6, 11)]
     assert line_pages([False] * 7, 3) == [range(0, 3), range(3, 6), range(6, 7)]
+
+
+def test_a_table_page_never_ends_inside_a_wrapped_row() -> None:
+    lines = ["  ▲ 3  Tablets", "  ▲ 1  Hvad sker der med", "         vagtplanen?", "  ▲ 0  Løn"]
+    starts = item_starts(lines)
+    assert starts == [True, True, False, True]
+    # Two lines a page: the second row and its wrapped line go together on a page of their own.
+    assert line_pages([False] * 4, 2) == [range(0, 2), range(2, 4)]
+    assert line_pages([False] * 4, 2, starts) == [range(0, 1), range(1, 3), range(3, 4)]
 
 
 # --- the wall ----------------------------------------------------------------------------
@@ -194,8 +213,9 @@ async def test_the_spotlight_from_the_wall_shows_one_answer_alone(tmp_path: Path
             chosen = app.main.selected_text()
             await pilot.press("l")
             assert len(whole_on(chosen)) == 1
-            await until(pilot, lambda: app.main.query_one("#spotlight").display)
-            await until(pilot, lambda: whole_on(screen_text(app)) == whole_on(chosen))
+            await until(pilot, lambda: spotlit(app) == whole_on(chosen))
+            # Alone: no other answer is on the wall beside it.
+            await until(pilot, lambda: whole_on(screen_text(app)) == set())
             await pilot.press("l")
             await until(pilot, lambda: len(whole_on(screen_text(app))) > 1)
 
@@ -218,7 +238,8 @@ async def test_the_console_and_the_remote_turn_pages_and_light_an_answer(
             await until(pilot, lambda: "står stille" in screen_text(app))
             target = workshop.contributions(STEP)[77]
             await control.perform("spotlight", {"id": target.id}, surface)
-            await until(pilot, lambda: whole_on(screen_text(app)) == {77})
+            await until(pilot, lambda: spotlit(app) == {77})
+            await until(pilot, lambda: whole_on(screen_text(app)) == set())
             assert control.view()["wall"]["spotlight"] == target.id
             await control.perform("spotlight", {"id": ""}, surface)
             await until(pilot, lambda: len(whole_on(screen_text(app))) > 1)

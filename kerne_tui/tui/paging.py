@@ -56,11 +56,15 @@ def card_pages(
     return pages
 
 
-def line_pages(blank: Sequence[bool], room: int) -> list[range]:
+def line_pages(
+    blank: Sequence[bool], room: int, starts: Sequence[bool] | None = None
+) -> list[range]:
     """Which lines of a chart go on which page; *blank* says which lines are empty.
 
     A page ends at the last empty line that fits, so a statement and its bar stay together;
-    a block longer than a page is cut where the page ends. Empty lines at a page's top go.
+    without one, before the last line that *starts* an item (a table row, not its wrapped
+    continuation); a block longer than a page is cut where the page ends. Empty lines at a
+    page's top go.
     """
     room = max(1, room)
     pages: list[range] = []
@@ -73,9 +77,28 @@ def line_pages(blank: Sequence[bool], room: int) -> list[range]:
             break
         end = min(count, start + room)
         if end < count:
-            breaks = [i for i in range(start + 1, end + 1) if i < count and blank[i]]
+            window = range(start + 1, end + 1)
+            breaks = [i for i in window if blank[i]]
+            if not breaks and starts is not None:
+                breaks = [i for i in window if starts[i]]
             if breaks:
                 end = breaks[-1]
         pages.append(range(start, end))
         start = end
     return pages or [range(0, 0)]
+
+
+def item_starts(lines: Sequence[str]) -> list[bool]:
+    """For each line: does it start an item? A line indented deeper than the one before it
+    continues that item (a wrapped table cell), so a page never ends just before it."""
+    starts: list[bool] = []
+    before: int | None = None
+    for line in lines:
+        text = line.rstrip()
+        if not text:
+            starts.append(True)
+            continue
+        indent = len(text) - len(text.lstrip())
+        starts.append(before is None or indent <= before)
+        before = indent
+    return starts

@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from kerne_tui.catalog import Lang
 from kerne_tui.store import FollowUpRecord
-from kerne_tui.tui.paging import line_pages
+from kerne_tui.tui.paging import item_starts, line_pages
 from kerne_tui.workshop.sanitize import clean_text
 
 BAR_STYLE = "reverse bold"
@@ -70,8 +70,10 @@ class PagedChart:
         room = options.update(height=None)
         room.max_height = pager.room or options.max_height  # what a chart may take of the wall
         lines = console.render_lines(self.chart, room, pad=False)
-        blank = [not "".join(segment.text for segment in line).strip() for line in lines]
-        pages = line_pages(blank, pager.room) if pager.room else [range(len(lines))]
+        texts = ["".join(segment.text for segment in line) for line in lines]
+        blank = [not text.strip() for text in texts]
+        starts = item_starts(texts)
+        pages = line_pages(blank, pager.room, starts) if pager.room else [range(len(lines))]
         pager.pages = len(pages)
         shown = pages[min(pager.page, len(pages) - 1)]
         new_line = Segment.line()

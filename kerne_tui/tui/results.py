@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -22,6 +21,7 @@ from kerne_tui.tui.draw_bars import BarChart, draw_matrix, draw_points
 from kerne_tui.tui.draw_cards import CardWall, draw_cards, draw_words
 from kerne_tui.tui.draw_questions import draw_questions
 from kerne_tui.tui.draw_scales import draw_scales
+from kerne_tui.tui.page_bar import BigAnswer
 from kerne_tui.tui.pane import Chart, ResultsPane
 from kerne_tui.workshop import compared
 from kerne_tui.workshop.results import StepResults
@@ -118,7 +118,7 @@ class ResultsView(ResultsPane):
         *,
         visible: bool,
         selected: str | None,
-        spotlight: Text | None = None,
+        spotlight: BigAnswer | None = None,
     ) -> None:
         """Show *results* if *visible* and enough people answered; otherwise show nothing.
 
@@ -141,6 +141,7 @@ class ResultsView(ResultsPane):
         lit = self.query_one("#spotlight", Static)
         lit.display = chosen is not None and spotlight is not None
         if lit.display and spotlight is not None:
+            spotlight.ink = lit.rich_style  # block capitals in the pane's own colours
             lit.update(spotlight)
             self.pager.pages = 1
             chosen = None

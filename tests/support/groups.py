@@ -65,6 +65,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_tui_words_questions",
             "test_wall_facilitation",
             "test_wall_paging",
+            "test_wall_paging_snapshots",
         }
     ),
     "real": frozenset(
