@@ -373,7 +373,7 @@ class KerneApp(App[None]):
 
         offer = ConfirmScreen(
             t(self.lang, "tui.archive.question"),
-            t(self.lang, "tui.archive.detail", path=self.workshop.path),
+            t(self.lang, "tui.archive.detail", session=self.workshop.plan.title),
             self.lang,
         )
         self.push_screen(offer, archive)
@@ -399,7 +399,9 @@ class KerneApp(App[None]):
             )
             return None
         self.archive_path = path
-        self.notify(t(self.lang, "tui.archive.done", path=path), timeout=20, markup=False)
+        log.info("the archive of %s is %s", self.workshop.path, path)
+        words = t(self.lang, "tui.archive.done", session=self.workshop.plan.title, folder=ARCHIVES)
+        self.notify(words, timeout=20, markup=False)
         self.main.archived(path)
         return path
 
@@ -415,7 +417,7 @@ class KerneApp(App[None]):
 
         question = ConfirmScreen(
             t(self.lang, "tui.quit.question"),
-            t(self.lang, "tui.quit.detail", path=self.workshop.path),
+            t(self.lang, "tui.quit.detail", session=self.workshop.plan.title),
             self.lang,
         )
         self.push_screen(question, leave)

@@ -57,9 +57,10 @@ def pin_words(workshop: Workshop, lang: Lang) -> tuple[str, str] | None:
 
 def closed_words(workshop: Workshop, lang: Lang, archive: Path | None) -> str:
     """The closed band: where the session file is, and the archive or how to make one."""
-    words = t(lang, "tui.closed.band", path=workshop.path)
+    # The room sees the session's name; the file's path is in the log and on the console.
+    words = t(lang, "tui.closed.band", session=workshop.plan.title)
     if archive is not None:
-        return words + " " + t(lang, "tui.closed.archive", path=archive)
+        return words + " " + t(lang, "tui.closed.archive", folder=archive.parent.name)
     return words + " " + t(lang, "tui.closed.archive_hint")
 
 
