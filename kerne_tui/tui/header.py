@@ -56,7 +56,7 @@ def pin_words(workshop: Workshop, lang: Lang) -> tuple[str, str] | None:
 
 
 def closed_words(workshop: Workshop, lang: Lang, archive: Path | None) -> str:
-    """The closed band: where the session file is, and the archive or how to make one."""
+    """The closed band: the session by its name, and the archive's folder or how to make one."""
     # The room sees the session's name; the file's path is in the log and on the console.
     words = t(lang, "tui.closed.band", session=workshop.plan.title)
     if archive is not None:

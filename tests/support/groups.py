@@ -23,6 +23,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_catalog_counts",
             "test_control_imports",
             "test_control_view",
+            "test_day_clock",
             "test_durable_platforms",
             "test_engine",
             "test_follow_up",
