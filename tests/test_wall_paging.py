@@ -266,3 +266,22 @@ async def test_each_long_scale_statement_is_seen_whole(
                 seen |= {s[:3] for s in STATEMENTS if s[:3] in text and "Z" + s[1:3] in text}
                 await pilot.press("pagedown")
             assert seen == {"A01", "A02", "A03"}, showing.as_json()
+
+
+LONG_FOCUS = (
+    "Hver for sig først, så sammen: vi lytter til hinanden, før vi taler, "
+    "og vi skriver det ned, vi er enige om, før vi går videre"
+)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+async def test_the_modules_focus_line_is_never_cut(tmp_path: Path, size: tuple[int, int]) -> None:
+    plan = PLAN.replace('focus = "Hver for sig først, så sammen."', f'focus = "{LONG_FOCUS}"')
+    async with open_workshop(tmp_path, FakeClock(), plan) as workshop:
+        await workshop.start()
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=size) as pilot:
+            await until(pilot, lambda: "Velkommen" in screen_text(app))
+            words = " ".join(screen_text(app).split())
+            assert LONG_FOCUS in words
+            assert "…" not in words

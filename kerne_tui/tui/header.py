@@ -21,7 +21,8 @@ def header_lines(workshop: Workshop, step: Step | None, lang: Lang) -> tuple[Tex
     """The module line (rehearsal, module, step of steps) and the module's focus below it."""
     plan = workshop.plan
     line = Text(no_wrap=True, overflow="ellipsis")
-    focus = Text(no_wrap=True, overflow="ellipsis", style="italic")
+    # The module's focus is for the room to read: it wraps rather than ending in "…".
+    focus = Text(overflow="fold", style="italic")
     if workshop.rehearsal:
         line.append(t(lang, "tui.rehearsal") + "  ", style="reverse bold")
     if step is None:

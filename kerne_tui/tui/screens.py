@@ -36,6 +36,7 @@ from kerne_tui.tui.layout import (
     SIDE_MIN_WIDTH,
     Arrangement,
     arrange,
+    band_rows,
 )
 from kerne_tui.tui.page_bar import page_bar_text, spotlight_text
 from kerne_tui.tui.pane import plain
@@ -85,6 +86,7 @@ class MainScreen(ParkingKeys):
         self._sleeps_seen: tuple[int, int] = (0, 0)
         self._qr_cells = qr_size(len(qr_matrix(join_url)), 1)
         self._stop_showing: Callable[[], None] = lambda: None
+        self._focus_words = ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The moderation keys work (and show in the footer) here, where the answers are.
@@ -221,6 +223,7 @@ class MainScreen(ParkingKeys):
 
     def _show_header(self, step: Step | None) -> None:
         line, focus = header_lines(self.workshop, step, self.lang)
+        self._focus_words = focus.plain
         self.query_one("#module-line", Static).update(line)
         self.query_one("#focus-line", Static).update(focus)
 
@@ -386,6 +389,7 @@ class MainScreen(ParkingKeys):
         if not self._ready or size.width == 0 or size.height == 0:
             return
         bands = bands_height(self.workshop, self.lang, self.archive_path, size.width)
+        bands += max(0, band_rows(self._focus_words, size.width) - 1)  # a wrapped focus line
         arrangement = arrange(size, self._qr_cells, bands)
         self.arrangement = arrangement
         self.set_class(arrangement.too_small, "-too-small")
