@@ -12,8 +12,10 @@ import re
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.widgets._toast import Toast
 from tui_support import (
     PLAN,
     FakeClock,
@@ -285,3 +287,45 @@ async def test_the_modules_focus_line_is_never_cut(tmp_path: Path, size: tuple[i
             words = " ".join(screen_text(app).split())
             assert LONG_FOCUS in words
             assert "…" not in words
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+async def test_a_notice_never_covers_the_join_address_and_code(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    notice = (
+        "Port 8765 var optaget, så kerne bruger port 8766 i stedet. Telefonerne bruger den nye."
+    )
+    async with open_workshop(tmp_path, FakeClock()) as workshop:
+        app = make_app(workshop, tmp_path, notices=[notice])
+
+        def covered(*names: str) -> bool:
+            toasts = [toast.region for toast in app.screen.query(Toast)]
+            assert toasts, "the notice is on screen"
+            found = [app.screen.query_one(f"#{name}").region for name in names]
+            return any(toast.overlaps(region) for toast in toasts for region in found)
+
+        async with app.run_test(size=size, notifications=True) as pilot:
+            # The join screen before the start: the address and the code at the bottom.
+            await until(pilot, lambda: bool(app.screen.query(Toast)))
+            assert not covered("qr-address", "qr-code")
+            # The main screen with the QR beside the step: the address and the code below it.
+            await workshop.start()
+            await until(pilot, lambda: app.screen is app.main)
+            app.notify(notice, timeout=20)
+            await until(pilot, lambda: bool(app.screen.query(Toast)))
+            await pilot.pause(0.3)
+            assert not covered("join-address", "join-code")
+            await workshop.go_to(STEP)
+            for phone in range(PHONES):
+                await submit(workshop, f"phone-{phone}", {"text": answer(phone, 0)})
+            await workshop.toggle_reveal(STEP)
+            await until(pilot, lambda: app.main.has_class("-answers"))
+            app.notify(notice, timeout=20)
+            await until(pilot, lambda: bool(app.screen.query(Toast)))
+            await pilot.pause(0.3)
+            # The corner of the page bar: where "Deltag: <address> · kode <code>" is written.
+            lines = screen_text(app).splitlines()
+            row = next(y for y, line in enumerate(lines) if "Deltag:" in line)
+            corner = Region(lines[row].index("Deltag:"), row, size[0], 1)
+            assert all(not toast.region.overlaps(corner) for toast in app.screen.query(Toast))
