@@ -329,3 +329,31 @@ async def test_a_notice_never_covers_the_join_address_and_code(
             row = next(y for y, line in enumerate(lines) if "Deltag:" in line)
             corner = Region(lines[row].index("Deltag:"), row, size[0], 1)
             assert all(not toast.region.overlaps(corner) for toast in app.screen.query(Toast))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+async def test_action_tables_break_between_words_never_inside_one(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    long_words = ("MED-udvalget", "personalemødet", "kvalitetsudviklingen", "forældrebestyrelsen")
+    async with open_workshop(tmp_path, FakeClock()) as workshop:
+        await workshop.start()
+        await workshop.go_to("handlinger")
+        for n, word in enumerate(long_words):
+            payload = {
+                "what": f"Vi tager {word} op på næste møde og aftaler, hvem der gør hvad",
+                "who": word,
+                "when": "inden sommerferien",
+            }
+            await submit(workshop, f"phone-{n}", payload)
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=size) as pilot:
+            await until(pilot, lambda: app.main.has_class("-answers"))
+            pages: list[str] = []
+            for _ in range(4):  # bounded: the items take two pages at 80x24, one at 100x30
+                await pilot.pause(0.6)
+                pages.append(screen_text(app))
+                await pilot.press("pagedown")
+            for word in long_words:
+                # Whole, in "what" and in "who", on one page.
+                assert any(page.count(word) == 2 for page in pages), f"{word}\n{pages}"
