@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from support import plan_text
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -357,3 +358,29 @@ async def test_action_tables_break_between_words_never_inside_one(
             for word in long_words:
                 # Whole, in "what" and in "who", on one page.
                 assert any(page.count(word) == 2 for page in pages), f"{word}\n{pages}"
+
+
+LONG_OPTION = "Fast pausetid for alle hold, også i weekenderne og på helligdagene"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (160, 45)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_matrix_legend_shows_every_label_whole(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    plan = plan_text("points-matrix").replace('"Fast pausetid"', f'"{LONG_OPTION}"')
+    async with open_workshop(tmp_path, FakeClock(), plan) as workshop:
+        await workshop.start()
+        await workshop.go_to("matrix")
+        options = [o.id for o in workshop.options(workshop.plan.step("matrix"))]
+        for phone in range(3):
+            placed = {o: [1 + (n + phone) % 5, 1 + n % 5] for n, o in enumerate(options)}
+            await submit(workshop, f"phone-{phone}", {"placements": placed})
+        await workshop.toggle_reveal("matrix")
+        app = make_app(workshop, tmp_path)
+        async with app.run_test(size=size) as pilot:
+            await until(pilot, lambda: app.main.has_class("-answers"))
+            await pilot.pause(0.6)
+            text = screen_text(app)
+            assert "…" not in text
+            assert all(word in text for word in LONG_OPTION.split())
+            assert "5 Fælles kalender" in text
