@@ -121,6 +121,20 @@ def _at_least(minimum: int, lang: Lang) -> Callable[[str], int]:
     return parse
 
 
+def _clock_time(lang: Lang) -> Callable[[str], str]:
+    """A time of day as HH:MM (the day's start), or one sentence on what is wrong."""
+
+    def parse(text: str) -> str:
+        hours, _, minutes = text.strip().partition(":")
+        if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+            raise argparse.ArgumentTypeError(t(lang, "cli.start_format", value=text))
+        if int(hours) > 23 or int(minutes) > 59:
+            raise argparse.ArgumentTypeError(t(lang, "cli.start_format", value=text))
+        return f"{int(hours):02d}:{minutes}"
+
+    return parse
+
+
 def _data_dir_option(parser: argparse.ArgumentParser, h: Callable[..., str]) -> None:
     parser.add_argument("--data-dir", metavar="DIR", help=h("data_dir"))
 
@@ -146,6 +160,7 @@ def _session_options(
     )
     _data_dir_option(parser, h)
     parser.add_argument("--step", metavar="STEP_ID", help=h("step"))
+    parser.add_argument("--start", type=_clock_time(lang), metavar="HH:MM", help=h("start"))
     parser.add_argument("--follow-up", metavar="EARLIER", help=h("follow_up"))
     if resume:
         parser.add_argument("--resume", nargs="?", const="", metavar="SESSION", help=h("resume"))

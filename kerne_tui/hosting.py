@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import signal
 from collections.abc import AsyncIterator, Callable
@@ -61,6 +62,10 @@ def open_workshop(settings: Settings, lang: Lang) -> Workshop:
             workshop = Workshop.resume(path)
         else:
             plan = resolve_plan(settings.plan or "kerneopgaven", lang, folder)
+            if settings.start:
+                # The day starts at another hour than the plan says: the session keeps it.
+                start = settings.start
+                plan = dataclasses.replace(plan, start=start, raw={**plan.raw, "start": start})
             workshop = Workshop.create(
                 plan,
                 folder,

@@ -75,6 +75,8 @@ class Settings:
     """Count requests under the proxy's X-Forwarded-For (with --public-url only)."""
     follow_up: str | None = None
     """``--follow-up EARLIER``: the earlier session file or archive a follow-up builds on."""
+    start: str | None = None
+    """``--start HH:MM``: the day's start in place of the plan's (a new session keeps it)."""
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, *, rehearsal: bool = False) -> Settings:
@@ -100,6 +102,7 @@ class Settings:
             new_devices_per_minute=given.get("new_devices_per_minute"),
             trust_proxy=bool(given.get("trust_proxy", False)),
             follow_up=given.get("follow_up"),
+            start=given.get("start"),
         )
 
     @property

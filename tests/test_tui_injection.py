@@ -84,7 +84,7 @@ async def test_hostile_answers_appear_literally_and_the_screen_stays_whole(tmp_p
             # Everything else is where it belongs.
             assert "Hvad tror jeg, vi laver?" in screen
             assert "3 har svaret" in screen
-            assert "Kode: KXR7M" in screen
+            assert "kode KXR7M" in screen  # in the corner: the answers have the width
             assert "http://192.168.1.23:8765/j/KXR7M" in screen
 
 

@@ -81,7 +81,13 @@ CASES: dict[str, Check] = {
     "drop_selected": lambda app, w: any(c.outcome == "dropped" for c in w.parked()),
     "owner_selected": lambda app, w: isinstance(app.screen, OwnerScreen),
     "pair_phone": lambda app, w: isinstance(app.screen, WallPairScreen),
+    "page_next": lambda app, w: app.main.showing.page == 1,
+    "page_previous": lambda app, w: app.main.showing.page == app.main.showing.pages - 1 > 0,
+    "page_hold": lambda app, w: app.main.showing.held,
+    "spotlight": lambda app, w: app.main.showing.spotlight is not None,
 }
+PAGING_CASES = ("page_next", "page_previous", "page_hold", "spotlight")
+"""Commands tried on a revealed step with more answers than one page holds."""
 PARKING_CASES = ("toggle_parking", "answer_selected", "drop_selected", "owner_selected")
 """Commands tried on a plan with a parking lot, on its items (the other plan has none)."""
 
@@ -114,6 +120,11 @@ async def test_palette_runs_the_command(tmp_path: Path, action: str, key: str) -
             for phone, text in (("a", "Trivsel"), ("b", "Læring"), ("c", "Tryghed")):
                 clock.advance(1)
                 await submit(workshop, phone, {"text": text})
+            if action in PAGING_CASES:
+                for n in range(90):
+                    words = f"Svar nummer {n} om det, vi er her for"
+                    await submit(workshop, f"phone-{n}", {"text": words})
+                await workshop.toggle_reveal("min-opgave")
         if action in ("select_next", "hide_selected", "merge_selected", "show_hidden"):
             await workshop.toggle_reveal("min-opgave")
         if action == "show_hidden":
@@ -121,7 +132,7 @@ async def test_palette_runs_the_command(tmp_path: Path, action: str, key: str) -
         app = make_app(workshop, tmp_path, control=ControlCenter(workshop))
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            if action in ("hide_selected", "merge_selected", *PARKING_CASES[1:]):
+            if action in ("hide_selected", "merge_selected", "spotlight", *PARKING_CASES[1:]):
                 await pilot.press("down")
             check = CASES[action]
             assert not check(app, workshop)

@@ -10,7 +10,16 @@ import zxingcpp
 from PIL import Image
 from rich.style import Style
 from textual.geometry import Size
-from tui_support import ARTIFACTS, JOIN_URL, FakeClock, make_app, open_workshop, submit
+from tui_support import (
+    ARTIFACTS,
+    JOIN_URL,
+    FakeClock,
+    make_app,
+    open_workshop,
+    screen_text,
+    submit,
+    until,
+)
 
 from kerne_tui.tui.qr import DARK, LIGHT, QUIET_ZONE, UPPER_HALF, fitting_scale, qr_matrix, qr_rows
 
@@ -73,14 +82,17 @@ def test_full_screen_scale_is_the_largest_that_fits_both_ways() -> None:
 
 
 async def test_join_address_scans_from_the_main_screen_at_100x30(tmp_path: Path) -> None:
-    """A busy main screen (answers on the wall, a pinned sentence) still scans; kept as a PNG."""
+    """A busy main screen (answers coming in, a pinned sentence) still scans; kept as a PNG.
+
+    Once the answers are revealed the QR gives way to them (issue 22): the address and the code
+    stay written in the corner, and q brings the full code back.
+    """
     clock = FakeClock()
     async with open_workshop(tmp_path, clock) as workshop:
         await workshop.go_to("min-opgave")
         for phone, text in enumerate(ANSWERS):
             clock.advance(6)
             await submit(workshop, f"phone-{phone}", {"text": text})
-        await workshop.toggle_reveal("min-opgave")
         await workshop.pin("Vi er her for, at børn og unge trives, lærer og hører til.")
         clock.advance(40)
         app = make_app(workshop, tmp_path)
@@ -91,6 +103,13 @@ async def test_join_address_scans_from_the_main_screen_at_100x30(tmp_path: Path)
             ARTIFACTS.mkdir(exist_ok=True)
             (ARTIFACTS / "screen-100x30.png").write_bytes(png)
             assert decoded_png(png) == [JOIN_URL]
+
+            await workshop.toggle_reveal("min-opgave")
+            await until(pilot, lambda: app.main.has_class("-answers"))
+            assert f"{JOIN_URL} · kode KXR7M" in screen_text(app)
+            await pilot.press("q")
+            await pilot.pause()
+            assert decoded(app.export_screenshot()) == [JOIN_URL]
 
 
 async def test_join_address_scans_from_the_full_screen_code_at_100x30(tmp_path: Path) -> None:

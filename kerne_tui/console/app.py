@@ -37,6 +37,7 @@ from kerne_tui.console.lines import (
     turned_away_text,
 )
 from kerne_tui.console.listing import options_for, parking_head, parking_listed
+from kerne_tui.console.paging import PAGING_CONSOLE_KEYS, PagingCommands, wall_line
 from kerne_tui.console.screens import (
     AgendaScreen,
     PairScreen,
@@ -72,6 +73,7 @@ CONSOLE_KEYS: list[BindingType] = [
     Binding("d", "drop_selected", "console.key.drop", tooltip="console.key.drop.long"),
     Binding("P", "toggle_parking", "console.key.parking", tooltip="console.key.parking.long"),
     *_wall_keys("pin", "show_agenda"),
+    *PAGING_CONSOLE_KEYS,
     Binding("f", "pair", "console.key.pair", tooltip="console.key.pair.long"),
     # Escape never quits: it is pressed, often twice, to close a dialog, and a console that
     # vanished by it would leave the facilitator without the notes in front of the room.
@@ -122,7 +124,7 @@ class ConsoleScreen(Screen[None]):
             app.show_view(app.view)
 
 
-class ConsoleApp(ModeratingApp):
+class ConsoleApp(PagingCommands, ModeratingApp):
     """The facilitator's console for one running session."""
 
     CSS_PATH = "console.tcss"
@@ -263,7 +265,11 @@ class ConsoleApp(ModeratingApp):
         elif view["answers"] is None:
             head.update(Text(t(lang, "console.answers.none")))
         else:
-            head.update(answers_head(view["answers"], lang))
+            heading = answers_head(view["answers"], lang)
+            on_wall = wall_line(view, lang)
+            if on_wall.plain:
+                heading.append("\n").append_text(on_wall)
+            head.update(heading)
         answers.add_options(options_for(view, lang, self.merging))
         if chosen is not None:
             try:
@@ -322,6 +328,10 @@ class ConsoleApp(ModeratingApp):
         if notice:
             self.notify(notice, markup=False)
         return True
+
+    def warn(self, key: str) -> None:
+        """A warning in the console's language."""
+        self.notify(t(self.lang, key), severity="warning")
 
     async def action_next_step(self) -> None:
         """Go to the next step (or start at the first)."""

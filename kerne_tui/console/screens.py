@@ -64,11 +64,11 @@ def agenda_table(view: dict[str, Any], lang: Lang) -> Table:
             title = t(lang, "tui.agenda.module", n=module, title=row["module_title"])
             table.add_row("", Text(title, style="bold"), "", "")
         mark = {"now": t(lang, "console.agenda.now"), "done": "✓"}.get(row["state"], "")
-        actual = f"{row['actual']:g}" if row["actual"] is not None else ""
+        actual = minutes_text(row["actual"], lang) if row["actual"] is not None else ""
         table.add_row(
             mark,
             "  " + row["title"],
-            f"{row['planned']:g}",
+            minutes_text(row["planned"], lang),
             actual,
             style="reverse bold" if row["state"] == "now" else None,
         )
@@ -251,3 +251,9 @@ class PinDialog(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         """Close without pinning."""
         self.dismiss(None)
+
+
+def minutes_text(minutes: float, lang: Lang) -> str:
+    """Minutes as the agenda writes them: "3", and "0,5" with a decimal comma in Danish."""
+    text = f"{minutes:g}"
+    return text.replace(".", ",") if lang == "da" else text

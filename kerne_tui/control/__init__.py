@@ -12,6 +12,7 @@ from kerne_tui.control.center import (
     RemotePaired,
     RemoteRevoked,
     WallParkingAsked,
+    WallShowingChanged,
 )
 from kerne_tui.control.pairing import (
     CODE_SECONDS,
@@ -30,12 +31,15 @@ from kerne_tui.control.runtime import (
     published,
     running_sessions,
 )
+from kerne_tui.control.showing import DEFAULT_PAGE_SECONDS, SHOWING_COMMANDS, Showing
 from kerne_tui.control.turned_away import Cause, TurnedAway
 from kerne_tui.control.view import facilitator_view
 
 __all__ = [
     "CODE_SECONDS",
     "COMMANDS",
+    "DEFAULT_PAGE_SECONDS",
+    "SHOWING_COMMANDS",
     "AttachmentChanged",
     "Cause",
     "ControlCenter",
@@ -50,9 +54,11 @@ __all__ = [
     "RemotePaired",
     "RemoteRevoked",
     "RuntimeInfo",
+    "Showing",
     "Surface",
     "TurnedAway",
     "WallParkingAsked",
+    "WallShowingChanged",
     "facilitator_view",
     "find_running",
     "published",

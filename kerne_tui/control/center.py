@@ -18,6 +18,12 @@ from typing import Any
 from kerne_tui.control.moderating import MODERATION_COMMANDS, moderate, text_arg
 from kerne_tui.control.pairing import PairingOffer, Pairings, Remote, Surface
 from kerne_tui.control.runtime import mark_wall_lost, new_secret, published
+from kerne_tui.control.showing import (
+    SHOWING_COMMANDS,
+    Showing,
+    ShowingChanged,
+    perform_showing,
+)
 from kerne_tui.control.turned_away import TurnedAway
 from kerne_tui.control.view import answers_step, facilitator_view
 from kerne_tui.plan import Show
@@ -36,9 +42,10 @@ COMMANDS = (
     "merge",
     "pin",
     *MODERATION_COMMANDS,
+    *SHOWING_COMMANDS,
 )
-"""What the console and the remote may ask for (the wall's keys n, p, space, +, r, h, m, s, and
-h, m on a cloud's words, x, e, d, P)."""
+"""What the console and the remote may ask for (the wall's keys n, p, space, +, r, h, m, s;
+h, m on a cloud's words, x, e, d, P; and paging and the spotlight: PageDown, PageUp, b, l)."""
 EXTEND_SECONDS = 60.0
 
 
@@ -86,6 +93,10 @@ class WallParkingAsked(ControlEvent):
     shown: bool
 
 
+class WallShowingChanged(ControlEvent):
+    """The wall's page, its turning or its spotlight changed (the views show the new page)."""
+
+
 @dataclass(frozen=True, slots=True)
 class AttachmentChanged(ControlEvent):
     """A console or remote attached, or the last one left: the wall changes its manner."""
@@ -131,6 +142,9 @@ class ControlCenter:
         """The data folder and this process's runtime file, while it is published."""
         self._handover: Callable[[], None] | None = None
         workshop.subscribe(self._session_changed)
+        self.showing = Showing(workshop.clock.monotonic, workshop.plan.page_seconds)
+        """The wall's page and spotlight, shared by the wall, the console and the remote."""
+        self.showing.subscribe(self._showing_changed)
 
     @contextmanager
     def published(
@@ -194,6 +208,9 @@ class ControlCenter:
         """Show the parking lot on the wall in place of the answers (False: the answers)."""
         self.parking_on_wall = shown
         self._publish(WallParkingAsked(shown))
+
+    def _showing_changed(self, event: ShowingChanged) -> None:
+        self._publish(WallShowingChanged())
 
     def _publish(self, event: ControlEvent) -> None:
         self.changes += 1
@@ -288,6 +305,7 @@ class ControlCenter:
             parking_on_wall=self.parking_on_wall,
         )
         view["pairing_guesses"] = self.pairings.wrong_guesses
+        view["wall"] = self.showing.as_json()
         return view
 
     # --- commands ----------------------------------------------------------------------------
@@ -299,6 +317,8 @@ class ControlCenter:
         workshop = self.workshop
         if workshop.status == SessionStatus.FINISHED:
             raise Refused("closed", "refuse.closed_session")
+        if command in SHOWING_COMMANDS:
+            return self._perform_showing(command, args)
         waiting = workshop.status == SessionStatus.WAITING
         where = surface.value
         if command == "next":
@@ -343,6 +363,22 @@ class ControlCenter:
         return await moderate(
             workshop, command, args, where, self.show_parking, self.parking_on_wall
         )
+
+    def _perform_showing(self, command: str, args: Mapping[str, Any]) -> str | None:
+        """Paging and the spotlight: room-visible, so any surface may turn the wall's pages."""
+        chosen = args.get("id") if command == "spotlight" else None
+        if chosen is not None:
+            if not isinstance(chosen, str):
+                raise Refused("invalid", "control.missing_field", field="id")
+            step = answers_step(self.workshop)
+            known = (
+                {c.id for c in self.workshop.contributions(step.id, include_invisible=True)}
+                if step is not None
+                else set()
+            )
+            if chosen and chosen not in known:
+                raise Refused("not_found", "control.spotlight.unknown")
+        return perform_showing(self.showing, command, chosen)
 
 
 _text = text_arg

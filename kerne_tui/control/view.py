@@ -21,6 +21,7 @@ from kerne_tui.control.view_moderation import (
 from kerne_tui.plan import Show, Step, StepKind
 from kerne_tui.store import SessionStatus
 from kerne_tui.workshop import Contribution, Workshop, parse_iso, results_for
+from kerne_tui.workshop.clock import day_start
 from kerne_tui.workshop.kinds import spec_for
 from kerne_tui.workshop.results import merge_weights
 
@@ -134,11 +135,7 @@ def _step(workshop: Workshop, step: Step) -> dict[str, Any]:
 
 def _planned_start(workshop: Workshop, now: datetime) -> datetime:
     started = parse_iso(workshop.started_at) if workshop.started_at else None
-    anchor = (started or now).astimezone()
-    if workshop.plan.start:
-        hours, minutes = (int(part) for part in workshop.plan.start.split(":"))
-        return anchor.replace(hour=hours, minute=minutes, second=0, microsecond=0)
-    return anchor
+    return day_start(workshop.plan.start, started, now)
 
 
 def agenda(workshop: Workshop) -> dict[str, Any]:

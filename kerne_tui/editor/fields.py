@@ -57,6 +57,7 @@ _FIELDS: dict[str, Field] = {
         Field("start", Widget.LINE),
         Field("end", Widget.LINE),
         Field("parking_lot", Widget.SWITCH),
+        Field("page_seconds", Widget.INTEGER),
         Field("workplace", Widget.LINE),
         Field("overall_task", Widget.LONG),
         Field("focus", Widget.LONG),
@@ -106,6 +107,7 @@ PLAN_FIELDS = (
     "language",
     "description",
     "parking_lot",
+    "page_seconds",
 )
 """The plan's own facts, in the order the plan form shows them (``limits`` stays in TOML)."""
 MODULE_FIELDS = ("title", "focus")

@@ -39,6 +39,7 @@ INTEGER_BOUNDS: Mapping[str, tuple[int, int]] = {
     "top": (1, 50),
     "max_words": (1, 10),
     "budget": (1, 1000),
+    "page_seconds": (3, 300),
 }
 """Each whole-number step field: its lowest and highest value."""
 

@@ -42,6 +42,7 @@ _TOP_KEYS = (
     "overall_task",
     "end",
     "modules",
+    "page_seconds",
 )
 LIMIT_KEYS = ("devices_per_address", "new_devices_per_minute")
 """The keys of a plan's ``[limits]`` table: phones per network address (docs/trust.md)."""
@@ -153,6 +154,7 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
         check.add(top, "end", "plan.err.start", value=end)
         end = ""
     parking_lot = check.boolean(top, data, "parking_lot")
+    page_seconds = check.integer(top, data, "page_seconds", 8)
     raw_modules = data.get("modules", [])
     if not isinstance(raw_modules, list) or not all(isinstance(m, dict) for m in raw_modules):
         check.wrong_type(top, "modules", "type.list_of_tables", raw_modules)
@@ -222,6 +224,7 @@ def plan_from_data(data: Mapping[str, Any], source: str) -> Plan:
         workplace=workplace,
         overall_task=overall_task,
         end=end,
+        page_seconds=page_seconds,
         raw=dict(data),
     )
 

@@ -169,6 +169,8 @@ class Plan:
     """The municipality's or organisation's overall wording of the core task, if given."""
     end: str = ""
     """The time the day must be over by, ``"HH:MM"``, if the facilitator set one."""
+    page_seconds: int = 8
+    """How long the wall shows a page of answers before it turns to the next by itself."""
     raw: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     _steps: tuple[Step, ...] = field(init=False, compare=False, repr=False)
     _positions: Mapping[str, int] = field(init=False, compare=False, repr=False)

@@ -318,4 +318,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The session file is still here: {path}. Delete it when you no longer need it: "
         "kerne sessions --delete {name}",
     ),
+    "cli.help.start": (
+        "dagens start som HH:MM i stedet for planens (fx 13:00)",
+        "the day's start as HH:MM in place of the plan's (e.g. 13:00)",
+    ),
+    "cli.start_format": (
+        "»{value}« er ikke et klokkeslæt som HH:MM, fx 09:30.",
+        "“{value}” is not a time of day as HH:MM, e.g. 09:30.",
+    ),
 }

@@ -222,6 +222,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Hvornår dagen senest skal slutte, fx 14:00. Editoren advarer, hvis planen er længere.",
         "When the day must be over, e.g. 14:00. The editor warns when the plan runs longer.",
     ),
+    "editor.help.page_seconds": (
+        "Sekunder pr. side, når svarene fylder mere end lærredet (3 til 300, normalt 8).",
+        "Seconds per page when the answers fill more than the wall (3 to 300, usually 8).",
+    ),
     "editor.help.parking_lot": (
         "Telefonerne kan parkere spørgsmål i hele sessionen.",
         "Phones may park questions throughout the session.",

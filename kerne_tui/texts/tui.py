@@ -49,10 +49,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "tui.pin.band": ("Arbejdsversion:", "Working version:"),
     "tui.closed.band": (
-        "Sessionen er afsluttet og gemt i {path}.",
-        "The session is closed and saved in {path}.",
+        "»{session}« er afsluttet og gemt.",
+        "“{session}” is closed and saved.",
     ),
-    "tui.closed.archive": ("Arkiv: {path}", "Archive: {path}"),
+    "tui.closed.archive": (
+        "Arkivet ligger i mappen {folder}.",
+        "The archive is in the folder {folder}.",
+    ),
     "tui.closed.archive_hint": (
         "Tryk c for at arkivere, ctrl+q for at lukke.",
         "Press c to archive, ctrl+q to quit.",
@@ -246,10 +249,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "tui.archive.question": ("Arkivér sessionen nu?", "Archive the session now?"),
     "tui.archive.detail": (
-        "Arkivet er én zip-fil med sessionsfilen og en rapport. Sessionsfilen: {path}",
-        "The archive is one zip file with the session file and a report. The session file: {path}",
+        "Arkivet af »{session}« er én zip-fil med sessionsfilen og en rapport.",
+        "The archive of “{session}” is one zip file with the session file and a report.",
     ),
-    "tui.archive.done": ("Arkivet er gemt: {path}", "The archive is saved: {path}"),
+    "tui.archive.done": (
+        "Arkivet af »{session}« er gemt i mappen {folder}.",
+        "The archive of “{session}” is saved in the folder {folder}.",
+    ),
     "tui.archive.unavailable": (
         "Arkivet kan ikke laves her ({detail}). Brug »kerne archive« bagefter.",
         "The archive cannot be made here ({detail}). Use “kerne archive” afterwards.",
@@ -261,9 +267,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.quit.question": ("Luk kerne?", "Quit kerne?"),
     "tui.quit.hint": ("Tryk ctrl+q for at lukke kerne.", "Press ctrl+q to quit kerne."),
     "tui.quit.detail": (
-        "Intet går tabt: sessionen er gemt i {path} og kan genoptages med »kerne run --resume«.",
-        "Nothing is lost: the session is saved in {path} "
-        "and can be resumed with “kerne run --resume”.",
+        "Intet går tabt: »{session}« er gemt og kan genoptages med »kerne run --resume«.",
+        "Nothing is lost: “{session}” is saved and can be resumed with “kerne run --resume”.",
     ),
     # --- the agenda --------------------------------------------------------------------
     "tui.agenda.time": ("Kl.", "Time"),

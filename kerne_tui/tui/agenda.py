@@ -20,6 +20,7 @@ from kerne_tui.plan import Plan
 from kerne_tui.store import SessionStatus
 from kerne_tui.tui.keys import KeyedScreen
 from kerne_tui.workshop import Workshop, parse_iso
+from kerne_tui.workshop.clock import day_start
 
 REDRAW_SECONDS = 5.0
 """How often an open agenda recomputes the projected end."""
@@ -40,12 +41,9 @@ class DayProgress:
 
 
 def planned_start(plan: Plan, started_at: datetime | None, now: datetime) -> datetime:
-    """The day's planned start: the plan's ``start`` on the day of the session, else its start."""
-    anchor = (started_at or now).astimezone()
-    if plan.start:
-        hours, minutes = (int(part) for part in plan.start.split(":"))
-        return anchor.replace(hour=hours, minute=minutes, second=0, microsecond=0)
-    return anchor
+    """The day's planned start: the plan's ``start`` on the day of the session, else its start
+    (or its real start, when it began far from the plan's; ``workshop.clock.day_start``)."""
+    return day_start(plan.start, started_at, now)
 
 
 def day_progress(

@@ -32,7 +32,7 @@ from kerne_tui.tui.agenda import AgendaScreen
 from kerne_tui.tui.commands import FacilitatorCommands, guarded
 from kerne_tui.tui.dialogs import ConfirmScreen, HelpScreen, NotesScreen, PinScreen, deletion_offer
 from kerne_tui.tui.facilitation import ANNOUNCE_SECONDS, RoomManners, WallPairScreen, announcement
-from kerne_tui.tui.keys import FACILITATOR_KEYS, SELECTION_KEYS, translated
+from kerne_tui.tui.keys import FACILITATOR_KEYS, PAGING_KEYS, SELECTION_KEYS, translated
 from kerne_tui.tui.screens import MainScreen, QrScreen
 from kerne_tui.tui.themes import DARK_THEME, LIGHT_THEME
 from kerne_tui.workshop import (
@@ -61,6 +61,7 @@ class KerneApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *FACILITATOR_KEYS,
         *SELECTION_KEYS,
+        *PAGING_KEYS,
         # While a console or a remote has the notes, o says so instead (and is off the footer).
         Binding("o", "notes_elsewhere", show=False),
     ]
@@ -113,6 +114,8 @@ class KerneApp(App[None]):
         self.theme = LIGHT_THEME.name
         self.main = MainScreen(workshop, join_url, self.lang)
         self.main.manners = self.manners
+        if control is not None:
+            self.main.showing = control.showing  # one page and spotlight for all three views
 
     def get_default_screen(self) -> Screen[None]:
         return self.main
@@ -379,7 +382,7 @@ class KerneApp(App[None]):
 
         offer = ConfirmScreen(
             t(self.lang, "tui.archive.question"),
-            t(self.lang, "tui.archive.detail", path=self.workshop.path),
+            t(self.lang, "tui.archive.detail", session=self.workshop.plan.title),
             self.lang,
         )
         self.push_screen(offer, archive)
@@ -405,7 +408,9 @@ class KerneApp(App[None]):
             )
             return None
         self.archive_path = path
-        self.notify(t(self.lang, "tui.archive.done", path=path), timeout=20, markup=False)
+        log.info("the archive of %s is %s", self.workshop.path, path)
+        words = t(self.lang, "tui.archive.done", session=self.workshop.plan.title, folder=ARCHIVES)
+        self.notify(words, timeout=20, markup=False)
         self.main.archived(path)
         self.push_screen(deletion_offer(self.lang, self.workshop.path), self._deletion_chosen)
         return path
@@ -428,7 +433,7 @@ class KerneApp(App[None]):
 
         question = ConfirmScreen(
             t(self.lang, "tui.quit.question"),
-            t(self.lang, "tui.quit.detail", path=self.workshop.path),
+            t(self.lang, "tui.quit.detail", session=self.workshop.plan.title),
             self.lang,
         )
         self.push_screen(question, leave)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
@@ -18,33 +19,76 @@ from kerne_tui.workshop.results import ActionRow, ReviewRow, StepResults
 
 def action_table(
     rows: Sequence[ActionRow], selected: str | None, lang: Lang, evidence_label: str = ""
-) -> Table:
+) -> ActionTable:
     """Action items as a table of what, who, by when and how we will see that it worked.
 
     The last column is there once an item has it, headed by the plan's *evidence_label* or the
     catalog's words; the selected row is marked.
     """
-    evidence = any(row.evidence for row in rows)
-    table = Table(box=box.SIMPLE_HEAVY, expand=True, show_edge=False, pad_edge=False)
-    table.add_column("", width=2, no_wrap=True)
-    table.add_column(t(lang, "tui.actions.what"), ratio=2 if evidence else 3, overflow="fold")
-    table.add_column(t(lang, "tui.actions.who"), ratio=1, overflow="fold")
-    table.add_column(t(lang, "tui.actions.when"), ratio=1, min_width=8, overflow="fold")
-    if evidence:
-        heading = evidence_label or t(lang, "tui.actions.evidence")
-        table.add_column(heading, ratio=2, overflow="fold")
-    for row in rows:
-        chosen = row.id == selected
-        cells = [
-            Text(MARK.strip() if chosen else ""),
-            plain(row.what, multiline=False),
-            plain(row.who, multiline=False),
-            plain(row.when, multiline=False),
+    return ActionTable(rows, selected, lang, evidence_label)
+
+
+class ActionTable:
+    """The action items' table, its columns sized when the width is known.
+
+    Each column is at least as wide as its longest word, so cells wrap between words and never
+    inside one ("MED-udv / alget" reads as two words from the back row); the rest of the width
+    goes by the columns' shares. A blank line between rows: the wall's pages end there.
+    """
+
+    def __init__(
+        self, rows: Sequence[ActionRow], selected: str | None, lang: Lang, evidence_label: str
+    ) -> None:
+        self.rows = rows
+        self.selected = selected
+        self.lang = lang
+        self.evidence_label = evidence_label
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        rows, lang = self.rows, self.lang
+        evidence = any(row.evidence for row in rows)
+        names = ["what", "who", "when", *(["evidence"] if evidence else [])]
+        headings = [t(lang, f"tui.actions.{name}") for name in names]
+        if evidence and self.evidence_label:
+            headings[-1] = self.evidence_label
+        shares = [2 if evidence else 3, 1, 1, *([2] if evidence else [])]
+        least = [
+            max(_longest_word([getattr(row, name) for row in rows]), cell_len(heading), 4)
+            for name, heading in zip(names, headings, strict=True)
         ]
-        if evidence:
-            cells.append(plain(row.evidence, multiline=False))
-        table.add_row(*cells, style="reverse bold" if chosen else None)
-    return table
+        least[2] = max(least[2], 8)
+        room = options.max_width - 2 - 2 * len(names)  # the mark column and the cells' padding
+        widths = _shared(room, shares, least)
+        table = Table(box=box.SIMPLE_HEAVY, expand=True, show_edge=False, pad_edge=False, leading=1)
+        table.add_column("", width=2, no_wrap=True)
+        for heading, width in zip(headings, widths, strict=True):
+            table.add_column(heading, width=width, overflow="fold")
+        for row in rows:
+            chosen = row.id == self.selected
+            cells = [Text(MARK.strip() if chosen else "")]
+            cells += [plain(getattr(row, name), multiline=False) for name in names]
+            table.add_row(*cells, style="reverse bold" if chosen else None)
+        yield table
+
+
+def _shared(room: int, shares: Sequence[int], least: Sequence[int]) -> list[int]:
+    """*room* cells shared by *shares*, no column under its *least* (then the widest give way)."""
+    widths = list(least)
+    spare = room - sum(widths)
+    if spare > 0:
+        total = sum(shares)
+        for index, share in enumerate(shares):
+            widths[index] += spare * share // total
+    return widths
+
+
+WORD_LIMIT = 24
+"""Cells a column keeps for one word at most (a pasted address may still fold)."""
+
+
+def _longest_word(cells: Sequence[str]) -> int:
+    words = (word for cell in cells for word in cell.split())
+    return min(WORD_LIMIT, max((cell_len(word) for word in words), default=0))
 
 
 def draw_actions(view: ResultsPane, results: StepResults, selected: str | None) -> list[str]:

@@ -15,12 +15,14 @@ from kerne_tui.catalog import Lang, t
 from kerne_tui.tui.big_numbers import block_lines, block_size
 from kerne_tui.tui.block_letters import LETTERS, drawable
 from kerne_tui.tui.card_fit import fit_card
+from kerne_tui.tui.paging import card_pages, column_width, columns_for
 from kerne_tui.tui.pane import MARK, ResultsPane
 from kerne_tui.workshop.results import Card, StepResults, WordCount
 from kerne_tui.workshop.sanitize import clean_text
 
-WALL_LIMIT = 60
-"""Cards on the wall at most (the newest): more never fit a screen, and each costs layout time."""
+WALL_LIMIT = 150
+"""Cards for the wall at most (the newest): a room of thirty with five answers each. Only a
+page of them is on screen at a time, so this bounds the counting and the pages, not a frame."""
 
 
 def card_text(card: Card, *, selected: bool) -> Content:
@@ -64,9 +66,22 @@ class CardWall(ItemGrid):
     """The text answers as cards, newest first; cards are added and removed, never all redrawn."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, min_column_width=26)
+        super().__init__(id=id)
         self._views: dict[str, CardView] = {}
         self._order: list[str] = []
+        self._heights: dict[tuple[Card, bool, int], int] = {}
+
+    def height_of(self, card: Card, *, selected: bool, width: int) -> int:
+        """Lines *card* takes in a column *width* cells wide (remembered: pages are counted
+        on every redraw)."""
+        key = (card, selected, width)
+        found = self._heights.get(key)
+        if found is None:
+            if len(self._heights) > 4 * WALL_LIMIT:
+                self._heights.clear()
+            found = len(card_text(card, selected=selected).wrap(max(1, width - 2)))
+            self._heights[key] = found
+        return found
 
     def view(self, card_id: str) -> CardView | None:
         """The card on the wall for *card_id*."""
@@ -116,20 +131,44 @@ class CardWall(ItemGrid):
         self._order = wanted
 
 
+def wall_order(cards: Sequence[Card]) -> list[Card]:
+    """Merged cards first (the most merged at the top), the rest newest first as they came."""
+    return sorted(cards[:WALL_LIMIT], key=lambda card: -card.weight)
+
+
 def draw_cards(view: ResultsPane, results: StepResults, selected: str | None) -> list[str]:
+    """The page of cards the pager points at, in as many columns as the width holds.
+
+    The page that holds the selected card is shown, so moderation never works out of sight.
+    """
     wall = view.query_one("#cards", CardWall)
-    shown = results.cards[:WALL_LIMIT]
-    wall.show(shown, selected)
+    ordered = wall_order(results.cards)
     hidden_cards = results.count - WALL_LIMIT
     more = view.query_one("#more-cards", Static)
     more.display = hidden_cards > 0
     if hidden_cards > 0:
         words = t(view.lang, "tui.cards.more", shown=WALL_LIMIT, total=results.count)
         more.update(Text(words, style="italic"))
-    card = wall.view(selected) if selected else None
-    if card is not None:
-        view.call_after_refresh(view.scroll_to_widget, card, animate=False)
-    return [card.id for card in shown]
+    size = view.content_size
+    width = size.width or 80
+    columns = max(1, min(columns_for(width), len(ordered)))  # a few answers: wider cards
+    narrowest = column_width(width, columns)
+    heights = [
+        wall.height_of(card, selected=card.id == selected, width=narrowest) for card in ordered
+    ]
+    room = (size.height or 20) - (1 if hidden_cards > 0 else 0)
+    pages = card_pages(heights, columns, room)
+    pager = view.pager
+    pager.pages = len(pages)
+    ids = [card.id for card in ordered]
+    if selected in ids:
+        at = ids.index(selected)
+        pager.page = next(n for n, page in enumerate(pages) if at in page)
+    pager.page = min(pager.page, len(pages) - 1)
+    page = pages[pager.page]
+    wall.styles.grid_size_columns = columns
+    wall.show(ordered[page.start : page.stop], selected)
+    return ids
 
 
 BIG_WORDS = 3

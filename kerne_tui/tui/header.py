@@ -21,7 +21,8 @@ def header_lines(workshop: Workshop, step: Step | None, lang: Lang) -> tuple[Tex
     """The module line (rehearsal, module, step of steps) and the module's focus below it."""
     plan = workshop.plan
     line = Text(no_wrap=True, overflow="ellipsis")
-    focus = Text(no_wrap=True, overflow="ellipsis", style="italic")
+    # The module's focus is for the room to read: it wraps rather than ending in "…".
+    focus = Text(overflow="fold", style="italic")
     if workshop.rehearsal:
         line.append(t(lang, "tui.rehearsal") + "  ", style="reverse bold")
     if step is None:
@@ -56,10 +57,11 @@ def pin_words(workshop: Workshop, lang: Lang) -> tuple[str, str] | None:
 
 
 def closed_words(workshop: Workshop, lang: Lang, archive: Path | None) -> str:
-    """The closed band: where the session file is, and the archive or how to make one."""
-    words = t(lang, "tui.closed.band", path=workshop.path)
+    """The closed band: the session by its name, and the archive's folder or how to make one."""
+    # The room sees the session's name; the file's path is in the log and on the console.
+    words = t(lang, "tui.closed.band", session=workshop.plan.title)
     if archive is not None:
-        return words + " " + t(lang, "tui.closed.archive", path=archive)
+        return words + " " + t(lang, "tui.closed.archive", folder=archive.parent.name)
     return words + " " + t(lang, "tui.closed.archive_hint")
 
 

@@ -65,6 +65,26 @@ SELECTION_KEYS: list[BindingType] = [
 """Moderation keys, bound app-wide (the footer keeps its order) and carried out by the screen on
 top: only the main screen, where the answers are, takes them."""
 
+PAGING_KEYS: list[BindingType] = [
+    Binding(
+        "pagedown", SCREEN + "page_next", "tui.key.page_next", tooltip="tui.key.page_next.long"
+    ),
+    Binding(
+        "pageup",
+        SCREEN + "page_previous",
+        "tui.key.page_previous",
+        tooltip="tui.key.page_previous.long",
+    ),
+    Binding("b", SCREEN + "page_hold", "tui.key.page_hold", tooltip="tui.key.page_hold.long"),
+    Binding("l", SCREEN + "spotlight", "tui.key.spotlight", tooltip="tui.key.spotlight.long"),
+]
+"""Paging and the spotlight, carried out by the main screen: room-visible, so they work while a
+console or a remote is attached too (the console and the remote have the same commands)."""
+
+PAGING_ACTIONS = frozenset(
+    binding.action.removeprefix(SCREEN) for binding in PAGING_KEYS if isinstance(binding, Binding)
+)
+
 CLOSING_ACTIONS = frozenset({"answer_selected", "owner_selected", "drop_selected"})
 """The moderation actions that close a question or a parked item (shown only where there are)."""
 
@@ -91,7 +111,7 @@ def palette_entries() -> list[tuple[str, str, bool]]:
     commands that have no key.
     """
     entries: dict[str, tuple[str, str, bool]] = {}
-    for item in [*FACILITATOR_KEYS, *SELECTION_KEYS]:
+    for item in [*FACILITATOR_KEYS, *SELECTION_KEYS, *PAGING_KEYS]:
         assert isinstance(item, Binding)
         on_screen = item.action.startswith(SCREEN)
         action = item.action.removeprefix(SCREEN)
@@ -113,7 +133,7 @@ class KeyedScreen(Screen[None]):
         self._bindings = translated(self._bindings, lang)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return action not in SELECTION_ACTIONS
+        return action not in SELECTION_ACTIONS and action not in PAGING_ACTIONS
 
 
 KEY_NAMES = {"space": "tui.keyname.space", "escape": "tui.keyname.escape"}
@@ -155,7 +175,8 @@ def help_rows(lang: Lang, bindings: Sequence[BindingType] | None = None) -> list
     The wall's keys unless *bindings* are given (the console's own).
     """
     rows: dict[str, tuple[list[str], str]] = {}
-    for item in [*FACILITATOR_KEYS, *SELECTION_KEYS] if bindings is None else bindings:
+    wall = [*FACILITATOR_KEYS, *SELECTION_KEYS, *PAGING_KEYS]
+    for item in wall if bindings is None else bindings:
         assert isinstance(item, Binding)
         label = t(lang, item.tooltip) if item.tooltip else t(lang, item.description)
         action = item.action.removeprefix(SCREEN)
@@ -179,5 +200,7 @@ def _key_label(key: str, lang: Lang) -> str:
         "shift+tab": "shift+tab",
         "ctrl+q": "ctrl+q",
         "ctrl+p": "ctrl+p",
+        "pagedown": "PgDn",
+        "pageup": "PgUp",
     }
     return names.get(key, key)

@@ -60,14 +60,19 @@ class MatrixChart:
         if inner_width + 2 + 2 + legend_width > width:
             legend_width = 0  # too narrow for both: the legend goes under the grid
             inner_width = _odd(max(MIN_GRID, width - 2))
-        inner_height = _odd(max(MIN_GRID, min(MAX_GRID_HEIGHT, round(inner_width / 3.2))))
+        # The whole grid on one page of the wall: its two borders and the axes' lines fit too.
+        fits = options.max_height - 5 if options.max_height else MAX_GRID_HEIGHT
+        tall = min(MAX_GRID_HEIGHT, round(inner_width / 3.2), fits)
+        inner_height = _odd(max(MIN_GRID, tall))
         grid = self._grid(inner_width, inner_height)
 
         top = Text(overflow="fold")
         top.append("↑ " + clean_text(named.y, multiline=False), style="bold")
         top.append("  " + t(self.lang, "tui.matrix.ends", low=named.y_low, high=named.y_high))
         yield top
-        legend = self._legend(labels, legend_width) if legend_width else []
+        legend = self._legend(console, labels, legend_width) if legend_width else []
+        if len(legend) > len(grid):
+            legend_width, legend = 0, []  # a long legend goes under the grid, whole
         for row_index, row in enumerate(grid):
             if legend_width:
                 entry = legend[row_index] if row_index < len(legend) else Text("")
@@ -79,7 +84,7 @@ class MatrixChart:
         bottom.append("  " + t(self.lang, "tui.matrix.ends", low=named.x_low, high=named.x_high))
         yield bottom
         if not legend_width:
-            yield from self._legend(labels, width)
+            yield from self._legend(console, labels, width)
 
     def _grid(self, inner_width: int, inner_height: int) -> list[Text]:
         """The box, its middle lines, the spread and the marks, one Text per row."""
@@ -122,18 +127,23 @@ class MatrixChart:
         rows.append(Text(f"└{half}┴{half}┘", style="dim", no_wrap=True))
         return rows
 
-    def _legend(self, labels: Sequence[str], width: int) -> list[Text]:
-        lines = []
+    def _legend(self, console: Console, labels: Sequence[str], width: int) -> list[Text]:
+        """Each option's mark and its whole label, wrapped under itself (never cut)."""
+        lines: list[Text] = []
         for index, (p, label) in enumerate(zip(self.placements, labels, strict=True)):
-            line = Text(no_wrap=True, overflow="ellipsis", end="")
+            mark = Text(end="")
             if p.answers:
-                line.append(mark_of(index), style=MARK_STYLE)
+                mark.append(mark_of(index), style=MARK_STYLE)
             else:
-                line.append("-", style="dim")
-            line.append(" ")
-            line.append(label)
-            line.truncate(width, overflow="ellipsis")
-            lines.append(line)
+                mark.append("-", style="dim")
+            mark.append(" ")
+            indent = mark.cell_len
+            wrapped = Text(label, overflow="fold").wrap(console, max(1, width - indent))
+            for number, part in enumerate(wrapped):
+                line = mark.copy() if number == 0 else Text(" " * indent, end="")
+                line.append_text(part)
+                line.end = ""
+                lines.append(line)
         return lines
 
 

@@ -21,7 +21,8 @@ from kerne_tui.tui.draw_bars import BarChart, draw_matrix, draw_points
 from kerne_tui.tui.draw_cards import CardWall, draw_cards, draw_words
 from kerne_tui.tui.draw_questions import draw_questions
 from kerne_tui.tui.draw_scales import draw_scales
-from kerne_tui.tui.pane import ResultsPane
+from kerne_tui.tui.page_bar import BigAnswer
+from kerne_tui.tui.pane import Chart, ResultsPane
 from kerne_tui.workshop import compared
 from kerne_tui.workshop.results import StepResults
 
@@ -93,17 +94,38 @@ class ResultsView(ResultsPane):
         more = Static(id="more-cards")
         more.display = False
         yield more
+        spotlight = Static(id="spotlight")
+        spotlight.display = False
+        yield spotlight
         yield CardWall(id="cards")
-        yield Static(id="bars", classes="chart")
-        yield Static(id="scales", classes="chart")
-        yield Static(id="actions", classes="chart")
-        yield Static(id="words", classes="chart cloud")
-        yield Static(id="questions", classes="chart")
-        yield Static(id="reviews", classes="chart")
-        yield Static(id="matrix", classes="chart")
+        pager = self.pager
+        yield Chart(pager, id="bars")
+        yield Chart(pager, id="scales")
+        yield Chart(pager, id="actions")
+        yield Chart(pager, id="words", classes="chart cloud")
+        yield Chart(pager, id="questions")
+        yield Chart(pager, id="reviews")
+        yield Chart(pager, id="matrix")
 
-    def show(self, results: StepResults | None, *, visible: bool, selected: str | None) -> None:
-        """Show *results* if *visible* and enough people answered; otherwise show nothing."""
+    @property
+    def answers_shown(self) -> bool:
+        """True while answers (or the spotlight) are on show, not the tally or nothing."""
+        return self.shown_pane is not None
+
+    def show(
+        self,
+        results: StepResults | None,
+        *,
+        visible: bool,
+        selected: str | None,
+        spotlight: BigAnswer | None = None,
+    ) -> None:
+        """Show *results* if *visible* and enough people answered; otherwise show nothing.
+
+        With *spotlight*, that one answer is shown alone in place of the others.
+        """
+        self.drawn_for = self.content_size
+        self.pager.room = self.content_size.height
         # A compared scale shows the day's side even while today has too few answers: each
         # side keeps the minimum-answers rule on its own (the chart says which is held back).
         shown = results is not None and (results.enough or bool(compared(results, self.follow_up)))
@@ -113,6 +135,16 @@ class ResultsView(ResultsPane):
         if results is not None:
             tally.count = results.respondents
         chosen = KIND_VIEWS[kind] if kind is not None else None
+        if chosen is not None and not chosen.pane:
+            chosen = None
+        self.shown_pane = chosen.pane if chosen is not None else None
+        lit = self.query_one("#spotlight", Static)
+        lit.display = chosen is not None and spotlight is not None
+        if lit.display and spotlight is not None:
+            spotlight.ink = lit.rich_style  # block capitals in the pane's own colours
+            lit.update(spotlight)
+            self.pager.pages = 1
+            chosen = None
         for pane in PANES:
             self.query_one(f"#{pane}").display = chosen is not None and chosen.pane == pane
         if chosen is None or chosen.pane != "cards":

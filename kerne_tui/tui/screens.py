@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -14,6 +15,7 @@ from textual.geometry import Size
 from textual.widgets import Footer, Static
 
 from kerne_tui.catalog import Lang, t
+from kerne_tui.control import Showing
 from kerne_tui.plan import Show, Step, StepKind
 from kerne_tui.store import SessionStatus
 from kerne_tui.tui.big_numbers import Countdown, clock_text, phase_of
@@ -27,15 +29,17 @@ from kerne_tui.tui.header import (
     pin_words,
     storage_words,
 )
-from kerne_tui.tui.keys import CLOSING_ACTIONS, SELECTION_ACTIONS, KeyedScreen
+from kerne_tui.tui.keys import CLOSING_ACTIONS, PAGING_ACTIONS, SELECTION_ACTIONS, KeyedScreen
 from kerne_tui.tui.layout import (
     MIN_HEIGHT,
     MIN_WIDTH,
     SIDE_MIN_WIDTH,
     Arrangement,
     arrange,
+    band_rows,
 )
 from kerne_tui.tui.open_ends import open_ends_on_wall, show_open_ends
+from kerne_tui.tui.page_bar import page_bar_text, spotlight_text
 from kerne_tui.tui.pane import plain
 from kerne_tui.tui.parking_keys import ParkingKeys
 from kerne_tui.tui.qr import QrCode, qr_matrix, qr_size
@@ -74,11 +78,16 @@ class MainScreen(ParkingKeys):
         self.answer_refreshes = 0
         """How often the answers were redrawn; bursts of phones must not redraw per answer."""
         self.arrangement = Arrangement(False, True, 1, SIDE_MIN_WIDTH + 2)
+        self.showing = Showing(workshop.clock.monotonic, workshop.plan.page_seconds)
+        """The page on show and the spotlight; the app puts in the one it shares with the
+        console and the remote."""
         self._ready = False
         self._answers_dirty = False
         self._refused_shown = 0
         self._sleeps_seen: tuple[int, int] = (0, 0)
         self._qr_cells = qr_size(len(qr_matrix(join_url)), 1)
+        self._stop_showing: Callable[[], None] = lambda: None
+        self._focus_words = ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The moderation keys work (and show in the footer) here, where the answers are.
@@ -90,7 +99,9 @@ class MainScreen(ParkingKeys):
         if action in CLOSING_ACTIONS:
             results = self.results
             return results is not None and results.step.kind is StepKind.QUESTIONS
-        return action in SELECTION_ACTIONS or super().check_action(action, parameters)
+        if action in SELECTION_ACTIONS or action in PAGING_ACTIONS:
+            return True
+        return super().check_action(action, parameters)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="top"):
@@ -111,6 +122,7 @@ class MainScreen(ParkingKeys):
                     id="join-code",
                 )
                 yield Static(Text(t(self.lang, "tui.qr.elsewhere")), id="qr-hint")
+        yield Static(id="page-bar")
         yield Static(id="closed-band")
         yield Static(id="storage-band")
         yield Static(id="pin-band")
@@ -119,6 +131,7 @@ class MainScreen(ParkingKeys):
 
     def on_mount(self) -> None:
         self._ready = True
+        self._stop_showing = self.showing.subscribe(lambda _: self.answers_changed())
         self.show_session()
         timer = self.workshop.timer
         self._sleeps_seen = (id(timer), timer.sleeps)
@@ -127,6 +140,7 @@ class MainScreen(ParkingKeys):
 
     def on_unmount(self) -> None:
         self._ready = False
+        self._stop_showing()
 
     def on_screen_resume(self) -> None:
         self.show_session()
@@ -143,9 +157,16 @@ class MainScreen(ParkingKeys):
         if self.workshop.refused_for_storage != self._refused_shown:
             self._show_bands()
             self.fit(self.size)
-        if self._answers_dirty:
+        view = self.query_one(ResultsView)
+        if view.answers_shown and self.showing.due():
+            self.showing.turn(1)  # the listener marks the answers for this tick's redraw
+        if self._answers_dirty or view.content_size != view.drawn_for:
             self._answers_dirty = False
             self.refresh_answers()
+        elif view.pager.pages != self.showing.pages:
+            # A chart counts its pages while it is drawn: the bar and the views learn it now.
+            self.showing.fit(view.pager.pages if view.answers_shown else 1)
+            self._show_page_bar()
 
     def _notice_sleep(self) -> None:
         """A laptop that slept: say on the wall that the countdown followed the real time."""
@@ -170,6 +191,7 @@ class MainScreen(ParkingKeys):
         """A new step is open: nothing of the last one stays selected, its answers show."""
         self.selected = None
         self.parking_on_request = False
+        self.showing.reset()
         self.show_session()
 
     def archived(self, path: Path) -> None:
@@ -206,6 +228,7 @@ class MainScreen(ParkingKeys):
 
     def _show_header(self, step: Step | None) -> None:
         line, focus = header_lines(self.workshop, step, self.lang)
+        self._focus_words = focus.plain
         self.query_one("#module-line", Static).update(line)
         self.query_one("#focus-line", Static).update(focus)
 
@@ -278,9 +301,42 @@ class MainScreen(ParkingKeys):
         if not self._ready:
             return
         self.answer_refreshes += 1
-        workshop = self.workshop
         view = self.query_one(ResultsView)
         count = self.query_one("#answer-count", Static)
+        view.pager.page = self.showing.page
+        try:
+            self._draw_answers(view, count)
+        finally:
+            self._after_answers(view)
+
+    def _after_answers(self, view: ResultsView) -> None:
+        """The QR gives way while answers are on show; the page bar says which page."""
+        shown = view.answers_shown
+        if shown != self.has_class("-answers"):
+            self.set_class(shown, "-answers")
+            self.call_after_refresh(self.answers_changed)  # drawn again at the new width
+        self.showing.page = view.pager.page  # the selected card's page, when it moved there
+        self.showing.fit(view.pager.pages if shown else 1)
+        self._show_page_bar()
+
+    def _show_page_bar(self) -> None:
+        bar = self.query_one("#page-bar", Static)
+        if not self.has_class("-answers"):
+            return
+        clock = self.query_one(Countdown).value
+        bar.update(
+            page_bar_text(
+                self.showing,
+                self.lang,
+                join_url=self.join_url,
+                code=self.workshop.join_code,
+                clock=clock,
+                width=self.size.width,
+            )
+        )
+
+    def _draw_answers(self, view: ResultsView, count: Static) -> None:
+        workshop = self.workshop
         if self.parking_shown():
             self.show_parking(view, count)
             return
@@ -306,9 +362,35 @@ class MainScreen(ParkingKeys):
         visible = self.answers_visible(target)
         count.display = True
         count.update(count_text(workshop, self.lang, target, results, visible))
-        view.show(results, visible=visible, selected=self.selected)
+        lit = self.showing.spotlight
+        spotlight = spotlight_text(workshop, results, lit) if lit else None
+        view.show(results, visible=visible, selected=self.selected, spotlight=spotlight)
         if self.selected is not None and self.selected not in view.selectable:
             self.selected = None
+
+    # --- paging and the spotlight ----------------------------------------------------------
+    def action_page_next(self) -> None:
+        """The next page of answers (PageDown)."""
+        self.showing.turn(1)
+
+    def action_page_previous(self) -> None:
+        """The page before (PageUp)."""
+        self.showing.turn(-1)
+
+    def action_page_hold(self) -> None:
+        """Stop the pages turning by themselves, or let them turn again (b)."""
+        held = self.showing.toggle_hold()
+        self.notify(t(self.lang, "tui.paging.held" if held else "tui.paging.turning"))
+
+    def action_spotlight(self) -> None:
+        """Show the selected answer alone and large (l); again: all the answers."""
+        if self.showing.spotlight is not None:
+            self.showing.set_spotlight(None)
+            return
+        if self.selected is None or not self.selected_text():
+            self.notify(t(self.lang, "tui.spotlight.nothing"), severity="warning")
+            return
+        self.showing.set_spotlight(self.selected)
 
     # --- layout ---------------------------------------------------------------------------
     def fit(self, size: Size) -> None:
@@ -316,12 +398,14 @@ class MainScreen(ParkingKeys):
         if not self._ready or size.width == 0 or size.height == 0:
             return
         bands = bands_height(self.workshop, self.lang, self.archive_path, size.width)
+        bands += max(0, band_rows(self._focus_words, size.width) - 1)  # a wrapped focus line
         arrangement = arrange(size, self._qr_cells, bands)
         self.arrangement = arrangement
         self.set_class(arrangement.too_small, "-too-small")
         self.set_class(not arrangement.qr_here, "-qr-elsewhere")
         self.query_one("#side").styles.width = arrangement.side_width
         self.query_one(Countdown).scale = arrangement.clock_scale
+        self._show_page_bar()
         if arrangement.too_small:
             self.query_one("#too-small", Static).update(
                 Text(

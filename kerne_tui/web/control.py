@@ -178,7 +178,8 @@ async def control_state(request: web.Request) -> web.StreamResponse:
 
 @_steering()
 async def control_command(request: web.Request) -> web.StreamResponse:
-    """``POST /control/commands/<name>``: next, back, pause, extend, reveal, hide, merge, pin."""
+    """``POST /control/commands/<name>``: next, back, pause, extend, reveal, hide, merge, pin,
+    and the wall's paging and spotlight (``docs/control-api.md``)."""
     control = request.app[CONTROL]
     args: Any = {}
     raw = await request.read()  # read already, within the time limit (web/budget.py)

@@ -54,3 +54,23 @@ def iso(moment: datetime) -> str:
 def parse_iso(text: str) -> datetime:
     """Read a time written by :func:`iso`."""
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+FAR_FROM_PLAN_SECONDS = 3600.0
+"""A session begun further than this from the plan's start runs the day from its real start."""
+
+
+def day_start(start: str, started_at: datetime | None, now: datetime) -> datetime:
+    """The day's start in local time: the plan's ``start`` ("HH:MM") on the session's day.
+
+    A session that began more than an hour from it (the afternoon run of a morning plan) is
+    projected from when it really began, so the agenda does not say "444 min ahead" all day.
+    """
+    anchor = (started_at or now).astimezone()
+    if not start:
+        return anchor
+    hours, minutes = (int(part) for part in start.split(":"))
+    planned = anchor.replace(hour=hours, minute=minutes, second=0, microsecond=0)
+    if started_at is not None and abs((anchor - planned).total_seconds()) > FAR_FROM_PLAN_SECONDS:
+        return anchor
+    return planned

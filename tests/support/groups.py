@@ -27,6 +27,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_connection_gate",
             "test_control_imports",
             "test_control_view",
+            "test_day_clock",
             "test_durable_platforms",
             "test_editor_document",
             "test_engine",
@@ -76,12 +77,16 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_tui_snapshots",
             "test_tui_words_questions",
             "test_wall_facilitation",
+            "test_wall_paging",
+            "test_wall_paging_snapshots",
         }
     ),
     "real": frozenset(
         {
             "test_access_browser",
             "test_access_remote_report_browser",
+            "test_wall_paging_views",
+            "test_wall_room",
             "test_all_new_kinds",
             "test_archive_browser",
             "test_archive_cli",

@@ -68,6 +68,9 @@
     button.setAttribute("aria-labelledby", button.id + " " + text.id);
     button.textContent = item.hidden ? say("tRestore") : say("tHide");
     li.append(text, button);
+    if (!item.hidden) {
+      li.append(spotlightButton(item));
+    }
     return li;
   }
 
@@ -180,6 +183,30 @@
     }
   }
 
+  // Paging and the spotlight: which page the wall shows, and one answer alone on it.
+  function spotlightButton(item) {
+    const lit = view.wall && view.wall.spotlight === item.id;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "remote-button" + (lit ? " primary" : "");
+    button.dataset.spotlight = lit ? "" : item.id;
+    button.textContent = lit ? say("tUnspot") : say("tSpot");
+    return button;
+  }
+
+  function wallText() {
+    const wall = view.wall || { pages: 1 };
+    const parts = [];
+    if (wall.pages > 1) {
+      parts.push(say("tPage").replace("{page}", wall.page).replace("{pages}", wall.pages));
+      parts.push(wall.held ? say("tHeld") : say("tTurning").replace("{seconds}", wall.page_seconds));
+    }
+    if (wall.spotlight) {
+      parts.push(say("tSpotlight"));
+    }
+    return parts.join(" · ");
+  }
+
   function draw() {
     if (!view) {
       return;
@@ -196,6 +223,7 @@
       byId("remote-step").textContent = step.title;
     }
     byId("remote-notes").textContent = view.notes || say("tNoNotes");
+    byId("remote-wall").textContent = wallText();
     const list = byId("remote-answers");
     const answers = view.answers;
     list.replaceChildren();
@@ -308,6 +336,8 @@
       if (proposal) {
         send("pin", { text: proposal.text });
       }
+    } else if (button.dataset.spotlight !== undefined) {
+      send("spotlight", { id: button.dataset.spotlight });
     }
   });
   document.addEventListener("change", (event) => {
