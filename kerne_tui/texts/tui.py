@@ -308,13 +308,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Delete the session file on this computer?",
     ),
     "tui.delete.detail": (
-        "Arkivet er gemt. Sessionsfilen ({path}) har stadig de præcise tider og de skjulte "
-        "tekster. Den slettes, når du afslutter kerne; arkivet bliver.",
-        "The archive is saved. The session file ({path}) still has the exact times and the "
-        "hidden texts. It is deleted when you quit kerne; the archive stays.",
+        "Arkivet er gemt. Sessionsfilen for »{session}« har stadig de præcise tider og de "
+        "skjulte tekster. Den slettes, når du afslutter kerne; arkivet bliver.",
+        "The archive is saved. The session file of “{session}” still has the exact times and "
+        "the hidden texts. It is deleted when you quit kerne; the archive stays.",
     ),
     "tui.delete.later": (
-        "Sessionsfilen slettes, når du afslutter kerne: {path}",
-        "The session file is deleted when you quit kerne: {path}",
+        "Sessionsfilen for »{session}« slettes, når du afslutter kerne.",
+        "The session file of “{session}” is deleted when you quit kerne.",
     ),
 }

@@ -412,14 +412,16 @@ class KerneApp(App[None]):
         words = t(self.lang, "tui.archive.done", session=self.workshop.plan.title, folder=ARCHIVES)
         self.notify(words, timeout=20, markup=False)
         self.main.archived(path)
-        self.push_screen(deletion_offer(self.lang, self.workshop.path), self._deletion_chosen)
+        self.push_screen(deletion_offer(self.lang, self.workshop.plan.title), self._deletion_chosen)
         return path
 
     def _deletion_chosen(self, yes: bool | None) -> None:
         """Remember a yes; the file goes when kerne ends and lets go of its lock."""
         self.delete_on_exit = bool(yes)
         if yes:
-            self.notify(t(self.lang, "tui.delete.later", path=self.workshop.path), timeout=20)
+            later = t(self.lang, "tui.delete.later", session=self.workshop.plan.title)
+            self.notify(later, timeout=20)
+            log.info("%s is deleted when kerne ends", self.workshop.path)
 
     async def action_quit(self) -> None:
         """Quit after a yes; the timer and everything else is written first."""

@@ -46,10 +46,11 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-def deletion_offer(lang: Lang, path: object) -> ConfirmScreen:
-    """After archiving: delete the working session file (it goes when kerne ends)?"""
+def deletion_offer(lang: Lang, session: str) -> ConfirmScreen:
+    """After archiving: delete the working session file of *session* (it goes when kerne
+    ends)? The wall names the session, never its path."""
     return ConfirmScreen(
-        t(lang, "tui.delete.question"), t(lang, "tui.delete.detail", path=path), lang
+        t(lang, "tui.delete.question"), t(lang, "tui.delete.detail", session=session), lang
     )
 
 
