@@ -11,10 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from kerne_tui.catalog import t
+from kerne_tui.catalog import CATALOG, t
 from kerne_tui.editor.checks import check
 from kerne_tui.editor.document import PlanDocument
-from kerne_tui.editor.fields import PLAN_FIELDS, field, help_key, known, parse, step_fields
+from kerne_tui.editor.fields import (
+    PLAN_FIELDS,
+    every_field,
+    field,
+    help_key,
+    known,
+    label_key,
+    parse,
+    step_fields,
+)
 from kerne_tui.editor.files import CannotOpen, open_document, save_document
 from kerne_tui.editor.timeline import timeline
 from kerne_tui.plan import (
@@ -216,6 +225,17 @@ def test_every_key_the_loader_knows_has_a_field_and_help_in_both_languages() -> 
         for lang in ("da", "en"):
             assert t(lang, help_key(key)).strip()
     assert set(PLAN_FIELDS) <= keys
+
+
+def test_every_field_the_editor_knows_has_a_name_in_both_languages() -> None:
+    names = [spec.name for spec in every_field()]
+    missing = sorted(name for name in names if label_key(name) not in CATALOG)
+    assert missing == []
+    for name in names:
+        for lang in ("da", "en"):
+            label = t(lang, label_key(name)).strip()
+            # A name a facilitator reads, never a TOML key like "min_answers" written out.
+            assert label and "_" not in label, (name, lang)
 
 
 @pytest.mark.parametrize("kind", list(StepKind), ids=lambda k: k.value)

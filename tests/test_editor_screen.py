@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Checkbox, Input, OptionList, Static
 
 from kerne_tui.editor import EditorApp
 from kerne_tui.editor.agenda import AgendaScreen
@@ -194,6 +194,49 @@ async def test_a_broken_field_shows_its_problem_beside_it_in_validates_words(
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
         assert "Ingen problemer" in str(app.screen.query_one("#e-status", Static).render())
+
+
+LABELS = {
+    "da": ("Minutter (minutes)", "Spørgsmål (prompt)", "Noter til dig (notes)", "Ordsky (words)"),
+    "en": ("Minutes (minutes)", "Question (prompt)", "Notes for you (notes)", "Word cloud (words)"),
+}
+FACTS = {
+    "da": ("Overordnet formulering (overall_task)", "Parkeringsplads"),
+    "en": ("Overall wording (overall_task)", "Parking lot"),
+}
+
+
+@pytest.mark.parametrize(("plan", "lang"), [("kerneopgaven", "da"), ("kerneopgaven.en", "en")])
+async def test_the_forms_name_each_field_in_the_plans_language_with_its_key_beside_it(
+    tmp_path: Path, plan: str, lang: str
+) -> None:
+    app = EditorApp(own_copy(tmp_path, plan), tmp_path, "da")  # the editor speaks Danish
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.session is not None and app.session.checked.plan is not None
+        module, step = next(
+            (m, s)
+            for m, mod in enumerate(app.session.checked.plan.modules)
+            for s, st in enumerate(mod.steps)
+            if st.id == "tjek-ind"
+        )
+        await select(pilot, module, step)
+        await pilot.press("enter")
+        form = app.screen
+        assert isinstance(form, StepForm)
+        labels = [str(label.render()) for label in form.query(".field-label").results(Static)]
+        minutes, prompt, notes, kind = LABELS[lang]
+        assert any(label.startswith(minutes + "  ") for label in labels)
+        assert any(label.startswith(prompt + "  ") for label in labels)
+        assert any(label.startswith(notes + "  ") for label in labels)
+        assert str(form.query_one("#f-kind", Static).render()) == kind
+        await pilot.press("escape", "i")
+        await pilot.pause()
+        facts = app.screen
+        assert isinstance(facts, PlanForm)
+        labels = [str(label.render()) for label in facts.query(".field-label").results(Static)]
+        overall, parking = FACTS[lang]
+        assert any(label.startswith(overall + "  ") for label in labels)
+        assert str(facts.query_one("#f-parking_lot", Checkbox).label) == parking
 
 
 async def test_the_plans_facts_are_edited_and_the_day_warns_past_its_end(tmp_path: Path) -> None:

@@ -128,9 +128,19 @@ def step_fields(kind: StepKind) -> tuple[Field, ...]:
     return tuple(_FIELDS[name] for name in (*COMMON_STEP_KEYS, *KIND_CHECKS[kind].keys))
 
 
+def every_field() -> tuple[Field, ...]:
+    """Every field the editor has an entry for."""
+    return tuple(_FIELDS.values())
+
+
 def help_key(name: str) -> str:
     """The catalog key of the field's one line of help."""
     return f"editor.help.{name}"
+
+
+def label_key(name: str) -> str:
+    """The catalog key of the field's name as a person reads it ("Minutter" for ``minutes``)."""
+    return f"editor.label.{name}"
 
 
 def parse(spec: Field, text: str) -> Value | None:

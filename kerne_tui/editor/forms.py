@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget as TextualWidget
 from textual.widgets import Checkbox, Footer, Input, Select, Static, TextArea
 
-from kerne_tui.catalog import t
+from kerne_tui.catalog import Lang, t
 from kerne_tui.editor.fields import (
     MODULE_FIELDS,
     PLAN_FIELDS,
@@ -26,12 +26,14 @@ from kerne_tui.editor.fields import (
     Widget,
     field,
     help_key,
+    label_key,
     parse,
     shown,
     step_fields,
 )
 from kerne_tui.editor.keys import FORM_KEYS, translated
 from kerne_tui.editor.state import EditorSession
+from kerne_tui.editor.words import kind_name
 from kerne_tui.plan import PlanProblem, StepKind
 
 
@@ -71,7 +73,8 @@ class FieldForm(Screen[None]):
         yield Static(id="f-other", classes="field-problem")
         with VerticalScroll(id="f-fields", can_focus=False):
             for spec in self.fields():
-                label = Text(spec.name, style="bold")
+                label = Text(t(help_lang, label_key(spec.name)), style="bold")
+                label.append(f" ({spec.name})", style="dim")
                 label.append("  " + t(help_lang, help_key(spec.name)), style="italic")
                 yield Static(label, classes="field-label")
                 yield self._widget(spec, table.get(spec.name))
@@ -87,13 +90,16 @@ class FieldForm(Screen[None]):
             area.cursor_blink = False
             return area
         if spec.widget is Widget.SWITCH:
-            return Checkbox(spec.name, value=plain is True, id=ident, compact=True)
+            name = t(self.session.plan_lang, label_key(spec.name))
+            return Checkbox(name, value=plain is True, id=ident, compact=True)
         if spec.widget is Widget.CHOICE:
             options = [(choice, choice) for choice in spec.choices]
             current = plain if plain in spec.choices else Select.NULL
             return Select(options, value=current, id=ident, compact=True, allow_blank=True)
         if spec.widget is Widget.FIXED:
-            return Static(Text(shown(plain)), id=ident, classes="field-fixed")
+            return Static(
+                _fixed_text(plain, self.session.plan_lang), id=ident, classes="field-fixed"
+            )
         line = Input(shown(plain), id=ident, compact=True, select_on_focus=False)
         line.cursor_blink = False
         return line
@@ -170,6 +176,17 @@ class FieldForm(Screen[None]):
             await show_preview(self.app, self.session, module, step or 0)
 
 
+def _fixed_text(value: object, lang: Lang) -> Text:
+    """A step's kind as the form shows it: its name, the TOML value small beside it."""
+    if not isinstance(value, str):
+        return Text(shown(value))
+    name = kind_name(lang, value)
+    text = Text(name)
+    if name != value:
+        text.append(f" ({value})", style="dim")
+    return text
+
+
 def _problem_text(problems: list[PlanProblem], lang: Any) -> Text:
     return Text("\n".join(problem.message(lang) for problem in problems), style="bold")
 
@@ -193,11 +210,8 @@ class StepForm(FieldForm):
         title = str(table.get("title", ""))
         if self.step is None:
             return t(lang, "editor.module.row", n=self.module + 1, title=title)
-        kind = str(table.get("kind", ""))
-        known = kind in {k.value for k in StepKind}
-        return t(
-            lang, "editor.form.step", title=title, kind=t(lang, f"kind.{kind}") if known else kind
-        )
+        kind = kind_name(lang, str(table.get("kind", "")))
+        return t(lang, "editor.form.step", title=title, kind=kind)
 
     def fields(self) -> tuple[Field, ...]:
         if self.step is None:

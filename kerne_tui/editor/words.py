@@ -7,7 +7,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from kerne_tui.catalog import t
+from kerne_tui.catalog import Lang, t
 from kerne_tui.editor.state import EditorSession
 from kerne_tui.plan import StepKind
 
@@ -17,10 +17,10 @@ def minutes_text(minutes: float) -> str:
     return f"{minutes:g}"
 
 
-def kind_name(session: EditorSession, kind: object) -> str:
-    """A step kind's name in the editor's language (the raw value for an unknown one)."""
+def kind_name(lang: Lang, kind: object) -> str:
+    """A step kind's name in *lang* (the raw value for an unknown one)."""
     if isinstance(kind, str) and kind in {k.value for k in StepKind}:
-        return t(session.lang, f"kind.{kind}")
+        return t(lang, f"kind.{kind}")
     return str(kind)
 
 
@@ -66,7 +66,7 @@ def step_row(session: EditorSession, module: int, step: int, table: Any) -> Tabl
         "!" if broken else "",
         clock,
         f"{shown} min",
-        kind_name(session, table.get("kind")),
+        kind_name(session.lang, table.get("kind")),
         str(table.get("title", "")),
     )
     return row
@@ -90,7 +90,7 @@ def detail_text(session: EditorSession, place: tuple[int, int | None]) -> Text:
         table = session.document.step(module, step)
         text.append(str(table.get("title", "")) + "\n", style="bold")
         text.append(
-            t(lang, "editor.detail.kind", kind=kind_name(session, table.get("kind"))) + "\n"
+            t(lang, "editor.detail.kind", kind=kind_name(session.lang, table.get("kind"))) + "\n"
         )
         minutes = table.get("minutes")
         clock = session.timeline.clock(session.timeline.offsets.get((module, step), 0.0))
