@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 from rich.console import Console, ConsoleRenderable
-from tui_support import FakeClock, make_app, open_workshop, screen_text, submit
+from tui_support import FakeClock, make_app, open_workshop, screen_text, submit, until
 
 from kerne_tui.plan import StepKind
 from kerne_tui.tui.draw_bars import BarChart
@@ -173,14 +173,14 @@ async def test_by_default_four_votes_are_held_back_on_the_wall_and_five_are_show
             await submit(workshop, f"p{phone}", {"dots": {mails: 1}})
         app = make_app(workshop, tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
+            await until(pilot, lambda: "4 har svaret" in " ".join(screen_text(app).split()))
             words = " ".join(screen_text(app).split())
             assert "4 har svaret" in words
             assert "svarene vises, når mindst 5 har svaret" in words
             assert "Mails" not in words
             assert "vises ved" not in words
             await submit(workshop, "p4", {"dots": {mails: 1}})
-            await pilot.pause(0.3)
+            await until(pilot, lambda: "Mails" in " ".join(screen_text(app).split()))
             words = " ".join(screen_text(app).split())
             assert "5 har svaret" in words
             assert "Mails" in words and "mindst 5" not in words

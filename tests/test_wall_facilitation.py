@@ -57,7 +57,8 @@ async def test_the_footer_lists_o_only_while_the_wall_may_show_the_notes(tmp_pat
         def footer() -> str:
             return screen_text(app).splitlines()[-1]
 
-        async with app.run_test(size=SIZE) as pilot:
+        # Wide enough for every key: at 100 columns o is among the keys the bar counts.
+        async with app.run_test(size=(200, 45)) as pilot:
             await until(pilot, lambda: notes in footer())
             control.console_attached()
             await until(pilot, lambda: notes not in footer())

@@ -23,6 +23,7 @@ from tui_support import (
     make_app,
     open_workshop,
     screen_text,
+    steady,
     submit,
     until,
     utc_local_time,
@@ -150,7 +151,7 @@ async def test_every_answer_of_a_full_room_is_seen_whole_page_by_page(
             app = make_app(workshop, tmp_path)
             async with app.run_test(size=size) as pilot:
                 await until(pilot, lambda: app.main.has_class("-answers"))
-                await pilot.pause(0.6)  # drawn again at the width the QR gave up
+                await steady(pilot, app)  # drawn again at the width the QR gave up
                 text = screen_text(app)
                 # The QR gives way; the address and the code stay in the corner.
                 assert not app.main.query_one("#side").display

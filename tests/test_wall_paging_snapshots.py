@@ -13,10 +13,16 @@ from typing import Any
 import pytest
 from test_wall_paging import EACH, PHONES, SCALE_PLAN, STEP, answer
 from tui_kinds_support import KINDS_PLAN, PARKED
-from tui_support import PLAN, FakeClock, make_app, open_workshop, submit, utc_local_time
+from tui_support import (
+    PLAN,
+    FakeClock,
+    make_app,
+    open_workshop,
+    steady,
+    submit,
+    utc_local_time,
+)
 
-from kerne_tui.tui.app import KerneApp
-from kerne_tui.tui.results import ResultsView
 from kerne_tui.workshop import Workshop
 
 SIZES = [(80, 24), (100, 30), (160, 45)]
@@ -93,22 +99,6 @@ def resumed(tmp_path: Path, plan: str, setup: Setup) -> Workshop:
             return workshop.path
 
     return Workshop.resume(asyncio.run(prepare()), clock=clock)
-
-
-async def steady(pilot: Any, app: KerneApp) -> None:
-    """Wait (bounded) until the wall has drawn its pages for its final size, three ticks alike."""
-    calm = 0
-    for _ in range(60):
-        await pilot.pause(0.1)
-        found = app.main.query(ResultsView)
-        if not found:
-            continue  # not composed yet
-        view = found.first()
-        settled = view.drawn_for == view.content_size and view.pager.pages == app.main.showing.pages
-        calm = calm + 1 if settled else 0
-        if calm >= 4:
-            return
-    raise AssertionError("the wall did not settle")
 
 
 @pytest.mark.usefixtures("frozen_time")

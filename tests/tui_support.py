@@ -25,6 +25,7 @@ from kerne_tui.archive import write_archive
 from kerne_tui.control import ControlCenter
 from kerne_tui.plan import Plan, load_plan
 from kerne_tui.tui.app import Archiver, KerneApp, build_app
+from kerne_tui.tui.results import ResultsView
 from kerne_tui.workshop import Contribution, Workshop
 
 JOIN_CODE = "KXR7M"
@@ -136,3 +137,19 @@ async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: floa
             return
         await pilot.pause(0.05)
     assert condition(), "the screen did not get there in time"
+
+
+async def steady(pilot: Pilot[None], app: KerneApp) -> None:
+    """Wait (bounded) until the wall has drawn its pages for its final size, three ticks alike."""
+    calm = 0
+    for _ in range(60):
+        await pilot.pause(0.1)
+        found = app.main.query(ResultsView)
+        if not found:
+            continue  # not composed yet
+        view = found.first()
+        settled = view.drawn_for == view.content_size and view.pager.pages == app.main.showing.pages
+        calm = calm + 1 if settled else 0
+        if calm >= 4:
+            return
+    raise AssertionError("the wall did not settle")

@@ -317,4 +317,5 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Sessionsfilen for »{session}« slettes, når du afslutter kerne.",
         "The session file of “{session}” is deleted when you quit kerne.",
     ),
+    "tui.keys.more": ("+{n} flere: ?", "+{n} more: ?"),
 }

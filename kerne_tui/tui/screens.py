@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from kerne_tui.catalog import Lang, t
 from kerne_tui.control import Showing
@@ -29,6 +29,7 @@ from kerne_tui.tui.header import (
     pin_words,
     storage_words,
 )
+from kerne_tui.tui.key_bar import KeyBar
 from kerne_tui.tui.keys import CLOSING_ACTIONS, PAGING_ACTIONS, SELECTION_ACTIONS, KeyedScreen
 from kerne_tui.tui.layout import (
     MIN_HEIGHT,
@@ -127,7 +128,7 @@ class MainScreen(ParkingKeys):
         yield Static(id="storage-band")
         yield Static(id="pin-band")
         yield Static(id="too-small")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(self.lang)
 
     def on_mount(self) -> None:
         self._ready = True
@@ -450,4 +451,4 @@ class QrScreen(KeyedScreen):
         )
         if self.welcome:
             yield Static(Text(t(self.lang, "tui.qr.start_hint")), id="qr-hint-start")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(self.lang)

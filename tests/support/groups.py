@@ -68,6 +68,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_tui_countdown",
             "test_tui_injection",
             "test_tui_keys",
+            "test_tui_key_bar",
             "test_tui_layout",
             "test_tui_live",
             "test_tui_palette",

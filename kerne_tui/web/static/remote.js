@@ -69,7 +69,7 @@
     button.textContent = item.hidden ? say("tRestore") : say("tHide");
     li.append(text, button);
     if (!item.hidden) {
-      li.append(spotlightButton(item));
+      li.append(spotlightButton(item, index, text.id));
     }
     return li;
   }
@@ -184,12 +184,15 @@
   }
 
   // Paging and the spotlight: which page the wall shows, and one answer alone on it.
-  function spotlightButton(item) {
+  // Named by its answer, as the hide button beside it is, so a screen reader tells them apart.
+  function spotlightButton(item, index, textId) {
     const lit = view.wall && view.wall.spotlight === item.id;
     const button = document.createElement("button");
     button.type = "button";
     button.className = "remote-button" + (lit ? " primary" : "");
     button.dataset.spotlight = lit ? "" : item.id;
+    button.id = "spot-" + index;
+    button.setAttribute("aria-labelledby", button.id + " " + textId);
     button.textContent = lit ? say("tUnspot") : say("tSpot");
     return button;
   }
