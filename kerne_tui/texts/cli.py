@@ -275,4 +275,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Den kørende session (proces {pid}) var ikke stoppet efter {seconds} sekunder.",
         "The running session (process {pid}) had not stopped after {seconds} seconds.",
     ),
+    "cli.session_file.journal_damaged": (
+        "Sessionens journal ({path}.journal) er beskadiget i linje {detail}, før dens sidste "
+        "linje; sessionen åbnes ikke, og intet er ændret.",
+        "The session's journal ({path}.journal) is damaged at line {detail}, before its last "
+        "line; the session is not opened, and nothing was changed.",
+    ),
 }

@@ -27,6 +27,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_control_imports",
             "test_control_view",
             "test_durable_platforms",
+            "test_session_journal",
             "test_editor_document",
             "test_engine",
             "test_file_bounds",
