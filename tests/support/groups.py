@@ -108,6 +108,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "test_hostile_plan_files",
             "test_hostile_writes",
             "test_kill_under_load",
+            "test_kill_during_compaction",
             "test_live_lists",
             "test_takeover",
             "test_lost_terminal",
