@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import threading
 from pathlib import Path
 
 import orjson
@@ -155,3 +156,38 @@ async def test_a_kill_between_the_rewrite_and_emptying_the_journal_replays_it_ha
         assert not stored[acknowledged[3]].hidden and stored[acknowledged[4]].hidden
     finally:
         resumed.store.release()
+
+
+async def test_a_reader_in_another_thread_always_sees_every_acknowledged_answer(
+    workshop: Workshop,
+) -> None:
+    # kerne report reads while the session writes: the file may be renamed and the journal
+    # emptied between its two reads. Each read must hold what was acknowledged before it began.
+    await workshop.go_to("ideas")
+    acknowledged: list[str] = []
+    problems: list[str] = []
+    done = threading.Event()
+    reads = 0
+
+    def reader() -> None:
+        nonlocal reads
+        while not done.is_set() and reads < 5_000:
+            before = set(acknowledged)
+            ids = ids_on_disk(workshop.path)
+            reads += 1
+            if len(ids) != len(set(ids)):
+                problems.append(f"read {reads}: an answer twice")
+            if missing := before - set(ids):
+                problems.append(f"read {reads}: {len(missing)} acknowledged answers missing")
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        for round_no in range(20):
+            acknowledged += await answers(workshop, round_no * PHONES)
+            assert await workshop.store.fold_journal()
+    finally:
+        done.set()
+        thread.join(timeout=30)
+    assert reads > 0
+    assert not problems, problems[:5]

@@ -78,7 +78,14 @@ def read_session_data(path: Path) -> dict[str, dict[str, Any]]:
             continue
         data = decode_session_bytes(path, raw)
         if journal:
-            replay_journal(path, data, journal)
+            try:
+                replay_journal(path, data, journal)
+            except SessionFileError:
+                # Read while the writer emptied it and went on appending: read again. The
+                # same damage twice is in the file itself.
+                if read_journal_bytes(path) != journal:
+                    continue
+                raise
         return data
     raise SessionFileError(path, "unreadable", "the file kept changing while it was read")
 
