@@ -94,9 +94,12 @@ async def workshop(plan: Plan, data_dir: Path, clock: FakeClock) -> AsyncIterato
 
 @pytest.fixture(autouse=True)
 def _thaw_frozen_objects() -> Iterator[None]:
-    """kerne freezes long-lived objects (kerne_tui.memory); in tests they die with the test."""
+    """kerne freezes long-lived objects (kerne_tui.memory); in tests they die with the test.
+    It also sets the collector's thresholds, which are put back here."""
+    thresholds = gc.get_threshold()
     yield
     gc.unfreeze()
+    gc.set_threshold(*thresholds)
 
 
 REAL_PARTS = ("chromium", "tmux")

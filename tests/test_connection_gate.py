@@ -6,10 +6,14 @@ what it hands out is counted. The same gate, over real HTTP, is in test_hostile_
 
 from __future__ import annotations
 
+import asyncio
+
+import pytest
 from aiohttp import web
 
 from kerne_tui.control import Cause
 from kerne_tui.limits import capacity_for
+from kerne_tui.web import connections
 from kerne_tui.web.connections import (
     CONNECTIONS_PER_PHONE_ADDRESS,
     REFUSALS_PER_ADDRESS,
@@ -78,3 +82,24 @@ async def test_behind_one_router_an_address_has_its_phones_shares_but_half_the_r
         small.admit("10.0.0.1")
     assert small.refusing == small.capacity.refusals // 2
     assert not small.out_of_reserve()
+
+
+async def test_the_room_is_settled_after_its_burst_not_in_the_middle_of_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 2,000 phones joined, then sent at once: a full collection (150 ms in the hall,
+    # benchmarks/) waits until no phone has joined and none was answered for a while.
+    settled: list[int] = []
+    monkeypatch.setattr(connections, "settle", lambda: settled.append(1))
+    gate = gate_for()
+    gate.streams = connections.SETTLE_GROWTH * 20
+    now = asyncio.get_running_loop().time()
+    gate.last_join = now - 10 * connections.SETTLE_QUIET_SECONDS
+    gate.last_answer = now  # the burst is being answered
+    gate._maybe_settle()
+    assert settled == []
+    assert gate.settle_timer is not None  # it looks again later
+    gate.settle_timer.cancel()
+    gate.last_answer = now - 10 * connections.SETTLE_QUIET_SECONDS
+    gate._maybe_settle()
+    assert settled == [1]

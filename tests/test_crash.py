@@ -10,7 +10,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from tinydb import TinyDB
 
 from kerne_tui.store import read_session_data, rows
 from kerne_tui.workshop import Workshop
@@ -77,11 +76,9 @@ def test_acknowledged_contributions_survive_sigkill(plan_path: Path, data_dir: P
         acknowledged.update(acks)
         rounds_with_acks += bool(acks)
 
-        db = TinyDB(session)
-        try:
-            on_disk = {str(doc["id"]) for doc in db.table("contributions").all()}
-        finally:
-            db.close()
+        # What is on disk as every reader of kerne reads it: the session file with its
+        # journal applied (after a kill, the newest batches are only in the journal).
+        on_disk = {str(doc["id"]) for doc in rows(read_session_data(session), "contributions")}
         missing = acknowledged - on_disk
         assert not missing, f"round {round_no} (kill after {delay:.3f} s) lost {len(missing)}"
         assert rows(read_session_data(session), "state")[0]["current"] == "ideas"

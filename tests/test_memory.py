@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tui_support import make_app, open_workshop, screen_text, until
 
-from kerne_tui.memory import settle
+from kerne_tui.memory import THRESHOLDS, settle
 
 
 class _Node:
@@ -25,6 +25,13 @@ def test_settle_frees_garbage_first_and_sets_the_living_aside() -> None:
     assert gone() is None  # it was collected, not frozen for ever
     assert gc.get_freeze_count() > 0
     assert kept.me is kept
+
+
+def test_after_settling_young_collections_are_rarer_and_full_ones_rarer_still() -> None:
+    settle()
+    young, middle, full = gc.get_threshold()
+    assert (young, middle, full) == THRESHOLDS
+    assert young > 700 and young * middle * full > 700 * 10 * 10 * 100
 
 
 async def test_the_screen_settles_when_a_step_opens(tmp_path: Path) -> None:

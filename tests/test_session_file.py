@@ -24,13 +24,19 @@ from kerne_tui.store import (
     rows,
     write_atomic,
 )
+from kerne_tui.store import batching as batching_module
 from kerne_tui.store import files as files_module
-from kerne_tui.store import session_file as session_file_module
 from kerne_tui.store.files import WriterLock
+from kerne_tui.store.journal import JournalWriter
 from kerne_tui.workshop import Refused, Workshop
 
 
 def stored_ids(path: Path) -> list[str]:
+    """Contribution ids on disk as every reader of kerne gets them: the file and its journal."""
+    return [str(doc["id"]) for doc in rows(read_session_data(path), "contributions")]
+
+
+def plain_tinydb_ids(path: Path) -> list[str]:
     """Contribution ids as plain ``TinyDB(path)`` reads them, the way any tool would."""
     db = TinyDB(path)
     try:
@@ -51,14 +57,27 @@ async def burst(workshop: Workshop, count: int, *, first: int = 0) -> list[str]:
 
 
 def fail_writes(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
-    """Make every flush fail as a full disk would; returns a function that heals the disk."""
+    """Make every flush fail as a full disk would; returns a function that heals the disk.
+
+    Both ways a batch reaches the disk fail: a line appended to the journal, and a rewrite.
+    """
     target = "kerne_tui.store.session_file.write_atomic"
+    real_append = JournalWriter.append
 
     def full_disk(path: Path, payload: object) -> None:
         raise OSError(28, "No space left on device")
 
+    def full_disk_append(self: JournalWriter, line: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
     monkeypatch.setattr(target, full_disk)
-    return lambda: monkeypatch.setattr(target, write_atomic)
+    monkeypatch.setattr(JournalWriter, "append", full_disk_append)
+
+    def heal() -> None:
+        monkeypatch.setattr(target, write_atomic)
+        monkeypatch.setattr(JournalWriter, "append", real_append)
+
+    return heal
 
 
 # --- group commit --------------------------------------------------------------------------
@@ -309,7 +328,7 @@ async def test_a_real_failed_write_leaves_no_temporary_file(
         await workshop.submit("phone-x", "ideas", "c-x", {"text": "Tabt"})
     monkeypatch.undo()
     assert sorted(p.name for p in workshop.path.parent.iterdir()) == sorted(
-        [workshop.path.name, workshop.path.name + ".lock"]
+        [workshop.path.name, workshop.path.name + ".lock", workshop.path.name + ".journal"]
     )
     assert stored_ids(workshop.path) == []
 
@@ -359,9 +378,11 @@ async def test_the_file_is_exactly_what_a_whole_encoding_of_the_session_gives(
     await workshop.toggle_reveal()
     await workshop.merge(ids[5], ids[6])
     ids += await burst(workshop, 5, first=50)
+    assert await workshop.store.fold_journal()
     on_disk = workshop.path.read_bytes()
     assert on_disk == orjson.dumps(orjson.loads(on_disk))
     assert on_disk == orjson.dumps(workshop.store._storage.data)
+    assert plain_tinydb_ids(workshop.path) == stored_ids(workshop.path) == ids
 
 
 async def test_a_long_session_of_small_batches_still_writes_the_whole_data(
@@ -369,10 +390,11 @@ async def test_a_long_session_of_small_batches_still_writes_the_whole_data(
 ) -> None:
     # Each batch adds one piece to the table's encoding; past the limit the pieces are joined.
     # Across that joining, and after a failed write, the file must stay the whole data.
-    monkeypatch.setattr(session_file_module, "MAX_PIECES", 3)
+    monkeypatch.setattr(batching_module, "MAX_PIECES", 3)
     await workshop.go_to("ideas")
     for n in range(9):
         await workshop.submit(f"phone-{n}", "ideas", f"c-{n}", {"text": f"Idé {n}"})
+        assert await workshop.store.fold_journal()
         on_disk = workshop.path.read_bytes()
         assert on_disk == orjson.dumps(workshop.store._storage.data)
     heal = fail_writes(monkeypatch)
@@ -380,6 +402,7 @@ async def test_a_long_session_of_small_batches_still_writes_the_whole_data(
         await workshop.submit("phone-x", "ideas", "c-x", {"text": "Går tabt"})
     heal()
     await workshop.submit("phone-y", "ideas", "c-y", {"text": "Kommer med"})
+    assert await workshop.store.fold_journal()
     on_disk = workshop.path.read_bytes()
     assert on_disk == orjson.dumps(workshop.store._storage.data)
     texts = [doc["text"] for doc in orjson.loads(on_disk)["contributions"].values()]

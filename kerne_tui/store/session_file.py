@@ -13,22 +13,38 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Document
 
+from kerne_tui.store.batching import (
+    IDLE_COMPACTION,
+    JOURNAL_FLOOR,
+    FlushStats,
+    Pending,
+    SnapshotStorage,
+    StoreWriteError,
+    WriteCallback,
+    encode_pieces,
+    journal_records,
+)
 from kerne_tui.store.fields import LayoutError
 from kerne_tui.store.files import (
     WriterLock,
     make_private_folder,
     remove_stale_temporaries,
     write_atomic,
+)
+from kerne_tui.store.journal import (
+    JournalWriter,
+    Record,
+    applied_copy,
+    apply_records,
+    encode_batch,
+    read_journal_bytes,
 )
 from kerne_tui.store.layout import (
     CONTRIBUTIONS,
@@ -44,7 +60,12 @@ from kerne_tui.store.layout import (
     single_doc,
 )
 from kerne_tui.store.operations import Insert, Operation, Put, Update
-from kerne_tui.store.reading import SessionFileError, decode_session_bytes, read_session_data
+from kerne_tui.store.reading import (
+    SessionFileError,
+    decode_session_bytes,
+    read_session_data,
+    replay_journal,
+)
 
 log = logging.getLogger(__name__)
 
@@ -66,26 +87,6 @@ __all__ = [
     "rows",
 ]
 
-MAX_PIECES = 256
-"""A table kept as more pieces than this (one per batch since the last rewrite) is joined."""
-
-
-class StoreWriteError(Exception):
-    """A batch could not be written to disk; nothing in it was acknowledged."""
-
-
-class SnapshotStorage(Storage):
-    """TinyDB storage that keeps the data in memory; the session file writes it to disk."""
-
-    def __init__(self, data: dict[str, dict[str, Any]] | None = None) -> None:
-        self.data: dict[str, dict[str, Any]] = data if data is not None else {}
-
-    def read(self) -> dict[str, dict[str, Any]]:
-        return self.data
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self.data = data
-
 
 def _as_doc(value: SessionHeader | SessionState | Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(value, SessionHeader | SessionState):
@@ -93,46 +94,16 @@ def _as_doc(value: SessionHeader | SessionState | Mapping[str, Any]) -> dict[str
     return dict(value)
 
 
-WriteCallback = Callable[[BaseException | None], None]
-"""Told once a batch is written (None) or could not be (the error)."""
-
-
-@dataclass
-class _Pending:
-    operations: list[Operation]
-    done: asyncio.Future[None]
-    on_written: WriteCallback | None = None
-
-    def settle(self, error: BaseException | None) -> None:
-        if self.on_written is not None:
-            self.on_written(error)
-        if self.done.done():  # its caller went away; the callback above still had its say
-            return
-        if error is None:
-            self.done.set_result(None)
-        else:
-            self.done.set_exception(error)
-
-
-@dataclass
-class FlushStats:
-    """What the flusher has done, for benchmarks and the log."""
-
-    batches: int = 0
-    operations: int = 0
-    largest_batch: int = 0
-    seconds_writing: float = 0.0
-    last_bytes: int = 0
-
-
 class SessionFile:
     """One session's file: the only way the rest of kerne reads or writes it."""
 
-    def __init__(self, path: Path, data: dict[str, dict[str, Any]], last_good: bytes) -> None:
+    def __init__(self, path: Path, data: dict[str, dict[str, Any]]) -> None:
         self.path = path
         self._storage = SnapshotStorage(data)
         self._db = TinyDB(storage=lambda: self._storage)
-        self._last_good: list[bytes] = [last_good]
+        self._journal = JournalWriter(path)
+        self._compaction_due = False
+        self._fold_waiters: list[asyncio.Future[bool]] = []
         self._doc_ids: dict[str, int] = {}
         self._next_ids: dict[str, int] = {}
         # Each table's JSON members as last written, in pieces, kept while the table is only
@@ -140,7 +111,7 @@ class SessionFile:
         self._encoded: dict[str, list[bytes]] = {}
         self._appended: dict[str, list[str]] = {}
         self._index_contributions()
-        self._pending: list[_Pending] = []
+        self._pending: list[Pending] = []
         self._wakeup: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None
         self._closing = False
@@ -170,15 +141,20 @@ class SessionFile:
                 LOG: {},
             }
         payload = orjson.dumps(data)
-        session = cls(path, data, payload)
+        session = cls(path, data)
         session._lock.acquire()
         try:
             if path.exists():
                 raise FileExistsError(path)
+            # A journal left by some other session of this name must not be replayed over
+            # this one: emptied before the file exists.
+            session._journal.open_empty()
             write_atomic(path, payload)
         except BaseException:
+            session._journal.close()
             session._lock.release()
             raise
+        session.stats.last_bytes = len(payload)
         return session
 
     @classmethod
@@ -191,9 +167,24 @@ class SessionFile:
         except OSError as error:
             raise SessionFileError(path, "unreadable", str(error)) from None
         data = decode_session_bytes(path, raw)
-        session = cls(path, data, raw)
+        # What the last run had only in its journal (it was killed) is applied over the file;
+        # a damaged journal raises here, before anything is taken or written.
+        journal = read_journal_bytes(path)
+        replayed = replay_journal(path, data, journal) if journal else 0
+        session = cls(path, data)
         session._lock.acquire()
-        remove_stale_temporaries(path)
+        try:
+            remove_stale_temporaries(path)
+            if replayed or journal:
+                # Fold it in now: the file gets the journal's whole lines, and a torn last
+                # line (never acknowledged) goes, before any new line could follow it.
+                write_atomic(path, session._encode())
+            session._journal.open_empty()
+        except BaseException:
+            session._journal.close()
+            session._lock.release()
+            raise
+        session.stats.last_bytes = len(raw)
         return session
 
     def _index_contributions(self) -> None:
@@ -253,7 +244,7 @@ class SessionFile:
         *on_written* is called when the batch is settled even if the future was cancelled.
         """
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        pending = _Pending(list(operations), done, on_written)
+        pending = Pending(list(operations), done, on_written)
         if self._wakeup is None or self._closing:
             pending.settle(StoreWriteError("the session file is not open for writing"))
             return done
@@ -263,7 +254,28 @@ class SessionFile:
 
     def release(self) -> None:
         """Give up the file without writing (for a session that is not used after all)."""
+        self._let_go_of_journal()
         self._lock.release()
+
+    def _let_go_of_journal(self) -> None:
+        if self._journal.size == 0 and not self._journal.suspect:
+            with contextlib.suppress(OSError):
+                self._journal.remove()
+        self._journal.close()
+
+    async def fold_journal(self) -> bool:
+        """Rewrite the file with what the journal holds and empty it, between two batches.
+
+        The flusher does it by itself at quiet moments; this is for a pause the caller knows
+        of. Returns False if the file could not be rewritten (the journal keeps everything).
+        """
+        if self._wakeup is None or self._closing:
+            return False
+        folded: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._fold_waiters.append(folded)
+        self._compaction_due = True
+        self._wakeup.set()
+        return await folded
 
     async def close(self) -> None:
         """Write what is pending, stop the flusher and release the file."""
@@ -273,122 +285,175 @@ class SessionFile:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
+        self._let_go_of_journal()
         self._lock.release()
 
     async def _flusher(self) -> None:
         assert self._wakeup is not None
         while True:
-            await self._wakeup.wait()
+            if self._journal.size and not self._closing:
+                try:
+                    await asyncio.wait_for(self._wakeup.wait(), IDLE_COMPACTION)
+                except TimeoutError:
+                    await self._compact()
+                    continue
+            else:
+                await self._wakeup.wait()
             self._wakeup.clear()
             if self._pending:
                 batch, self._pending = self._pending, []
                 await self._write_batch(batch)
             if self._closing and not self._pending:
+                await self._compact(final=True)
                 return
+            if self._compaction_due:
+                await self._compact()
 
-    async def _write_batch(self, batch: list[_Pending]) -> None:
+    async def _write_batch(self, batch: list[Pending]) -> None:
         loop = asyncio.get_running_loop()
         operations = [op for pending in batch for op in pending.operations]
+        records = self._records(operations)
+        # A facilitator's action (a step, a pause, a timer) is a quiet moment for the phones,
+        # and it is acknowledged only once the whole file is rewritten with it, as before
+        # the journal: a disk that is full refuses it even where the journal's last block
+        # still has room. The phones' batches cost one appended line.
+        rewrite = any(record[0] == "p" for record in records)
         try:
-            self._apply(operations)
-            pieces = self._encode()
             started = loop.time()
-            await asyncio.to_thread(write_atomic, self.path, pieces)
+            if self._journal.suspect and not await self._compact():
+                raise OSError("the journal could not be set right after a failed write")
+            if rewrite:
+                await self._rewrite_with(records)
+            else:
+                await asyncio.to_thread(self._journal.append, encode_batch(records))
             self.stats.seconds_writing += loop.time() - started
         except Exception as error:
             log.exception("could not write %s", self.path)
-            self._restore_last_good()
             failure = StoreWriteError(str(error))
             for pending in batch:
                 pending.settle(failure)
             return
-        self._last_good = pieces
+        self._apply(records)
         self.stats.batches += 1
         self.stats.operations += len(operations)
         self.stats.largest_batch = max(self.stats.largest_batch, len(operations))
-        self.stats.last_bytes = sum(map(len, pieces))
+        if self._journal.size > max(JOURNAL_FLOOR, self.stats.last_bytes):
+            # Replaying it would cost more than rewriting the file: folded in before the next.
+            self._compaction_due = True
         for pending in batch:
             pending.settle(None)
 
-    def _apply(self, operations: list[Operation]) -> None:
-        run: list[Insert] = []
-        for operation in operations:
-            if isinstance(operation, Insert) and (not run or run[0].table == operation.table):
-                run.append(operation)
-                continue
-            self._insert_run(run)
-            run = []
-            if isinstance(operation, Insert):
-                run.append(operation)
-            elif isinstance(operation, Update):
-                self._encoded.pop(operation.table, None)
-                doc_id = self._doc_ids.get(operation.key)
-                if doc_id is not None:
-                    self._db.table(operation.table).update(dict(operation.fields), doc_ids=[doc_id])
-            else:
-                self._encoded.pop(operation.table, None)
-                doc = Document(dict(operation.doc), doc_id=int(SINGLE))
-                self._db.table(operation.table).upsert(doc)
-        self._insert_run(run)
+    async def _rewrite_with(self, records: list[Record]) -> None:
+        """Write a batch as a rewrite of the whole file; raise if it is not on disk.
 
-    def _encode(self) -> list[bytes]:
-        """The whole file in pieces that join to exactly ``orjson.dumps`` of the data.
-
-        Encoding every contribution again for each batch blocked the loop for 16 ms at 20,000
-        contributions, and joining the file into one string on the loop cost 6 % of a submit
-        (benchmarks/). So a table that was only appended to keeps the JSON of its members as
-        pieces and gets one new piece with the new documents; a changed or new table is encoded
-        whole. The pieces are never changed afterwards, so the writer thread can write them
-        while the loop goes on, and the loop never copies the whole file.
+        The batch is appended to the journal first, so that the new file is always the old
+        one plus the whole journal (what makes replaying the journal over it harmless). If
+        the file cannot be rewritten, the line is cut off again and the batch is refused;
+        a line that cannot be cut off is on disk, and the batch counts as written.
         """
-        pieces: list[bytes] = [b"{"]
-        for name, table in self._storage.data.items():
-            members = self._encoded.get(name)
-            appended = self._appended.pop(name, [])
-            if members is None:
-                members = self._encoded[name] = [orjson.dumps(table)[1:-1]] if table else []
-            elif appended:
-                members.append(orjson.dumps({key: table[key] for key in appended})[1:-1])
-                if len(members) > MAX_PIECES:
-                    # Rarely: one copy of the table, so a long session is not 10,000 pieces.
-                    members[:] = [b",".join(members)]
-            if len(pieces) > 1:
-                pieces.append(b",")
-            pieces.append(orjson.dumps(name) + b":{")
-            for index, member in enumerate(members):
-                if index:
-                    pieces.append(b",")
-                pieces.append(member)
-            pieces.append(b"}")
-        pieces.append(b"}")
-        return pieces
-
-    def _insert_run(self, run: list[Insert]) -> None:
-        if not run:
-            return
-        # Added in place, as TinyDB's insert_multiple would with the same ids and JSON: it
-        # converts every key of the table twice per call, which at 10,000 contributions blocked
-        # the loop as long as encoding the whole file (benchmarks/). Nothing here inserts
-        # through TinyDB, so its own cached next id is never used.
-        name = run[0].table
-        table = self._storage.data.setdefault(name, {})
-        next_id = self._next_ids.get(name) or max(map(int, table), default=0) + 1
-        for op in run:
-            table[str(next_id)] = dict(op.doc)
-            self._appended.setdefault(name, []).append(str(next_id))
-            if name == CONTRIBUTIONS:
-                self._doc_ids[str(op.doc["id"])] = next_id
-            next_id += 1
-        self._next_ids[name] = next_id
-        self._db.table(name).clear_cache()
-
-    def _restore_last_good(self) -> None:
-        self._storage.data = orjson.loads(b"".join(self._last_good))
-        self._db.clear_cache()
-        for name in list(self._storage.data):
-            self._db.table(name).clear_cache()
-        self._db = TinyDB(storage=lambda: self._storage)
-        self._next_ids = {}
+        before = self._journal.size
+        await asyncio.to_thread(self._journal.append, encode_batch(records))
+        candidate = applied_copy(self._storage.data, records)
+        try:
+            payload = await asyncio.to_thread(self._write_snapshot_of, candidate)
+        except Exception:
+            try:
+                await asyncio.to_thread(self._journal.cut_back, before)
+            except OSError:
+                log.exception("could not take a refused batch out of %s", self._journal.path)
+                self._journal.suspect = True
+                return
+            raise
         self._encoded = {}
         self._appended = {}
-        self._index_contributions()
+        self.stats.compactions += 1
+        self.stats.last_bytes = payload
+
+    def _write_snapshot_of(self, data: dict[str, dict[str, Any]]) -> int:
+        payload = orjson.dumps(data)
+        write_atomic(self.path, payload)
+        try:
+            self._journal.empty()
+        except OSError:
+            log.exception("could not empty %s; it is folded in again later", self._journal.path)
+            self._journal.suspect = True
+        return len(payload)
+
+    def _records(self, operations: list[Operation]) -> list[Record]:
+        return journal_records(operations, self._next_id, self._doc_ids)
+
+    def _next_id(self, table: str) -> int:
+        known = self._next_ids.get(table)
+        if known is None:
+            known = max(map(int, self._storage.data.get(table, {})), default=0) + 1
+        return known
+
+    def _apply(self, records: list[Record]) -> None:
+        """Make the data in memory hold a written batch, as a replay of its line would.
+
+        A table only appended to keeps its encoded pieces (see _encode); a changed one is
+        encoded whole at the next rewrite. Nothing here goes through TinyDB's insert: it
+        converts every key of the table twice per call, which at 10,000 contributions blocked
+        the loop as long as encoding the whole file (benchmarks/).
+        """
+        apply_records(self._storage.data, records)
+        touched: set[str] = set()
+        for record in records:
+            kind, table = record[0], record[1]
+            touched.add(table)
+            if kind == "i":
+                self._appended.setdefault(table, []).append(record[2])
+                self._next_ids[table] = int(record[2]) + 1
+                if table == CONTRIBUTIONS:
+                    self._doc_ids[str(record[3]["id"])] = int(record[2])
+            else:
+                self._encoded.pop(table, None)
+        for table in touched:
+            self._db.table(table).clear_cache()
+
+    async def _compact(self, *, final: bool = False) -> bool:
+        """Rewrite the session file from memory, then empty the journal (or remove it).
+
+        In this order a crash at any point leaves the file and a journal whose replay over it
+        gives what was acknowledged. Batches that arrive meanwhile wait for the next turn of
+        the flusher. Returns False if the file could not be rewritten (the journal keeps
+        everything then, and the next quiet moment tries again).
+        """
+        self._compaction_due = False
+        waiters, self._fold_waiters = self._fold_waiters, []
+        dirty = self._journal.size > 0 or self._journal.suspect
+        pieces = self._encode() if dirty else None
+        try:
+            await asyncio.to_thread(self._write_snapshot, pieces, final)
+        except Exception:
+            log.exception("could not rewrite %s; its journal keeps what is new", self.path)
+            if final:
+                self._journal.close()
+            done = False
+        else:
+            done = True
+            if pieces is not None:
+                self.stats.compactions += 1
+                self.stats.last_bytes = sum(map(len, pieces))
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(done)
+        return done
+
+    def _write_snapshot(self, pieces: list[bytes] | None, final: bool) -> None:
+        if pieces is not None:
+            write_atomic(self.path, pieces)
+        try:
+            if final:
+                self._journal.remove()
+            elif self._journal.suspect:
+                self._journal.open_empty()
+            elif pieces is not None:
+                self._journal.empty()
+        except OSError:
+            self._journal.suspect = True
+            raise
+
+    def _encode(self) -> list[bytes]:
+        """The whole file in pieces (see :func:`encode_pieces`)."""
+        return encode_pieces(self._storage.data, self._encoded, self._appended)

@@ -326,4 +326,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "»{value}« er ikke et klokkeslæt som HH:MM, fx 09:30.",
         "“{value}” is not a time of day as HH:MM, e.g. 09:30.",
     ),
+    "cli.session_file.journal_damaged": (
+        "Sessionens journal ({path}.journal) er beskadiget i linje {detail}, før dens sidste "
+        "linje; sessionen åbnes ikke, og intet er ændret.",
+        "The session's journal ({path}.journal) is damaged at line {detail}, before its last "
+        "line; the session is not opened, and nothing was changed.",
+    ),
 }
