@@ -19,6 +19,7 @@ from fixtures.archive_sessions import copy_all_kinds
 from test_archive_cli import TIMEOUT, environment, kerne, phone_sends, serving
 
 from kerne_tui.archive import write_archive, write_report
+from kerne_tui.store.journal import journal_path
 
 
 def kerne_answering(answer: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -71,6 +72,19 @@ def test_delete_with_a_yes_removes_the_session_and_its_reports_and_keeps_the_arc
     assert zipfile.is_zipfile(zip_path)
     listed = kerne("sessions", "--data-dir", session.parent)
     assert "KAFFE" not in listed.stdout
+
+
+def test_delete_removes_the_journal_a_killed_session_left_beside_its_file(
+    tmp_path: Path,
+) -> None:
+    # A session killed mid-day leaves its newest answers in the journal, not yet in the file.
+    session, _report, _zip = ended_session(tmp_path)
+    journal = journal_path(session)
+    journal.write_bytes(b"")
+    done = kerne_answering("ja\n", "sessions", "--delete", "KAFFE", "--data-dir", session.parent)
+    assert done.returncode == 0, done.stderr
+    assert not journal.exists()
+    assert "Slettet: 3 filer." in done.stdout
 
 
 async def test_a_running_session_is_refused_and_stays(tmp_path: Path) -> None:

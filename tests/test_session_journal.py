@@ -9,16 +9,18 @@ file with the journal applied. A torn last line is ignored; damage in the middle
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import threading
 from pathlib import Path
 
 import orjson
 import pytest
-from support import FakeClock
+from support import FakeClock, new_workshop
 
 from kerne_tui.archive import write_report
 from kerne_tui.catalog import t
+from kerne_tui.plan import Plan
 from kerne_tui.store import SessionFileError, read_session_data, rows
 from kerne_tui.store.journal import journal_path
 from kerne_tui.user_errors import session_file_error
@@ -191,3 +193,23 @@ async def test_a_reader_in_another_thread_always_sees_every_acknowledged_answer(
         thread.join(timeout=30)
     assert reads > 0
     assert not problems, problems[:5]
+
+
+async def test_the_journal_is_this_users_only_like_the_file_it_belongs_to(
+    plan: Plan, data_dir: Path, clock: FakeClock
+) -> None:
+    # It holds the answers (hidden ones too) until they are folded into the file.
+    old = os.umask(0)
+    try:
+        workshop = new_workshop(plan, data_dir, clock)
+        await workshop.open()
+    finally:
+        os.umask(old)
+    try:
+        await workshop.go_to("ideas")
+        await answers(workshop, 0)
+        journal = journal_path(workshop.path)
+        assert journal.stat().st_size > 0
+        assert journal.stat().st_mode & 0o777 == 0o600
+    finally:
+        await workshop.shutdown()

@@ -19,6 +19,7 @@ from kerne_tui.archive.export import FORMATS, default_report_path
 from kerne_tui.archive.status import is_archived
 from kerne_tui.store import ARCHIVES, SessionLocked, SessionSummary
 from kerne_tui.store.files import WriterLock, fsync_folder
+from kerne_tui.store.journal import journal_path
 
 __all__ = ["Deletion", "SessionLocked", "archived_copies", "delete_session", "session_files"]
 
@@ -32,7 +33,8 @@ class Deletion:
 
 def session_files(path: Path) -> list[Path]:
     """The session file and the files kerne wrote beside it, those that exist."""
-    beside = [default_report_path(path, fmt) for fmt in FORMATS]
+    # The journal holds the newest answers until they are folded into the file.
+    beside = [journal_path(path), *(default_report_path(path, fmt) for fmt in FORMATS)]
     # A write killed half-way leaves a temporary copy (store/files.py): it holds the data too.
     left = sorted(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
     return [file for file in (path, *beside, *left) if file.exists()]

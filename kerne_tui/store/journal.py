@@ -148,6 +148,8 @@ class JournalWriter:
         descriptor = os.open(
             self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_TRUNC, PRIVATE_FILE
         )
+        if hasattr(os, "fchmod"):
+            os.fchmod(descriptor, PRIVATE_FILE)  # one a crash left keeps its mode otherwise
         self._descriptor = descriptor
         self.size = 0
         self.suspect = False
