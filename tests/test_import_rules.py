@@ -126,3 +126,19 @@ def test_the_editor_never_imports_the_server() -> None:
         for line in imports_of("editor", other)
     ]
     assert found == []
+
+
+@pytest.mark.parametrize("room", ["kerne_tui.editor", "kerne_tui.overview"])
+def test_the_rooms_before_and_after_the_day_are_imported_by_the_command_line_only(
+    room: str,
+) -> None:
+    own = room.removeprefix("kerne_tui.")
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        area = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+        if area in (own, "cli", "__main__"):
+            continue
+        modules = imported_modules(path.read_text(encoding="utf-8"), package_of(path))
+        if any(module == room or module.startswith(room + ".") for module in modules):
+            found.append(f"{path.relative_to(PACKAGE.parent)} imports {room}")
+    assert found == [], found
