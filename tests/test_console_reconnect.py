@@ -13,14 +13,13 @@ import os
 import re
 import shutil
 import signal
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import copy_plan
+from support import close_tmux, copy_plan
 from test_two_terminals import ADDRESS, Terminal, post_json
 
 pytestmark = pytest.mark.terminal
@@ -39,7 +38,7 @@ def day(tmp_path: Path) -> Iterator[tuple[Terminal, Terminal, Path, Path]]:
     try:
         yield Terminal(socket, "wall"), Terminal(socket, "console"), data, plan
     finally:
-        subprocess.run(["tmux", "-S", str(socket), "kill-server"], capture_output=True, timeout=10)
+        close_tmux(socket)
 
 
 def run_wall(wall: Terminal, data: Path, what: str) -> tuple[str, str]:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp import ClientSession, ClientTimeout, CookieJar, TCPConnector
+from support import close_tmux
 
 from kerne_tui.plan import find_plan, load_plan, own_plans_folder
 from kerne_tui.rehearsal.addresses import own_addresses_work, phone_address
@@ -99,7 +100,7 @@ def pane(tmp_path: Path) -> Iterator[tuple[Pane, Path, Path]]:
     try:
         yield Pane(socket, "edit"), data, exit_file
     finally:
-        subprocess.run(["tmux", "-S", str(socket), "kill-server"], capture_output=True, timeout=10)
+        close_tmux(socket)
 
 
 def kerne(*args: str) -> subprocess.CompletedProcess[str]:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from support import copy_plan
+from support import close_tmux, copy_plan
 from test_two_terminals import Terminal
 
 from kerne_tui.control.runtime import RuntimeInfo, read_runtime
@@ -240,7 +240,7 @@ def tmux_socket(tmp_path: Path) -> Iterator[Path]:
     try:
         yield socket
     finally:
-        subprocess.run(["tmux", "-S", str(socket), "kill-server"], capture_output=True, timeout=10)
+        close_tmux(socket)
 
 
 def stop_leftovers(data: Path) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from support import close_tmux
 
 from kerne_tui.rehearsal.addresses import phone_address
 from kerne_tui.store import read_session_data, rows
@@ -117,7 +118,7 @@ def pane(tmp_path: Path) -> Iterator[tuple[Pane, Path, Path]]:
     try:
         yield Pane(socket, "kerne"), data, exit_file
     finally:
-        subprocess.run(["tmux", "-S", str(socket), "kill-server"], capture_output=True, timeout=10)
+        close_tmux(socket)
 
 
 def http_json(url: str, body: dict[str, str] | None = None, phone: int = 0) -> dict[str, object]:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from support import copy_plan
+from support import close_tmux, copy_plan
 
 from kerne_tui.store import read_session_data, rows
 
@@ -89,7 +89,7 @@ def terminals(tmp_path: Path) -> Iterator[tuple[Terminal, Terminal, Path, Path]]
     try:
         yield wall, Terminal(socket, "console"), data, exit_file
     finally:
-        subprocess.run(["tmux", "-S", str(socket), "kill-server"], capture_output=True, timeout=10)
+        close_tmux(socket)
 
 
 def post_json(url: str, body: dict[str, str]) -> dict[str, object]:

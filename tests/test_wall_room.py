@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp import ClientSession, ClientTimeout, CookieJar, TCPConnector
+from support import close_tmux
 from test_tui_terminal import ADDRESS, Pane
 from tui_support import ARTIFACTS
 
@@ -135,7 +136,7 @@ def wall(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Pane,
     try:
         yield pane, f"{width}x{height}"
     finally:
-        subprocess.run(["tmux", "-S", str(socket), "kill-server"], capture_output=True, timeout=10)
+        close_tmux(socket)
 
 
 def test_every_answer_of_thirty_phones_reaches_the_wall_in_a_real_terminal(

@@ -7,6 +7,7 @@ Import it as ``from support import FakeClock, load_test_plan, open_workshop``; p
 from .clock import START, FakeClock
 from .forms import form_token
 from .plans import DATA, copy_plan, load_test_plan, plan_file, plan_named_as, plan_text
+from .terminals import close_tmux
 from .workshops import JOIN_CODE, data_folder, new_workshop, open_workshop
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "JOIN_CODE",
     "START",
     "FakeClock",
+    "close_tmux",
     "copy_plan",
     "data_folder",
     "form_token",
