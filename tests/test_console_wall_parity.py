@@ -1,10 +1,14 @@
-"""Every action of the wall has a counterpart on the console, or a reviewed reason it has not.
+"""Every action of the wall has a counterpart on the console, or a reviewed reason it has not;
+every command the session takes has a control on the remote.
 
 A new binding on the wall's main screen fails this test until the console can do the same (a
 key that runs an action it has) or the exception below says why the console should not.
 """
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 from textual.binding import Binding
 
@@ -75,3 +79,23 @@ def test_every_moderation_key_of_the_console_is_a_command_the_session_takes() ->
     for command in ("hide", "merge", "hide_word", "merge_word", "answered", "owner", "drop"):
         assert command in COMMANDS
     assert "parking" in COMMANDS
+
+
+REMOTE = Path(__file__).resolve().parent.parent / "kerne_tui" / "web"
+NOT_ON_THE_REMOTE: dict[str, str] = {}
+"""Commands of the session the remote leaves to the console, each with the reason (none)."""
+
+
+def remote_commands() -> set[str]:
+    """Every command the remote's page can send: its buttons, and what its script sends."""
+    page = (REMOTE / "templates" / "remote.html").read_text(encoding="utf-8")
+    script = (REMOTE / "static" / "remote.js").read_text(encoding="utf-8")
+    found = set(re.findall(r'data-command="([a-z_]+)"', page))
+    found |= set(re.findall(r'send\("([a-z_]+)"', script))
+    found |= set(re.findall(r'outcome: "([a-z_]+)"', script))  # the parked items' buttons
+    return found
+
+
+def test_every_command_of_the_session_has_a_control_on_the_remote() -> None:
+    missing = sorted(set(COMMANDS) - remote_commands() - set(NOT_ON_THE_REMOTE))
+    assert missing == [], f"commands the remote cannot send: {missing}"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from aiohttp import ClientSession, ClientTimeout, CookieJar, TCPConnector
 from browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PHONE, LoopThread
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Locator, Page, expect, sync_playwright
 from support import FakeClock, copy_plan
 
 from kerne_tui.catalog import t
@@ -218,3 +218,39 @@ def test_the_remote_pins_the_votes_leader_never_a_ballot(tmp_path: Path) -> None
         browser.close()
     pinned = session.workshop.pinned
     assert pinned is not None and pinned.text == "Vi giver lyst til at lære."
+
+
+def test_the_remote_merges_a_duplicate_answer_as_the_consoles_m_does(tmp_path: Path) -> None:
+    with served(tmp_path) as session, sync_playwright() as driver:
+
+        async def sentences() -> None:
+            workshop = session.workshop
+            await workshop.go_to("forslag")
+            for n in range(ROOM):
+                text = ["Vi ser hvert barn.", "Vi ser hvert barn!", "Vi giver lyst til at lære."][
+                    n % 3
+                ]
+                await workshop.submit(f"s{n:031d}", "forslag", "s", {"text": f"{text} ({n})"})
+
+        session.loop.run(sentences())
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(**PHONE).new_page()
+        offer = session.control.offer_pairing(Surface.CONSOLE)
+        page.goto(f"{session.base}/control/remote?code={offer.code}")
+        page.get_by_role("button", name=t("da", "remote.pair.button")).click()
+
+        def answer(text: str) -> Locator:
+            return page.locator("#remote-answers .answer-text", has_text=text)
+
+        expect(answer("Vi ser hvert barn! (28)")).to_be_visible(timeout=CHANGE_MS)
+        # Each menu is named by its answer, as the hide buttons are.
+        menu = page.get_by_role("combobox", name="Vi ser hvert barn! (28)", exact=False)
+        expect(menu).to_have_count(1)
+        target = session.workshop.contributions("forslag")[-3]  # "Vi ser hvert barn. (27)"
+        menu.select_option(target.id)
+        expect(answer("Vi ser hvert barn. (27)")).to_contain_text("×2", timeout=CHANGE_MS)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        browser.close()
+    every = session.workshop.contributions("forslag", include_invisible=True)
+    merged = {c.text: c.merged_into for c in every}
+    assert merged["Vi ser hvert barn! (28)"] == target.id

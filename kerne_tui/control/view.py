@@ -85,6 +85,7 @@ def _answers(workshop: Workshop, step: Step) -> dict[str, Any]:
         "hidden": results.hidden,
         "min_answers": step.min_answers,
         "withheld": withheld,
+        "mergeable": spec.merges_answers,
         "items": items,
         "more": 0 if withheld else max(0, len(every) - len(newest)),
         "bars": []

@@ -70,8 +70,28 @@
     li.append(text, button);
     if (!item.hidden) {
       li.append(spotlightButton(item, index, text.id));
+      if (view.answers.mergeable) {
+        li.append(mergeMenu(item, index));
+      }
     }
     return li;
+  }
+
+  // Merge a duplicate into another answer, as the console's m does: its phones count there.
+  function mergeMenu(item, index) {
+    const merge = document.createElement("select");
+    merge.className = "remote-merge";
+    merge.id = "merge-" + index;
+    merge.dataset.mergeAnswer = item.id;
+    merge.setAttribute("aria-label", item.text + " – " + say("tMergeInto"));
+    merge.append(new Option(say("tMergeInto"), ""));
+    for (const other of view.answers.items) {
+      if (other.id !== item.id && !other.hidden && !other.merged_into) {
+        const words = other.text.length > 40 ? other.text.slice(0, 39) + "…" : other.text;
+        merge.append(new Option(words, other.id));
+      }
+    }
+    return merge;
   }
 
   function fill(template, values) {
@@ -344,6 +364,11 @@
     }
   });
   document.addEventListener("change", (event) => {
+    const answer = event.target.closest("select[data-merge-answer]");
+    if (answer && answer.value) {
+      send("merge", { id: answer.dataset.mergeAnswer, into: answer.value });
+      return;
+    }
     const select = event.target.closest("select[data-merge-word]");
     if (select && select.value) {
       send("merge_word", {
