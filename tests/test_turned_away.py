@@ -21,6 +21,7 @@ from textual.widgets import Static
 from kerne_tui.catalog import t
 from kerne_tui.console import ConsoleApp, ControlClient
 from kerne_tui.control import Cause, ControlCenter, Surface, TurnedAway
+from kerne_tui.control.view_moderation import turned_away_block
 from kerne_tui.limits import Capacity
 from kerne_tui.plan import load_plan
 from kerne_tui.rehearsal.addresses import phone_address
@@ -162,3 +163,17 @@ def test_more_devices_per_address_let_the_shared_room_in() -> None:
     """The option the console names does what it says (the admission's own arithmetic)."""
     limits = AdmissionLimits().with_overrides(devices_per_address=60)
     assert limits.new_devices_per_minute >= 30
+
+
+@pytest.mark.parametrize("cause", list(Cause))
+def test_every_cause_is_told_to_the_facilitator_with_what_lets_the_phones_in(cause: Cause) -> None:
+    # Busy and slow refusals come from the request path's budget (issue 23); each cause the
+    # server records must reach the console and the remote in words, in both languages.
+    turned = TurnedAway()
+    turned.record(cause)
+    for lang in ("da", "en"):
+        block = turned_away_block(turned, lang)
+        assert block["total"] == 1
+        [said] = block["causes"]
+        assert said["count"] == 1 and said["why"] and said["remedy"]
+        assert said["why"] != f"control.turned_away.{cause.value}"
