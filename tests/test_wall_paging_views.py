@@ -129,7 +129,9 @@ def test_the_remote_turns_the_walls_pages_and_lights_an_answer_at_360_px(
         expect(wall).to_contain_text(t("da", "remote.paging.held"), timeout=CHANGE_MS)
         assert session.control.showing.held
 
-        item = page.locator("#remote-answers li", has_text="Svar 07 om samarbejdet")
+        # The answer's own words, not another answer's merge menu that names it too.
+        words = page.locator(".answer-text", has_text="Svar 07 om samarbejdet")
+        item = page.locator("#remote-answers li").filter(has=words)
         item.get_by_role("button", name=t("da", "remote.spotlight")).click()
         expect(wall).to_contain_text(t("da", "paging.spotlight"), timeout=CHANGE_MS)
         chosen = next(
